@@ -1,0 +1,18 @@
+namespace Errata.Documents.Diagnostics;
+
+/// <summary>
+/// Prints diagnostics compiler-style, <c>file(line,col): error ERR0001: message</c>,
+/// which editors and CI annotators already parse. The one place positions become one-based.
+/// </summary>
+public static class DiagnosticFormatter
+{
+    public static string Format(Diagnostic d) =>
+        $"{d.Span.Path}({d.Span.Line + 1},{d.Span.Column + 1}): {SeverityWord(d.Severity)} {d.Id}: {d.Message}";
+
+    public static string SeverityWord(Severity s) => s switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
+}

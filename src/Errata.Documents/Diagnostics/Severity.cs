@@ -1,0 +1,8 @@
+namespace Errata.Documents.Diagnostics;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

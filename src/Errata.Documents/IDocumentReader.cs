@@ -1,0 +1,18 @@
+using Errata.Documents.Syntax;
+
+namespace Errata.Documents;
+
+/// <summary>Reads one source format into the document model.</summary>
+public interface IDocumentReader
+{
+    /// <summary>File extensions this reader takes, with the dot (".md").</summary>
+    IReadOnlyList<string> Extensions { get; }
+
+    /// <param name="path">The path diagnostics name, relative to the site's source folder.</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="context">Where the file lives, for readers that include other files.</param>
+    Document Read(string path, string text, ReadContext context);
+}
+
+/// <summary>What a reader may know beyond the text: the source root (includes stay inside it) and reader options.</summary>
+public sealed record ReadContext(string SourceRoot, bool AllowRaw = false);

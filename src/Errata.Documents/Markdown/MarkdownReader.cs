@@ -1,0 +1,202 @@
+using Errata.Documents.Diagnostics;
+using Errata.Documents.Syntax;
+using Markdig;
+using Md = Markdig.Syntax;
+using MdInlines = Markdig.Syntax.Inlines;
+using MdTables = Markdig.Extensions.Tables;
+
+namespace Errata.Documents.Markdown;
+
+/// <summary>
+/// Reads Markdown with Markdig (CommonMark plus pipe tables) into the document model.
+/// Headings become nested sections; a ```scenario NAME fence becomes a <see cref="ScenarioBlock"/>.
+/// </summary>
+public sealed class MarkdownReader : IDocumentReader
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    public IReadOnlyList<string> Extensions { get; } = [".md", ".markdown"];
+
+    public Document Read(string path, string text, ReadContext context)
+    {
+        var doc = new Document(path) { Span = new SourceSpan(path, 0, 0, text.Length) };
+        ControlCharacters.Report(path, text, doc.Diagnostics);
+        var md = Markdig.Markdown.Parse(text, Pipeline);
+        new Converter(path, doc).Convert(md);
+        doc.Title = doc.Children.OfType<Section>().Select(s => Slug.PlainText(s.Title)).FirstOrDefault();
+        return doc;
+    }
+
+    private sealed class Converter(string path, Document doc)
+    {
+        private readonly Slug _slugs = new();
+        private readonly Stack<Section> _open = new();
+
+        public void Convert(Md.MarkdownDocument md)
+        {
+            foreach (var block in md)
+            {
+                if (block is Md.HeadingBlock h)
+                {
+                    while (_open.Count > 0 && _open.Peek().Level >= h.Level) _open.Pop();
+                    var section = new Section { Level = h.Level, Span = SpanOf(h) };
+                    if (h.Inline is not null) section.Title.AddRange(Inlines(h.Inline));
+                    section.Id = _slugs.Unique(Slug.PlainText(section.Title));
+                    Current.Add(section);
+                    _open.Push(section);
+                }
+                else if (ConvertBlock(block) is { } b)
+                {
+                    Current.Add(b);
+                }
+            }
+        }
+
+        private List<Block> Current => _open.Count > 0 ? _open.Peek().Children : doc.Children;
+
+        private SourceSpan SpanOf(Md.MarkdownObject o) => new(path, o.Line, o.Column, Math.Max(0, o.Span.Length));
+
+        private Block? ConvertBlock(Md.Block block) => block switch
+        {
+            Md.FencedCodeBlock f when IsScenario(f) => Scenario(f),
+            Md.CodeBlock c => new LiteralBlock
+            {
+                Text = c.Lines.ToString(),
+                Language = (c as Md.FencedCodeBlock)?.Info is { Length: > 0 } info ? info : null,
+                Span = SpanOf(c),
+            },
+            Md.ParagraphBlock p => Fill(new Paragraph { Span = SpanOf(p) }, p.Inline),
+            Md.HeadingBlock h => Fill(new Paragraph { Span = SpanOf(h) }, h.Inline),
+            Md.QuoteBlock q => FillBlocks(new BlockQuote { Span = SpanOf(q) }, q),
+            Md.ListBlock l => List(l),
+            Md.ThematicBreakBlock t => new Transition { Span = SpanOf(t) },
+            Md.HtmlBlock html => new HtmlBlock { Html = html.Lines.ToString() + "\n", Span = SpanOf(html) },
+            MdTables.Table t => Table(t),
+            Md.LinkReferenceDefinitionGroup => null,
+            Md.ContainerBlock c => FillBlocks(new BlockQuote { Span = SpanOf(c) }, c),
+            _ => null,
+        };
+
+        private static bool IsScenario(Md.FencedCodeBlock f) => f.Info == "scenario";
+
+        private Block Scenario(Md.FencedCodeBlock f)
+        {
+            var span = SpanOf(f);
+            var name = f.Arguments?.Trim() ?? "";
+            if (name.Length == 0)
+                doc.Diagnostics.Add(DocumentErrors.ScenarioWithoutName.At(span with { Length = 3 }));
+            var lines = new List<SourceLine>();
+            foreach (var line in f.Lines.Lines.Take(f.Lines.Count))
+                lines.Add(new SourceLine(line.Slice.ToString(), new SourceSpan(path, line.Line, line.Column, line.Slice.Length)));
+            return new ScenarioBlock { Name = name.Length == 0 ? $"line-{f.Line + 1}" : name, Lines = lines, Span = span };
+        }
+
+        private Block List(Md.ListBlock l)
+        {
+            List<ListItem> items;
+            Block result;
+            if (l.IsOrdered)
+            {
+                var start = int.TryParse(l.OrderedStart, out var s) ? s : 1;
+                var ol = new OrderedList { Start = start, Span = SpanOf(l) };
+                items = ol.Items;
+                result = ol;
+            }
+            else
+            {
+                var ul = new BulletList { Span = SpanOf(l) };
+                items = ul.Items;
+                result = ul;
+            }
+            foreach (var item in l.OfType<Md.ListItemBlock>())
+            {
+                var li = new ListItem { Span = SpanOf(item) };
+                foreach (var child in item)
+                    if (ConvertBlock(child) is { } b) li.Children.Add(b);
+                items.Add(li);
+            }
+            return result;
+        }
+
+        private Block Table(MdTables.Table t)
+        {
+            var table = new Table { Span = SpanOf(t) };
+            foreach (var row in t.OfType<MdTables.TableRow>())
+            {
+                var r = new TableRow { Span = SpanOf(row) };
+                foreach (var cell in row.OfType<MdTables.TableCell>())
+                {
+                    var c = new TableCell { Span = SpanOf(cell), ColSpan = Math.Max(1, cell.ColumnSpan), RowSpan = Math.Max(1, cell.RowSpan) };
+                    foreach (var child in cell)
+                    {
+                        // A pipe-table cell holds one paragraph; render its inlines without a <p>.
+                        if (child is Md.ParagraphBlock p && p.Inline is not null)
+                            c.Children.Add(Fill(new Paragraph { Span = SpanOf(p) }, p.Inline));
+                        else if (ConvertBlock(child) is { } b) c.Children.Add(b);
+                    }
+                    r.Cells.Add(c);
+                }
+                (row.IsHeader ? table.Head : table.Body).Add(r);
+            }
+            return table;
+        }
+
+        private T FillBlocks<T>(T target, Md.ContainerBlock source) where T : ContainerBlock
+        {
+            foreach (var child in source)
+                if (ConvertBlock(child) is { } b) target.Children.Add(b);
+            return target;
+        }
+
+        private T Fill<T>(T target, MdInlines.ContainerInline? inline) where T : LeafBlock
+        {
+            if (inline is not null) target.Inlines.AddRange(Inlines(inline));
+            return target;
+        }
+
+        private IEnumerable<Inline> Inlines(MdInlines.ContainerInline container)
+        {
+            foreach (var inline in container)
+                if (ConvertInline(inline) is { } i) yield return i;
+        }
+
+        private Inline? ConvertInline(MdInlines.Inline inline) => inline switch
+        {
+            MdInlines.LiteralInline l => new Text { Value = l.Content.ToString(), Span = SpanOf(l) },
+            MdInlines.CodeInline c => new Code { Value = c.Content, Span = SpanOf(c) },
+            MdInlines.EmphasisInline e when e.DelimiterCount >= 2 => FillInline(new Strong { Span = SpanOf(e) }, e),
+            MdInlines.EmphasisInline e => FillInline(new Emphasis { Span = SpanOf(e) }, e),
+            MdInlines.LinkInline { IsImage: true } img => new Image
+            {
+                Url = img.GetDynamicUrl?.Invoke() ?? img.Url ?? "",
+                Alt = Slug.PlainText(Inlines(img)),
+                Span = SpanOf(img),
+            },
+            MdInlines.LinkInline link => FillInline(new Link { Url = link.GetDynamicUrl?.Invoke() ?? link.Url ?? "", Title = link.Title, Span = SpanOf(link) }, link),
+            MdInlines.AutolinkInline a => new Link { Url = a.IsEmail ? "mailto:" + a.Url : a.Url, Span = SpanOf(a) }.With(new Text { Value = a.Url }),
+            MdInlines.LineBreakInline br => new LineBreak { Hard = br.IsHard, Span = SpanOf(br) },
+            MdInlines.HtmlInline h => new HtmlInline { Html = h.Tag, Span = SpanOf(h) },
+            MdInlines.HtmlEntityInline e => new Text { Value = e.Transcoded.ToString(), Span = SpanOf(e) },
+            MdInlines.ContainerInline c => FillInline(new Emphasis { Span = SpanOf(c) }, c),
+            _ => null,
+        };
+
+        private T FillInline<T>(T target, MdInlines.ContainerInline source) where T : ContainerInline
+        {
+            target.Children.AddRange(Inlines(source));
+            return target;
+        }
+    }
+}
+
+internal static class LinkExtensions
+{
+    public static Link With(this Link link, Inline child)
+    {
+        link.Children.Add(child);
+        return link;
+    }
+}

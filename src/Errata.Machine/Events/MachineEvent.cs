@@ -1,0 +1,21 @@
+using Errata.Machine.Rules;
+
+namespace Errata.Machine.Events;
+
+/// <summary>
+/// One raised event and its fate. <see cref="Rip"/> is the instruction that raised it
+/// (a fault's faulting instruction, a trap's completed instruction, an injection's label);
+/// <see cref="DeliveredBefore"/> is the instruction that was next when it was delivered.
+/// <see cref="AtDelivery"/> holds the registers (with DR6) at delivery, when it was delivered.
+/// </summary>
+public sealed record MachineEvent(
+    int Sequence,
+    EventId Id,
+    string Cause,
+    Disposition Disposition,
+    ulong Rip,
+    ulong? DeliveredBefore,
+    Rule Rule,
+    MachineState? AtDelivery,
+    long AfterInstruction,
+    bool InGuest);

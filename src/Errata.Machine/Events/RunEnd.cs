@@ -1,0 +1,11 @@
+namespace Errata.Machine.Events;
+
+/// <summary>How a run ended, as assertions and the JSON name it.</summary>
+public enum RunEnd
+{
+    Halted,
+    Stopped,
+    Shutdown,
+    Reset,
+    BudgetExceeded,
+}

@@ -1,0 +1,19 @@
+using Errata.Machine.Events;
+
+namespace Errata.Machine;
+
+/// <summary>What one run of one image on one profile observed.</summary>
+public sealed record Outcome(
+    string Profile,
+    RunEnd End,
+    long Instructions,
+    IReadOnlyList<MachineEvent> Events,
+    MachineState Final,
+    IReadOnlyList<TraceStep> Trace)
+{
+    /// <summary>Why the run stopped when <see cref="End"/> is Stopped (an unhandled exception, an unsupported instruction at an address).</summary>
+    public string? StopReason { get; init; }
+
+    /// <summary>The address the run stopped at, when it stopped.</summary>
+    public ulong? StopRip { get; init; }
+}

@@ -1,0 +1,19 @@
+using Errata.Machine.Rules;
+
+namespace Errata.Machine.Profiles;
+
+/// <summary>
+/// A platform the scenario's code runs on, layered on the processor: bare metal (apm)
+/// or an L1 guest of KVM (kvm, kvm-novgif). A profile is a set of rules: the processor's
+/// own plus its platform's.
+/// </summary>
+public abstract class Profile
+{
+    public abstract string Name { get; }
+
+    /// <summary>One line for pages and reports: what the scenario's code runs as.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The rules this profile's decisions come from.</summary>
+    public abstract IReadOnlyList<Rule> Rules { get; }
+}
