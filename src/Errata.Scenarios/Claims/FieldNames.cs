@@ -1,0 +1,23 @@
+namespace Errata.Scenarios.Claims;
+
+/// <summary>The state fields an assertion may name (SCENARIOS.md), besides [label] for memory.</summary>
+public static class FieldNames
+{
+    private static readonly HashSet<string> Known = Build();
+
+    public static bool IsKnown(string name) => Known.Contains(name.ToLowerInvariant());
+
+    private static HashSet<string> Build()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "rip", "rflags",
+            "rflags.if", "rflags.tf", "rflags.rf",
+            "cr0", "cr2", "cr3", "cr4", "cr8", "efer", "gif",
+            "dr6.b0", "dr6.b1", "dr6.b2", "dr6.b3", "dr6.bd", "dr6.bs", "dr6.bt",
+        };
+        for (var i = 8; i <= 15; i++) names.Add("r" + i);
+        for (var i = 0; i <= 7; i++) names.Add("dr" + i);
+        return names;
+    }
+}

@@ -1,0 +1,154 @@
+using Errata.Documents.Diagnostics;
+using Errata.Documents.Syntax;
+using Errata.Scenarios.Claims;
+using Errata.Scenarios.Syntax;
+
+namespace Errata.Scenarios.Parsing;
+
+/// <summary>
+/// Reads a scenario block's body (SCENARIOS.md): header lines, then sections, then
+/// expect lines. Diagnostics point at the document's own lines and columns.
+/// </summary>
+public static class ScenarioParser
+{
+    private static readonly string[] HeaderKeys = ["title", "profiles", "inject", "budget"];
+
+    public static Scenario Parse(ScenarioBlock block, DiagnosticBag diagnostics)
+    {
+        var scenario = new Scenario { Name = block.Name, Span = block.Span };
+        SectionSyntax? current = null;
+        var seenHeaders = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var line in block.Lines)
+        {
+            var content = LineText.StripComment(line.Text);
+            var indent = LineText.LeadingSpaces(content);
+            var body = content.Trim();
+            if (body.Length == 0)
+                continue;
+
+            if (IsExpect(body))
+            {
+                ParseExpect(line, indent, body, scenario, diagnostics);
+                continue;
+            }
+            if (SectionName(body) is { } sectionName)
+            {
+                if (scenario.Sections.Exists(s => s.Name == sectionName))
+                    diagnostics.Add(ScenarioErrors.DuplicateSection, line.At(indent, body.Length), sectionName);
+                current = new SectionSyntax(sectionName, line.At(indent, body.Length), []);
+                scenario.Sections.Add(current);
+                continue;
+            }
+            if (current is not null)
+            {
+                current.Lines.Add(line);
+                continue;
+            }
+            ParseHeader(line, indent, body, scenario, seenHeaders, diagnostics);
+        }
+
+        if (!scenario.Sections.Exists(s => s.Name == "code"))
+            diagnostics.Add(ScenarioErrors.MissingCode, block.Span with { Length = Math.Min(block.Span.Length, 3) }, block.Name);
+        return scenario;
+    }
+
+    private static bool IsExpect(string body) =>
+        body.StartsWith("expect", StringComparison.Ordinal) && body.Length > 6 && body[6] is ':' or ' ' or '\t';
+
+    /// <summary>"code:", "data:", "guest:" or "handler VECTOR:" alone on a line.</summary>
+    private static string? SectionName(string body)
+    {
+        if (!body.EndsWith(':')) return null;
+        var name = body[..^1].Trim();
+        if (name is "code" or "data" or "guest") return name;
+        if (name.StartsWith("handler ", StringComparison.Ordinal) && name.Length > 8)
+            return "handler " + name[8..].Trim();
+        return null;
+    }
+
+    private static void ParseHeader(SourceLine line, int indent, string body, Scenario scenario, HashSet<string> seen, DiagnosticBag diagnostics)
+    {
+        var colon = body.IndexOf(':');
+        if (colon <= 0)
+        {
+            diagnostics.Add(ScenarioErrors.LineBeforeSection, line.At(indent, body.Length), body);
+            return;
+        }
+        var key = body[..colon].Trim();
+        var rawValue = body[(colon + 1)..];
+        var value = rawValue.Trim();
+        var valueColumn = indent + colon + 1 + LineText.LeadingSpaces(rawValue);
+        var keySpan = line.At(indent, key.Length);
+        if (!HeaderKeys.Contains(key))
+        {
+            diagnostics.Add(ScenarioErrors.UnknownHeaderKey, keySpan, key);
+            return;
+        }
+        if (key != "inject" && !seen.Add(key))
+            diagnostics.Add(ScenarioErrors.DuplicateHeader, keySpan, key);
+
+        switch (key)
+        {
+            case "title":
+                scenario.Title = value;
+                break;
+            case "profiles":
+                scenario.Profiles = Words(value, valueColumn).Select(w => new Located<string>(w.Text, line.At(w.Column, w.Text.Length))).ToList();
+                break;
+            case "budget":
+                if (long.TryParse(value.Replace("_", ""), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var budget) && budget > 0)
+                    scenario.Budget = budget;
+                else
+                    diagnostics.Add(ScenarioErrors.BadBudget, line.At(valueColumn, Math.Max(1, value.Length)), value);
+                break;
+            case "inject":
+                var at = value.LastIndexOf(" at ", StringComparison.Ordinal);
+                if (at <= 0)
+                {
+                    diagnostics.Add(ScenarioErrors.BadInject, line.At(valueColumn, Math.Max(1, value.Length)), value);
+                    break;
+                }
+                var ev = value[..at].Trim();
+                var label = value[(at + 4)..].Trim();
+                var labelColumn = valueColumn + value.IndexOf(label, at + 4, StringComparison.Ordinal);
+                scenario.Injects.Add(new InjectLine(ev, label, line, line.At(valueColumn, ev.Length), line.At(labelColumn, label.Length)));
+                break;
+        }
+    }
+
+    private static void ParseExpect(SourceLine line, int indent, string body, Scenario scenario, DiagnosticBag diagnostics)
+    {
+        var colon = body.IndexOf(':');
+        if (colon < 0)
+        {
+            diagnostics.Add(ScenarioErrors.BadAssertion, line.At(indent, body.Length), body, "expected 'expect: ASSERTION' or 'expect PROFILE: ASSERTION'");
+            return;
+        }
+        var profiles = Words(body[6..colon], indent + 6)
+            .Select(w => new Located<string>(w.Text, line.At(w.Column, w.Text.Length)))
+            .ToList();
+        var raw = body[(colon + 1)..];
+        var text = raw.Trim();
+        var textColumn = indent + colon + 1 + LineText.LeadingSpaces(raw);
+        var parsed = AssertionParser.Parse(text);
+        if (parsed.Assertion is null)
+        {
+            diagnostics.Add(ScenarioErrors.BadAssertion, line.At(textColumn + parsed.ErrorOffset, parsed.ErrorLength), text, parsed.Error);
+            return;
+        }
+        scenario.Expects.Add(new ExpectLine(text, parsed.Assertion, profiles, line.At(textColumn, text.Length)));
+    }
+
+    private static IEnumerable<(string Text, int Column)> Words(string s, int column)
+    {
+        var i = 0;
+        while (i < s.Length)
+        {
+            while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] == ',')) i++;
+            var start = i;
+            while (i < s.Length && !char.IsWhiteSpace(s[i]) && s[i] != ',') i++;
+            if (i > start) yield return (s[start..i], column + start);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Errata.Machine;
+using Errata.Machine.Profiles;
+using Errata.Scenarios.Assembly;
+using Errata.Scenarios.Syntax;
+
+namespace Errata.Scenarios.Running;
+
+/// <summary>A scenario ready to run: its syntax, assembled image, labels and the profiles it runs on.</summary>
+public sealed record CompiledScenario(
+    Scenario Syntax,
+    AssemblyResult Assembly,
+    MachineImage Image,
+    IReadOnlyList<Profile> Profiles);

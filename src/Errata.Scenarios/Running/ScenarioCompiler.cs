@@ -1,0 +1,140 @@
+using Errata.Documents.Diagnostics;
+using Errata.Documents.Syntax;
+using Errata.Machine;
+using Errata.Machine.Events;
+using Errata.Machine.Profiles;
+using Errata.Scenarios.Assembly;
+using Errata.Scenarios.Parsing;
+using Errata.Scenarios.Syntax;
+
+namespace Errata.Scenarios.Running;
+
+/// <summary>
+/// Parses a scenario block, assembles its sections and resolves everything that names
+/// a label, an event or a profile, so that a compiled scenario can only fail by its claims.
+/// </summary>
+public static class ScenarioCompiler
+{
+    /// <summary>Sections are laid out in this order from <see cref="MemoryMap.CodeBase"/>.</summary>
+    private static int Order(string section) => section switch
+    {
+        "code" => 0,
+        "guest" => 2,
+        "data" => 3,
+        _ => 1,
+    };
+
+    public static CompiledScenario? Compile(ScenarioBlock block, ScenarioOptions options, DiagnosticBag diagnostics)
+    {
+        var before = diagnostics.Items.Count;
+        var syntax = ScenarioParser.Parse(block, diagnostics);
+        var profiles = ResolveProfiles(syntax, options, diagnostics);
+        CheckExpectProfiles(syntax, profiles, diagnostics);
+
+        var sections = syntax.Sections
+            .OrderBy(s => Order(s.Name))
+            .Select(s => new AsmSection(s.Name, s.Lines))
+            .ToList();
+        var assembly = TextAssembler.Assemble(sections, MemoryMap.CodeBase);
+        diagnostics.AddRange(assembly.Diagnostics);
+
+        var handlers = ResolveHandlers(syntax, assembly, diagnostics);
+        var injections = ResolveInjections(syntax, assembly, diagnostics);
+        CheckLabels(syntax, assembly, diagnostics);
+        if (syntax.Expects.Count == 0)
+            diagnostics.Add(ScenarioErrors.NoExpect, block.Span with { Length = 3 }, block.Name);
+
+        if (diagnostics.Items.Skip(before).Any(d => d.IsError))
+            return null;
+
+        var image = new MachineImage(
+            [new MemoryBlock(assembly.Base, assembly.Bytes)],
+            assembly.SectionStarts["code"],
+            handlers,
+            assembly.SectionStarts.TryGetValue("guest", out var guest) ? guest : null,
+            injections,
+            syntax.Budget);
+        return new CompiledScenario(syntax, assembly, image, profiles);
+    }
+
+    private static List<Profile> ResolveProfiles(Scenario syntax, ScenarioOptions options, DiagnosticBag diagnostics)
+    {
+        var known = string.Join(", ", ProfileRegistry.All.Select(p => p.Name));
+        var result = new List<Profile>();
+        if (syntax.Profiles is null)
+        {
+            foreach (var name in options.DefaultProfiles)
+                if (ProfileRegistry.TryGet(name, out var p)) result.Add(p);
+            return result;
+        }
+        foreach (var name in syntax.Profiles)
+        {
+            if (name.Value == "all") { result.AddRange(ProfileRegistry.All); continue; }
+            if (ProfileRegistry.TryGet(name.Value, out var p)) result.Add(p);
+            else diagnostics.Add(ScenarioErrors.UnknownProfile, name.Span, name.Value, known);
+        }
+        return result.Distinct().ToList();
+    }
+
+    private static void CheckExpectProfiles(Scenario syntax, List<Profile> profiles, DiagnosticBag diagnostics)
+    {
+        var known = string.Join(", ", ProfileRegistry.All.Select(p => p.Name));
+        var running = string.Join(", ", profiles.Select(p => p.Name));
+        foreach (var expect in syntax.Expects)
+        foreach (var name in expect.Profiles)
+        {
+            if (!ProfileRegistry.TryGet(name.Value, out var p))
+                diagnostics.Add(ScenarioErrors.UnknownProfile, name.Span, name.Value, known);
+            else if (!profiles.Contains(p))
+                diagnostics.Add(ScenarioErrors.ExpectProfileNotRun, name.Span, name.Value, running);
+        }
+    }
+
+    private static Dictionary<EventId, ulong> ResolveHandlers(Scenario syntax, AssemblyResult assembly, DiagnosticBag diagnostics)
+    {
+        var handlers = new Dictionary<EventId, ulong>();
+        foreach (var section in syntax.Sections.Where(s => s.Name.StartsWith("handler ", StringComparison.Ordinal)))
+        {
+            var vector = section.Name["handler ".Length..];
+            if (EventNames.TryParse(vector, out var id) && id.Class != EventClass.VmExit)
+            {
+                if (assembly.SectionStarts.TryGetValue(section.Name, out var address)) handlers[id] = address;
+            }
+            else
+            {
+                diagnostics.Add(ScenarioErrors.BadHandler, section.Span.Shift("handler ".Length, vector.Length), vector);
+            }
+        }
+        return handlers;
+    }
+
+    private static List<Injection> ResolveInjections(Scenario syntax, AssemblyResult assembly, DiagnosticBag diagnostics)
+    {
+        var result = new List<Injection>();
+        foreach (var inject in syntax.Injects)
+        {
+            var ok = EventNames.TryParse(inject.Event, out var id);
+            if (!ok || id.Class is not (EventClass.Nmi or EventClass.Smi or EventClass.Init or EventClass.Intr))
+            {
+                diagnostics.Add(ScenarioErrors.UnknownEvent, inject.EventSpan, inject.Event, "nmi, smi, init, intr N");
+                continue;
+            }
+            if (!assembly.Labels.TryGetValue(inject.Label, out var address))
+            {
+                if (!assembly.HasErrors) diagnostics.Add(ScenarioErrors.UndefinedLabel, inject.LabelSpan, inject.Label);
+                continue;
+            }
+            result.Add(new Injection(id, address));
+        }
+        return result;
+    }
+
+    private static void CheckLabels(Scenario syntax, AssemblyResult assembly, DiagnosticBag diagnostics)
+    {
+        if (assembly.HasErrors) return;
+        foreach (var expect in syntax.Expects)
+        foreach (var label in expect.Assertion.Labels)
+            if (!assembly.Labels.ContainsKey(label.Name))
+                diagnostics.Add(ScenarioErrors.UndefinedLabel, expect.Span.Shift(label.Offset, label.Name.Length), label.Name);
+    }
+}

@@ -1,0 +1,28 @@
+using Errata.Documents.Diagnostics;
+using Errata.Documents.Syntax;
+
+namespace Errata.Scenarios.Syntax;
+
+/// <summary>A scenario as parsed from its block: header, sections and expect lines, each with its source.</summary>
+public sealed class Scenario
+{
+    public required string Name { get; init; }
+    public required SourceSpan Span { get; init; }
+    public string? Title { get; set; }
+    /// <summary>Profiles named by the header, or null to use the site's defaults.</summary>
+    public List<Located<string>>? Profiles { get; set; }
+    public List<InjectLine> Injects { get; } = [];
+    public long Budget { get; set; } = DefaultBudget;
+    public List<SectionSyntax> Sections { get; } = [];
+    public List<ExpectLine> Expects { get; } = [];
+
+    public const long DefaultBudget = 10000;
+}
+
+/// <summary>A value with where it was written.</summary>
+public readonly record struct Located<T>(T Value, SourceSpan Span);
+
+/// <summary>A section: code, data, guest or "handler VECTOR", with its assembly lines.</summary>
+public sealed record SectionSyntax(string Name, SourceSpan Span, List<SourceLine> Lines);
+
+public sealed record InjectLine(string Event, string Label, SourceLine Line, SourceSpan EventSpan, SourceSpan LabelSpan);
