@@ -5,4 +5,7 @@ public static class TextAssembler
 {
     public static AssemblyResult Assemble(IReadOnlyList<AsmSection> sections, ulong baseAddress) =>
         throw new NotImplementedException();
+
+    /// <summary>The one place instructions are formatted for pages and traces.</summary>
+    public static string Format(Iced.Intel.Instruction instruction) => throw new NotImplementedException();
 }

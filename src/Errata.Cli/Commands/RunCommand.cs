@@ -1,0 +1,46 @@
+using Errata.Cli.CommandLine;
+using Errata.Documents.Diagnostics;
+using Errata.Site.Building;
+using Errata.Site.Config;
+using Errata.Site.Reports;
+
+namespace Errata.Cli.Commands;
+
+/// <summary>`errata run FILE`: run one document's scenarios and show what happened.</summary>
+internal sealed class RunCommand : ICommand
+{
+    private static readonly OptionSpec Scenario = new("scenario", true, "only the scenario with this name");
+    private static readonly OptionSpec Profile = new("profile", true, "only this profile");
+    private static readonly OptionSpec Json = new("json", false, "print the JSON of SCENARIOS.md");
+    private static readonly OptionSpec Trace = new("trace", false, "print every instruction and event");
+
+    public string Name => "run";
+    public string Summary => "run the scenarios of one document";
+    public string Usage => "FILE [--scenario NAME] [--profile P] [--json] [--trace] [--config FILE]";
+    public IReadOnlyList<OptionSpec> Options { get; } = [Scenario, Profile, Json, Trace, CommonOptions.Config];
+
+    public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Positional.Count != 1)
+        {
+            stderr.WriteLine($"errata run: error: expected one document to run\nusage: errata run {Usage}");
+            return 2;
+        }
+        var bag = new DiagnosticBag();
+        var configPath = CommonOptions.ConfigPath(args);
+        // Without a config file the defaults apply; one named with --config must exist.
+        var config = File.Exists(configPath) || args.Value(CommonOptions.Config.Name) is not null
+            ? SiteConfigLoader.Load(configPath, SiteBuilder.Display(Path.GetFullPath(configPath)), bag)
+            : new SiteConfig();
+        if (bag.HasErrors)
+        {
+            CommonOptions.Print(bag.Items, stderr);
+            return 2;
+        }
+        var result = DocumentRun.Run(args.Positional[0], config, args.Value(Scenario.Name), args.Value(Profile.Name), args.Flag(Trace.Name));
+        CommonOptions.Print(result.Diagnostics, stderr);
+        if (args.Flag(Json.Name)) stdout.Write(JsonReport.Write(result.Scenarios));
+        else stdout.Write(TraceReport.Write(result.Scenarios));
+        return (int)result.ExitCode;
+    }
+}

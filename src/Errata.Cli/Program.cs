@@ -1,0 +1,42 @@
+using Errata.Cli.CommandLine;
+using Errata.Cli.Commands;
+
+return Errata.Cli.EntryPoint.Run(args, Console.Out, Console.Error);
+
+namespace Errata.Cli
+{
+    /// <summary>The `errata` command: dispatches to one command; holds no logic of its own.</summary>
+    public static class EntryPoint
+    {
+        private static readonly ICommand[] Commands = [new BuildCommand(), new CheckCommand(), new RunCommand()];
+
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                Usage(stdout);
+                return args.Length == 0 ? 2 : 0;
+            }
+            var command = Commands.FirstOrDefault(c => c.Name == args[0]);
+            if (command is null)
+            {
+                stderr.WriteLine($"errata: error: unknown command '{args[0]}'; expected one of: {string.Join(", ", Commands.Select(c => c.Name))}");
+                return 2;
+            }
+            var parsed = Arguments.Parse(args[1..], command.Options);
+            if (parsed.Error is { } error)
+            {
+                stderr.WriteLine($"errata {command.Name}: error: {error}");
+                stderr.WriteLine($"usage: errata {command.Name} {command.Usage}");
+                return 2;
+            }
+            return command.Execute(parsed, stdout, stderr);
+        }
+
+        private static void Usage(TextWriter w)
+        {
+            w.WriteLine("usage: errata COMMAND [options]");
+            foreach (var c in Commands) w.WriteLine($"  {c.Name,-6} {c.Summary}\n         errata {c.Name} {c.Usage}");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Errata.Site.Building;
+
+/// <summary>The exit codes of DESIGN.md's commands.</summary>
+public enum ExitCode
+{
+    Ok = 0,
+    ClaimsFailed = 1,
+    BadInput = 2,
+}

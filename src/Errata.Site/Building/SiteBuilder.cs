@@ -1,0 +1,170 @@
+using Errata.Documents;
+using Errata.Documents.Diagnostics;
+using Errata.Documents.Syntax;
+using Errata.Machine;
+using Errata.Machine.Profiles;
+using Errata.Scenarios;
+using Errata.Scenarios.Running;
+using Errata.Site.Config;
+using Errata.Site.Output;
+using Errata.Site.Rendering;
+
+namespace Errata.Site.Building;
+
+/// <summary>
+/// The build pipeline of DESIGN.md: read every document, compile and run every scenario
+/// on its profiles, judge the claims, render the pages, and swap the new site into place.
+/// Bad input stops before anything is written; failed claims are rendered, and reported.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildOptions options)
+    {
+        var bag = new DiagnosticBag();
+        var configPath = Path.GetFullPath(options.ConfigPath);
+        var root = Path.GetDirectoryName(configPath)!;
+        var config = SiteConfigLoader.Load(configPath, Display(configPath), bag);
+        if (bag.HasErrors) return Stop(bag);
+        CheckProfiles(config, Display(configPath), bag);
+
+        var sourceRoot = Path.GetFullPath(Path.Combine(root, config.Source));
+        if (!Directory.Exists(sourceRoot))
+        {
+            bag.Add(ConfigErrors.MissingFolder, SpanOf(config, "source", configPath), "source", config.Source);
+            return Stop(bag);
+        }
+        if (bag.HasErrors) return Stop(bag);
+
+        var pipeline = SitePipeline.Create();
+        var pages = Read(pipeline, sourceRoot, config, bag);
+        var verified = Verify(pages, config, bag);
+        var results = verified.Values.ToList();
+
+        var failedClaims = results.SelectMany(r => r.Verdicts).Where(v => !v.Holds).ToList();
+        foreach (var v in failedClaims)
+            bag.Add(ScenarioErrors.ClaimFailed, v.Expect.Span, v.Expect.Text, v.Profile, v.Judgement.Expected, v.Judgement.Observed);
+
+        var badInput = bag.Items.Any(d => d.Descriptor != ScenarioErrors.ClaimFailed && (d.IsError || (options.Strict && d.Severity == Severity.Warning)));
+        if (badInput) return Stop(bag, pages, results);
+
+        string? written = null;
+        if (options.WriteSite)
+        {
+            var output = Path.GetFullPath(Path.Combine(root, options.Output ?? config.Output));
+            var templatesFolder = Path.GetFullPath(Path.Combine(root, config.Templates));
+            if (!Directory.Exists(templatesFolder))
+            {
+                bag.Add(ConfigErrors.MissingFolder, SpanOf(config, "templates", configPath), "templates", config.Templates);
+                return Stop(bag, pages, results);
+            }
+            var templates = TemplateSet.Load(templatesFolder, Display(templatesFolder), bag);
+            if (templates is null) return Stop(bag, pages, results);
+            if (!Write(pages, verified, config, pipeline, templates, output, bag)) return Stop(bag, pages, results);
+            written = output;
+        }
+
+        var exit = failedClaims.Count > 0 ? ExitCode.ClaimsFailed : ExitCode.Ok;
+        return new BuildResult(bag.Items, pages.Select(p => p.Document).ToList(), results, exit, written);
+    }
+
+    private static BuildResult Stop(DiagnosticBag bag, IReadOnlyList<Page>? pages = null, IReadOnlyList<ScenarioResult>? results = null) =>
+        new(bag.Items, pages?.Select(p => p.Document).ToList() ?? [], results ?? [], ExitCode.BadInput, null);
+
+    private static void CheckProfiles(SiteConfig config, string configDisplay, DiagnosticBag bag)
+    {
+        var known = string.Join(", ", ProfileRegistry.All.Select(p => p.Name));
+        foreach (var name in config.DefaultProfiles.Append(config.Reference))
+            if (!ProfileRegistry.TryGet(name, out _))
+                bag.Add(ConfigErrors.UnknownProfile, SpanOf(config, name == config.Reference ? "reference" : "defaultProfiles", configDisplay), name, known);
+    }
+
+    private static SourceSpan SpanOf(SiteConfig config, string key, string configPath) =>
+        config.KeySpans.TryGetValue(key, out var span) ? span : SourceSpan.None(Display(configPath));
+
+    private static List<Page> Read(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, DiagnosticBag bag)
+    {
+        var context = new ReadContext(sourceRoot, config.AllowRaw);
+        var pages = new List<Page>();
+        foreach (var relative in SourceSet.Find(sourceRoot, pipeline))
+        {
+            var full = Path.Combine(sourceRoot, relative);
+            var display = Display(full);
+            string text;
+            try
+            {
+                text = File.ReadAllText(full);
+            }
+            catch (IOException e)
+            {
+                bag.Add(DocumentErrors.UnreadableFile, SourceSpan.None(display), display, e.Message);
+                continue;
+            }
+            var doc = pipeline.Read(display, text, context);
+            bag.AddRange(doc.Diagnostics);
+            pages.Add(new Page(doc, relative));
+        }
+        return pages;
+    }
+
+    /// <summary>Results by block, in document order.</summary>
+    private static Dictionary<ScenarioBlock, ScenarioResult> Verify(List<Page> pages, SiteConfig config, DiagnosticBag bag)
+    {
+        var blocks = pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList();
+        var seen = new Dictionary<string, ScenarioBlock>(StringComparer.Ordinal);
+        foreach (var b in blocks)
+        {
+            if (seen.TryGetValue(b.Name, out var first))
+                bag.Add(ScenarioErrors.DuplicateScenario, b.Span, b.Name, first.Span.ToString());
+            else
+                seen[b.Name] = b;
+        }
+
+        var options = new ScenarioOptions(config.DefaultProfiles);
+        var compiled = new CompiledScenario?[blocks.Count];
+        var bags = new DiagnosticBag[blocks.Count];
+        var results = new ScenarioResult?[blocks.Count];
+        // Scenarios are independent: compile and run them across cores, then report in document order.
+        Parallel.For(0, blocks.Count, i =>
+        {
+            bags[i] = new DiagnosticBag();
+            compiled[i] = ScenarioCompiler.Compile(blocks[i], options, bags[i]);
+            if (compiled[i] is { } c) results[i] = ScenarioRunner.Run(c);
+        });
+        foreach (var b in bags) bag.AddRange(b.Items);
+        var byBlock = new Dictionary<ScenarioBlock, ScenarioResult>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < blocks.Count; i++)
+            if (results[i] is { } r) byBlock[blocks[i]] = r;
+        return byBlock;
+    }
+
+    private static bool Write(List<Page> pages, Dictionary<ScenarioBlock, ScenarioResult> byBlock, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, string output, DiagnosticBag bag)
+    {
+        var site = new SiteView(config.Title, config.BaseUrl, X86Machine.Version, config.Reference);
+        var renderer = new PageRenderer(pipeline, templates, site, byBlock);
+        using var writer = new SiteWriter(output);
+        foreach (var page in pages)
+        {
+            string html;
+            try
+            {
+                html = renderer.Render(page, pages);
+            }
+            catch (Scriban.Syntax.ScriptRuntimeException e)
+            {
+                bag.Add(TemplateErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
+                return false;
+            }
+            writer.WriteText(page.OutputPath, html);
+        }
+        writer.CopyTree(Path.Combine(templates.Folder, "assets"), "assets");
+        writer.Commit();
+        return true;
+    }
+
+    /// <summary>Paths in messages are relative to the working folder, as compilers print them.</summary>
+    public static string Display(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative).Replace('\\', '/');
+    }
+}

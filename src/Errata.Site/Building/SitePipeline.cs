@@ -1,0 +1,9 @@
+using Errata.Documents;
+
+namespace Errata.Site.Building;
+
+/// <summary>The document pipeline a site is read with: every reader and extension the site knows.</summary>
+public static class SitePipeline
+{
+    public static DocumentPipeline Create() => new DocumentPipelineBuilder().Build();
+}

@@ -1,0 +1,19 @@
+using Errata.Documents.Diagnostics;
+
+namespace Errata.Site.Config;
+
+public static class ConfigErrors
+{
+    public static readonly DiagnosticDescriptor UnknownKey =
+        new("ERR0701", "Config", Severity.Error, "unknown key '{0}'; expected one of: {1}");
+    public static readonly DiagnosticDescriptor WrongType =
+        new("ERR0702", "Config", Severity.Error, "'{0}' must be {1}, found {2}");
+    public static readonly DiagnosticDescriptor InvalidJson =
+        new("ERR0703", "Config", Severity.Error, "invalid JSON: {0}");
+    public static readonly DiagnosticDescriptor MissingFolder =
+        new("ERR0704", "Config", Severity.Error, "the {0} folder '{1}' does not exist");
+    public static readonly DiagnosticDescriptor MissingConfig =
+        new("ERR0705", "Config", Severity.Error, "configuration file '{0}' does not exist");
+    public static readonly DiagnosticDescriptor UnknownProfile =
+        new("ERR0706", "Config", Severity.Error, "unknown profile '{0}'; expected one of: {1}");
+}

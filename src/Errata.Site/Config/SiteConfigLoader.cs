@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using Errata.Documents.Diagnostics;
+
+namespace Errata.Site.Config;
+
+/// <summary>
+/// Reads site.config.json with positions, so an unknown key or a value of the wrong
+/// type is reported at its line and column.
+/// </summary>
+public static class SiteConfigLoader
+{
+    private static readonly string[] Keys = ["title", "source", "output", "templates", "defaultProfiles", "reference", "baseUrl", "allowRaw"];
+
+    public static SiteConfig Load(string path, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (!File.Exists(path))
+        {
+            diagnostics.Add(ConfigErrors.MissingConfig, SourceSpan.None(displayPath), displayPath);
+            return new SiteConfig();
+        }
+        return Parse(File.ReadAllBytes(path), displayPath, diagnostics);
+    }
+
+    public static SiteConfig Parse(byte[] json, string path, DiagnosticBag diagnostics)
+    {
+        var lines = new LineMap(json);
+        var config = new SiteConfig();
+        var spans = new Dictionary<string, SourceSpan>();
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                diagnostics.Add(ConfigErrors.InvalidJson, lines.Span(path, reader.TokenStartIndex, 1), "expected an object { ... }");
+                return config;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString()!;
+                var keySpan = lines.Span(path, reader.TokenStartIndex, key.Length + 2);
+                reader.Read();
+                var valueSpan = lines.Span(path, reader.TokenStartIndex, (int)Math.Max(1, reader.ValueSpan.Length));
+                if (!Keys.Contains(key))
+                {
+                    diagnostics.Add(ConfigErrors.UnknownKey, keySpan, key, string.Join(", ", Keys));
+                    reader.Skip();
+                    continue;
+                }
+                spans[key] = valueSpan;
+                config = key switch
+                {
+                    "defaultProfiles" => ReadList(ref reader, key, valueSpan, diagnostics) is { } list ? config with { DefaultProfiles = list } : config,
+                    "allowRaw" => ReadBool(ref reader, key, valueSpan, diagnostics) is { } b ? config with { AllowRaw = b } : config,
+                    _ => ReadString(ref reader, key, valueSpan, diagnostics) is { } s ? With(config, key, s) : config,
+                };
+            }
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0);
+            var col = (int)(e.BytePositionInLine ?? 0);
+            diagnostics.Add(ConfigErrors.InvalidJson, new SourceSpan(path, line, col, 1), FirstSentence(e.Message));
+        }
+        return config with { KeySpans = spans };
+    }
+
+    private static SiteConfig With(SiteConfig c, string key, string value) => key switch
+    {
+        "title" => c with { Title = value },
+        "source" => c with { Source = value },
+        "output" => c with { Output = value },
+        "templates" => c with { Templates = value },
+        "reference" => c with { Reference = value },
+        _ => c with { BaseUrl = value.EndsWith('/') ? value : value + "/" },
+    };
+
+    private static string? ReadString(ref Utf8JsonReader r, string key, SourceSpan span, DiagnosticBag d)
+    {
+        if (r.TokenType == JsonTokenType.String) return r.GetString();
+        d.Add(ConfigErrors.WrongType, span, key, "a string", Describe(r.TokenType));
+        r.Skip();
+        return null;
+    }
+
+    private static bool? ReadBool(ref Utf8JsonReader r, string key, SourceSpan span, DiagnosticBag d)
+    {
+        if (r.TokenType is JsonTokenType.True or JsonTokenType.False) return r.GetBoolean();
+        d.Add(ConfigErrors.WrongType, span, key, "true or false", Describe(r.TokenType));
+        r.Skip();
+        return null;
+    }
+
+    private static List<string>? ReadList(ref Utf8JsonReader r, string key, SourceSpan span, DiagnosticBag d)
+    {
+        if (r.TokenType != JsonTokenType.StartArray)
+        {
+            d.Add(ConfigErrors.WrongType, span, key, "a list of strings", Describe(r.TokenType));
+            r.Skip();
+            return null;
+        }
+        var list = new List<string>();
+        var ok = true;
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType == JsonTokenType.String) list.Add(r.GetString()!);
+            else
+            {
+                d.Add(ConfigErrors.WrongType, span, key, "a list of strings", "a list holding " + Describe(r.TokenType));
+                r.Skip();
+                ok = false;
+            }
+        }
+        return ok ? list : null;
+    }
+
+    private static string Describe(JsonTokenType t) => t switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.StartArray => "a list",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.Null => "null",
+        _ => t.ToString(),
+    };
+
+    private static string FirstSentence(string message)
+    {
+        var i = message.IndexOf(". ", StringComparison.Ordinal);
+        return i < 0 ? message : message[..(i + 1)];
+    }
+
+    /// <summary>Byte offsets to zero-based lines and columns.</summary>
+    private sealed class LineMap(byte[] bytes)
+    {
+        public SourceSpan Span(string path, long offset, int length)
+        {
+            int line = 0, start = 0;
+            for (var i = 0; i < offset && i < bytes.Length; i++)
+                if (bytes[i] == (byte)'\n') { line++; start = i + 1; }
+            var column = Encoding.UTF8.GetCharCount(bytes, start, (int)Math.Min(offset, bytes.Length) - start);
+            return new SourceSpan(path, line, column, length);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace Errata.Site.Output;
+
+/// <summary>
+/// Writes a site into a temporary folder beside the output and swaps it into place only
+/// when complete, so a failed build leaves the previous site untouched.
+/// </summary>
+public sealed class SiteWriter : IDisposable
+{
+    private readonly string _output;
+    private bool _committed;
+
+    public SiteWriter(string output)
+    {
+        _output = Path.GetFullPath(output);
+        var parent = Path.GetDirectoryName(_output)!;
+        Directory.CreateDirectory(parent);
+        Staging = Path.Combine(parent, $".{Path.GetFileName(_output)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Staging);
+    }
+
+    public string Staging { get; }
+
+    public void WriteText(string relativePath, string content)
+    {
+        var path = Path.Combine(Staging, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    public void CopyTree(string from, string relativeTo)
+    {
+        if (!Directory.Exists(from)) return;
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(Staging, relativeTo, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    /// <summary>Replaces the output folder with the staged one: the old one is moved aside first, then removed.</summary>
+    public void Commit()
+    {
+        string? old = null;
+        if (Directory.Exists(_output))
+        {
+            old = Staging + ".old";
+            Directory.Move(_output, old);
+        }
+        Directory.Move(Staging, _output);
+        _committed = true;
+        if (old is not null) Directory.Delete(old, recursive: true);
+    }
+
+    public void Dispose()
+    {
+        if (!_committed && Directory.Exists(Staging)) Directory.Delete(Staging, recursive: true);
+    }
+}

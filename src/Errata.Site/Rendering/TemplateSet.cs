@@ -1,0 +1,59 @@
+using Errata.Documents.Diagnostics;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Errata.Site.Rendering;
+
+/// <summary>
+/// The theme's Scriban templates, parsed once: layout.html for pages and partials/*.html
+/// rendered through the <c>partial</c> function. Parse errors become diagnostics.
+/// </summary>
+public sealed class TemplateSet
+{
+    private readonly Dictionary<string, Template> _templates;
+
+    private TemplateSet(Dictionary<string, Template> templates, string folder)
+    {
+        _templates = templates;
+        Folder = folder;
+    }
+
+    public string Folder { get; }
+
+    public static TemplateSet? Load(string folder, string displayFolder, DiagnosticBag diagnostics)
+    {
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            var display = displayFolder.TrimEnd('/') + "/" + name;
+            var template = Template.Parse(File.ReadAllText(file), display);
+            if (template.HasErrors)
+            {
+                ok = false;
+                foreach (var m in template.Messages)
+                    diagnostics.Add(TemplateErrors.Syntax, new SourceSpan(display, m.Span.Start.Line, m.Span.Start.Column, 1), m.Message);
+            }
+            templates[name] = template;
+        }
+        if (!templates.ContainsKey("layout.html"))
+        {
+            diagnostics.Add(TemplateErrors.Missing, SourceSpan.None(displayFolder), "layout.html");
+            ok = false;
+        }
+        return ok ? new TemplateSet(templates, folder) : null;
+    }
+
+    /// <summary>Renders a template with a model whose members templates read in snake_case.</summary>
+    public string Render(string name, object model)
+    {
+        var context = new HtmlTemplateContext();
+        var globals = new ScriptObject();
+        globals.Import(model, renamer: StandardMemberRenamer.Default);
+        globals.Import("partial", new Func<string, object, RawHtml>((n, m) => new RawHtml(Render("partials/" + n + ".html", m))));
+        context.PushGlobal(globals);
+        var template = _templates.TryGetValue(name, out var t) ? t : throw new InvalidOperationException($"no template {name}");
+        return template.Render(context);
+    }
+}

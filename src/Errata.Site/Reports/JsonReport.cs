@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Errata.Machine;
+using Errata.Machine.Events;
+using Errata.Scenarios.Claims;
+using Errata.Scenarios.Running;
+
+namespace Errata.Site.Reports;
+
+/// <summary>The JSON of SCENARIOS.md ("What a run reports"): field names are fixed, more may be added.</summary>
+public static class JsonReport
+{
+    public static string Write(IEnumerable<ScenarioResult> results)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("scenarios");
+            foreach (var r in results) Scenario(w, r);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Scenario(Utf8JsonWriter w, ScenarioResult r)
+    {
+        var s = r.Scenario.Syntax;
+        w.WriteStartObject();
+        w.WriteString("name", s.Name);
+        w.WriteString("title", s.Title ?? "");
+        w.WriteString("source", $"{s.Span.Path}:{s.Span.Line + 1}");
+        w.WriteStartArray("results");
+        foreach (var run in r.Runs) Run(w, run, r.Scenario.Assembly.Labels);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Run(Utf8JsonWriter w, ProfileRun run, IReadOnlyDictionary<string, ulong> labels)
+    {
+        var o = run.Outcome;
+        w.WriteStartObject();
+        w.WriteString("profile", run.Profile.Name);
+        w.WriteString("end", Words.End(o.End));
+        if (o.StopReason is { } why) w.WriteString("stopReason", why);
+        w.WriteNumber("instructions", o.Instructions);
+        w.WriteStartArray("events");
+        foreach (var e in o.Events)
+        {
+            w.WriteStartObject();
+            w.WriteString("event", e.Id.Name);
+            w.WriteString("cause", e.Cause);
+            w.WriteString("disposition", Words.Disposition(e.Disposition));
+            w.WriteString("rip", "0x" + e.Rip.ToString("x16", CultureInfo.InvariantCulture));
+            var label = labels.FirstOrDefault(kv => kv.Value == e.Rip).Key;
+            if (label is not null) w.WriteString("label", label);
+            if (e.Id == EventId.DebugException && e.AtDelivery is { } st && st.TryGet("dr6", out var dr6))
+                w.WriteString("dr6", Hex.Format(dr6));
+            w.WriteString("rule", e.Rule.Source);
+            w.WriteString("ruleId", e.Rule.Id);
+            w.WriteString("ruleStatement", e.Rule.Statement);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("final");
+        foreach (var name in o.Final.Names)
+        {
+            o.Final.TryGet(name, out var v);
+            if (name is "gif" || name.Contains('.', StringComparison.Ordinal)) w.WriteNumber(name, v);
+            else w.WriteString(name, Hex.Format(v));
+        }
+        w.WriteEndObject();
+        w.WriteStartArray("claims");
+        foreach (var v in run.Verdicts)
+        {
+            w.WriteStartObject();
+            w.WriteString("text", v.Expect.Text);
+            w.WriteNumber("line", v.Expect.Span.Line + 1);
+            w.WriteBoolean("holds", v.Holds);
+            w.WriteString("detail", v.Holds ? "" : $"expected {v.Judgement.Expected}; observed {v.Judgement.Observed}");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}
