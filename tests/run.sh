@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Installs what the tests need when it is missing:
+# Debian's Chromium for the browser tests (they fail, never skip, without it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Errata.sln --nologo -v q 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over every test project: 'N passed, N failed, N skipped'.
+awk '/(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:")  f += $(i+1) + 0
+         if ($i == "Passed:")  p += $(i+1) + 0
+         if ($i == "Skipped:") s += $(i+1) + 0
+       }
+     }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
