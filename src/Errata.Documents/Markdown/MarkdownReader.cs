@@ -25,12 +25,12 @@ public sealed class MarkdownReader : IDocumentReader
         var doc = new Document(path) { Span = new SourceSpan(path, 0, 0, text.Length) };
         ControlCharacters.Report(path, text, doc.Diagnostics);
         var md = Markdig.Markdown.Parse(text, Pipeline);
-        new Converter(path, doc).Convert(md);
+        new Converter(path, doc, context.AllowRaw).Convert(md);
         doc.Title = doc.Children.OfType<Section>().Select(s => Slug.PlainText(s.Title)).FirstOrDefault();
         return doc;
     }
 
-    private sealed class Converter(string path, Document doc)
+    private sealed class Converter(string path, Document doc, bool allowRaw)
     {
         private readonly Slug _slugs = new();
         private readonly Stack<Section> _open = new();
@@ -73,7 +73,9 @@ public sealed class MarkdownReader : IDocumentReader
             Md.QuoteBlock q => FillBlocks(new BlockQuote { Span = SpanOf(q) }, q),
             Md.ListBlock l => List(l),
             Md.ThematicBreakBlock t => new Transition { Span = SpanOf(t) },
-            Md.HtmlBlock html => new HtmlBlock { Html = html.Lines.ToString() + "\n", Span = SpanOf(html) },
+            // Raw HTML passes through only when the site allows it; otherwise it shows as the text it is.
+            Md.HtmlBlock html when allowRaw => new HtmlBlock { Html = html.Lines.ToString() + "\n", Span = SpanOf(html) },
+            Md.HtmlBlock html => new Paragraph { Span = SpanOf(html) }.With(new Text { Value = html.Lines.ToString(), Span = SpanOf(html) }),
             MdTables.Table t => Table(t),
             Md.LinkReferenceDefinitionGroup => null,
             Md.ContainerBlock c => FillBlocks(new BlockQuote { Span = SpanOf(c) }, c),
@@ -178,7 +180,8 @@ public sealed class MarkdownReader : IDocumentReader
             MdInlines.LinkInline link => FillInline(new Link { Url = link.GetDynamicUrl?.Invoke() ?? link.Url ?? "", Title = link.Title, Span = SpanOf(link) }, link),
             MdInlines.AutolinkInline a => new Link { Url = a.IsEmail ? "mailto:" + a.Url : a.Url, Span = SpanOf(a) }.With(new Text { Value = a.Url }),
             MdInlines.LineBreakInline br => new LineBreak { Hard = br.IsHard, Span = SpanOf(br) },
-            MdInlines.HtmlInline h => new HtmlInline { Html = h.Tag, Span = SpanOf(h) },
+            MdInlines.HtmlInline h when allowRaw => new HtmlInline { Html = h.Tag, Span = SpanOf(h) },
+            MdInlines.HtmlInline h => new Text { Value = h.Tag, Span = SpanOf(h) },
             MdInlines.HtmlEntityInline e => new Text { Value = e.Transcoded.ToString(), Span = SpanOf(e) },
             MdInlines.ContainerInline c => FillInline(new Emphasis { Span = SpanOf(c) }, c),
             _ => null,
@@ -192,11 +195,17 @@ public sealed class MarkdownReader : IDocumentReader
     }
 }
 
-internal static class LinkExtensions
+internal static class NodeExtensions
 {
     public static Link With(this Link link, Inline child)
     {
         link.Children.Add(child);
         return link;
+    }
+
+    public static Paragraph With(this Paragraph paragraph, Inline child)
+    {
+        paragraph.Inlines.Add(child);
+        return paragraph;
     }
 }
