@@ -1,0 +1,65 @@
+using System.Text;
+using Errata.Documents.Diagnostics;
+using Errata.Site.Config;
+
+namespace Errata.Site.Tests.Config;
+
+public class SiteConfigLoaderTests
+{
+    private static (SiteConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Parse(string json)
+    {
+        var bag = new DiagnosticBag();
+        return (SiteConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "site.config.json", bag), bag.Items);
+    }
+
+    [Fact]
+    public void EmptyObject_GivesEveryDefault()
+    {
+        var (c, d) = Parse("{}");
+        Assert.Empty(d);
+        Assert.Equal(("docs", "_site", "templates", "apm", "/"), (c.Source, c.Output, c.Templates, c.Reference, c.BaseUrl));
+        Assert.Equal(["apm", "kvm", "kvm-novgif"], c.DefaultProfiles);
+        Assert.False(c.AllowRaw);
+    }
+
+    [Fact]
+    public void Keys_AreRead()
+    {
+        var (c, d) = Parse("{ \"title\": \"T\", \"source\": \"src\", \"defaultProfiles\": [\"apm\"], \"baseUrl\": \"/x\", \"allowRaw\": true }");
+        Assert.Empty(d);
+        Assert.Equal(("T", "src", "/x/"), (c.Title, c.Source, c.BaseUrl));
+        Assert.Equal(["apm"], c.DefaultProfiles);
+        Assert.True(c.AllowRaw);
+    }
+
+    [Fact]
+    public void UnknownKey_IsNamed_AtItsPosition()
+    {
+        var (_, d) = Parse("{\n  \"title\": \"T\",\n  \"colour\": 1\n}");
+        var e = Assert.Single(d);
+        Assert.Equal("ERR0701", e.Id);
+        Assert.Contains("'colour'", e.Message, StringComparison.Ordinal);
+        Assert.Equal((2, 2), (e.Span.Line, e.Span.Column));
+    }
+
+    [Theory]
+    [InlineData("{ \"source\": 3 }", "'source' must be a string, found a number")]
+    [InlineData("{ \"defaultProfiles\": \"apm\" }", "'defaultProfiles' must be a list of strings, found a string")]
+    [InlineData("{ \"allowRaw\": \"yes\" }", "'allowRaw' must be true or false, found a string")]
+    public void WrongType_SaysWhatWasExpected(string json, string message)
+    {
+        var (_, d) = Parse(json);
+        var e = Assert.Single(d);
+        Assert.Equal("ERR0702", e.Id);
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void InvalidJson_IsLocated()
+    {
+        var (_, d) = Parse("{\n  \"title\": \n}");
+        var e = Assert.Single(d);
+        Assert.Equal("ERR0703", e.Id);
+        Assert.Equal(2, e.Span.Line);
+    }
+}
