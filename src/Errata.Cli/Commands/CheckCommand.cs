@@ -1,22 +1,49 @@
 using Errata.Cli.CommandLine;
 using Errata.Site.Building;
+using Errata.Site.Reports;
 
 namespace Errata.Cli.Commands;
 
 /// <summary>`errata check`: verify every claim without writing a site.</summary>
 internal sealed class CheckCommand : ICommand
 {
+    private static readonly OptionSpec Format = new("format", true, "text (default), json, junit or github");
+    private static readonly OptionSpec Report = new("report", true, "write the report to this file instead of standard output");
+    private static readonly string[] Formats = ["text", "json", "junit", "github"];
+
     public string Name => "check";
     public string Summary => "verify every claim; no site is written (exit 0 all hold, 1 a claim fails, 2 bad input)";
-    public string Usage => "[--config FILE] [--strict]";
-    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, CommonOptions.Strict];
+    public string Usage => "[--config FILE] [--format text|json|junit|github] [--report FILE] [--strict]";
+    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Format, Report, CommonOptions.Strict];
 
     public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
+        var format = args.Value(Format.Name) ?? "text";
+        if (!Formats.Contains(format))
+        {
+            stderr.WriteLine($"errata check: error: unknown format '{format}'; expected one of: {string.Join(", ", Formats)}");
+            return 2;
+        }
         var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: args.Flag(CommonOptions.Strict.Name)));
         CommonOptions.Print(result.Diagnostics, stderr);
         var verdicts = result.Scenarios.SelectMany(s => s.Verdicts).ToList();
-        stdout.WriteLine($"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold in {result.Scenarios.Count} scenario(s) of {result.Documents.Count} document(s)");
+        var summary = $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold in {result.Scenarios.Count} scenario(s) of {result.Documents.Count} document(s)\n";
+        var report = format switch
+        {
+            "json" => JsonReport.Write(result.Scenarios),
+            "junit" => JunitReport.Write(result.Scenarios),
+            "github" => GithubReport.Write(result.Diagnostics),
+            _ => summary,
+        };
+        if (args.Value(Report.Name) is { } file)
+        {
+            File.WriteAllText(file, report);
+            stdout.Write(summary);
+        }
+        else
+        {
+            stdout.Write(report);
+        }
         return (int)result.ExitCode;
     }
 }

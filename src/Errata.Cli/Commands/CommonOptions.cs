@@ -1,5 +1,7 @@
 using Errata.Cli.CommandLine;
 using Errata.Documents.Diagnostics;
+using Errata.Site.Building;
+using Errata.Site.Config;
 
 namespace Errata.Cli.Commands;
 
@@ -10,6 +12,15 @@ internal static class CommonOptions
     public static readonly OptionSpec Strict = new("strict", false, "treat warnings as errors (exit 2)");
 
     public static string ConfigPath(Arguments args) => args.Value(Config.Name) ?? "site.config.json";
+
+    /// <summary>The site's config when there is one; a file named with --config must exist, otherwise the defaults apply.</summary>
+    public static SiteConfig LoadConfigIfAny(Arguments args, DiagnosticBag bag)
+    {
+        var path = ConfigPath(args);
+        return File.Exists(path) || args.Value(Config.Name) is not null
+            ? SiteConfigLoader.Load(path, SiteBuilder.Display(Path.GetFullPath(path)), bag)
+            : new SiteConfig();
+    }
 
     public static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter w)
     {

@@ -1,7 +1,6 @@
 using Errata.Cli.CommandLine;
 using Errata.Documents.Diagnostics;
 using Errata.Site.Building;
-using Errata.Site.Config;
 using Errata.Site.Reports;
 
 namespace Errata.Cli.Commands;
@@ -27,11 +26,7 @@ internal sealed class RunCommand : ICommand
             return 2;
         }
         var bag = new DiagnosticBag();
-        var configPath = CommonOptions.ConfigPath(args);
-        // Without a config file the defaults apply; one named with --config must exist.
-        var config = File.Exists(configPath) || args.Value(CommonOptions.Config.Name) is not null
-            ? SiteConfigLoader.Load(configPath, SiteBuilder.Display(Path.GetFullPath(configPath)), bag)
-            : new SiteConfig();
+        var config = CommonOptions.LoadConfigIfAny(args, bag);
         if (bag.HasErrors)
         {
             CommonOptions.Print(bag.Items, stderr);
