@@ -15,7 +15,7 @@ public static class ScenarioParser
 
     public static Scenario Parse(ScenarioBlock block, DiagnosticBag diagnostics)
     {
-        var scenario = new Scenario { Name = block.Name, Span = block.Span };
+        var scenario = new Scenario { Name = block.Name, Span = block.Span, SourceText = block.Lines.Select(l => l.Text).ToList() };
         SectionSyntax? current = null;
         var seenHeaders = new HashSet<string>(StringComparer.Ordinal);
 

@@ -15,6 +15,8 @@ public sealed class Scenario
     public long Budget { get; set; } = DefaultBudget;
     public List<SectionSyntax> Sections { get; } = [];
     public List<ExpectLine> Expects { get; } = [];
+    /// <summary>The body as written, which identifies the scenario's inputs (for the verification ledger).</summary>
+    public IReadOnlyList<string> SourceText { get; init; } = [];
 
     public const long DefaultBudget = 10000;
 }

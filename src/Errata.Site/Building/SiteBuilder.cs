@@ -8,6 +8,7 @@ using Errata.Scenarios.Running;
 using Errata.Site.Config;
 using Errata.Site.Output;
 using Errata.Site.Rendering;
+using Errata.Site.Verification;
 
 namespace Errata.Site.Building;
 
@@ -59,7 +60,9 @@ public static class SiteBuilder
             }
             var templates = TemplateSet.Load(templatesFolder, Display(templatesFolder), bag);
             if (templates is null) return Stop(bag, pages, results);
-            if (!Write(pages, verified, config, pipeline, templates, output, bag)) return Stop(bag, pages, results);
+            var ledger = VerificationLedger.Open(root, options.Clock);
+            if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag)) return Stop(bag, pages, results);
+            ledger.Save();
             written = output;
         }
 
@@ -137,10 +140,10 @@ public static class SiteBuilder
         return byBlock;
     }
 
-    private static bool Write(List<Page> pages, Dictionary<ScenarioBlock, ScenarioResult> byBlock, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, string output, DiagnosticBag bag)
+    private static bool Write(List<Page> pages, Dictionary<ScenarioBlock, ScenarioResult> byBlock, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, string output, VerificationLedger ledger, DiagnosticBag bag)
     {
         var site = new SiteView(config.Title, config.BaseUrl, X86Machine.Version, config.Reference);
-        var renderer = new PageRenderer(pipeline, templates, site, byBlock);
+        var renderer = new PageRenderer(pipeline, templates, site, byBlock, ledger);
         using var writer = new SiteWriter(output);
         foreach (var page in pages)
         {

@@ -3,6 +3,7 @@ using Errata.Documents.Rendering.Html;
 using Errata.Documents.Syntax;
 using Errata.Scenarios.Running;
 using Errata.Site.Building;
+using Errata.Site.Verification;
 
 namespace Errata.Site.Rendering;
 
@@ -13,7 +14,7 @@ public sealed class PageRenderer
     private readonly SiteView _site;
     private readonly HtmlRenderer _html;
 
-    public PageRenderer(DocumentPipeline pipeline, TemplateSet templates, SiteView site, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results)
+    public PageRenderer(DocumentPipeline pipeline, TemplateSet templates, SiteView site, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results, VerificationLedger ledger)
     {
         _templates = templates;
         _site = site;
@@ -21,7 +22,8 @@ public sealed class PageRenderer
         _html.Set<ScenarioBlock>((_, w, block) =>
         {
             // A block without a result did not compile; the build stops before rendering then.
-            var view = ScenarioViewBuilder.Build(results[block], site.Reference);
+            var result = results[block];
+            var view = ScenarioViewBuilder.Build(result, site.Reference, profile => ledger.DateFor(VerificationLedger.Key(result, profile, site.MachineVersion)));
             w.Raw(_templates.Render("partials/scenario.html", view));
         });
     }

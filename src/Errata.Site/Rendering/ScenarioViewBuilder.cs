@@ -10,7 +10,7 @@ namespace Errata.Site.Rendering;
 /// <summary>Turns a verified scenario into the flat view its partial renders.</summary>
 public static class ScenarioViewBuilder
 {
-    public static ScenarioView Build(ScenarioResult result, string reference)
+    public static ScenarioView Build(ScenarioResult result, string reference, Func<string, string> verifiedOn)
     {
         var s = result.Scenario;
         var name = s.Syntax.Name;
@@ -36,6 +36,7 @@ public static class ScenarioViewBuilder
             run.Profile.Description,
             Words.End(run.Outcome.End) + (run.Outcome.StopReason is { } why ? $" ({why})" : ""),
             run.Outcome.Instructions,
+            verifiedOn(run.Profile.Name),
             run.Outcome.Events.Select(e => Event(id, run.Profile.Name, e, labels)).ToList())).ToList();
 
         return new ScenarioView(

@@ -41,7 +41,7 @@ public sealed record CellView(string Profile, string State, string Expected, str
 
 public sealed record GapView(string Event, string Text);
 
-public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, IReadOnlyList<EventView> Events);
+public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, string Verified, IReadOnlyList<EventView> Events);
 
 public sealed record EventView(
     string Id,
