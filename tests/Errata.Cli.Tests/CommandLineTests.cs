@@ -1,0 +1,41 @@
+namespace Errata.Cli.Tests;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("errata-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void UnknownCommand_ExitsTwo_NamingIt()
+    {
+        var (exit, _, err) = CliRunner.Run(_dir, "bulid");
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown command 'bulid'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownOption_ExitsTwo_WithUsage()
+    {
+        var (exit, _, err) = CliRunner.Run(_dir, "check", "--fast");
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown option '--fast'", err, StringComparison.Ordinal);
+        Assert.Contains("usage: errata check", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_WithoutASourceFolder_ExitsTwo_CompilerStyle()
+    {
+        var (exit, _, err) = CliRunner.Run(_dir, "check");
+        Assert.Equal(2, exit);
+        Assert.Contains("site.config.json(1,1): error ERR0705", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_UnknownFormat_ExitsTwo()
+    {
+        var (exit, _, err) = CliRunner.Run(_dir, "check", "--format", "xml");
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown format 'xml'", err, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+
+namespace Errata.Cli.Tests;
+
+/// <summary>check, run and accept on a small site of their own.</summary>
+public sealed class ScenarioCommandsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("errata-cli-").FullName;
+
+    private const string Page = """
+        # GIF
+
+        ```scenario gif-db
+        title: A DR0 execute breakpoint matches while GIF=0
+        profiles: apm kvm
+
+        code:
+                mov rax, target
+                mov dr0, rax
+                mov rax, 0x401
+                mov dr7, rax
+                clgi
+        target: nop
+                stgi
+                hlt
+
+        expect apm: no #DB
+        expect kvm: #DB at target with dr6 = 0xffff0ff1
+        expect: halted
+        ```
+        """;
+
+    public ScenarioCommandsTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "docs"));
+        File.WriteAllText(Path.Combine(_dir, "site.config.json"), "{}");
+        File.WriteAllText(Path.Combine(_dir, "docs", "gif.md"), Page + "\n");
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Check_AllHold_ExitsZero_AndWritesNoSite()
+    {
+        var (exit, output, err) = CliRunner.Run(_dir, "check");
+        Assert.True(exit == 0, err);
+        Assert.Contains("4 of 4 claim(s) hold", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "_site")));
+    }
+
+    [Fact]
+    public void Check_FailingClaim_ExitsOne_NamingFileLineExpectedAndObserved()
+    {
+        File.WriteAllText(Path.Combine(_dir, "docs", "gif.md"), Page.Replace("expect apm: no #DB", "expect apm: #DB at target", StringComparison.Ordinal) + "\n");
+        var (exit, _, err) = CliRunner.Run(_dir, "check");
+        Assert.Equal(1, exit);
+        Assert.Contains("docs/gif.md(17,13): error ERR0601: claim '#DB at target' fails on apm", err, StringComparison.Ordinal);
+        Assert.Contains("expected #DB delivered at target", err, StringComparison.Ordinal);
+        Assert.Contains("observed #DB discarded at target", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunJson_HasTheFieldsOfScenariosMd()
+    {
+        var (exit, output, err) = CliRunner.Run(_dir, "run", "docs/gif.md", "--json");
+        Assert.True(exit == 0, err);
+        using var json = JsonDocument.Parse(output);
+        var scenario = json.RootElement.GetProperty("scenarios")[0];
+        Assert.Equal("gif-db", scenario.GetProperty("name").GetString());
+        Assert.Equal("docs/gif.md:3", scenario.GetProperty("source").GetString());
+        var kvm = scenario.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("profile").GetString() == "kvm");
+        Assert.Equal("halted", kvm.GetProperty("end").GetString());
+        var db = kvm.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("event").GetString() == "#DB");
+        Assert.Equal("delivered", db.GetProperty("disposition").GetString());
+        Assert.Equal("target", db.GetProperty("label").GetString());
+        Assert.Equal("0xffff0ff1", db.GetProperty("dr6").GetString());
+        Assert.Contains("db_interception", db.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        Assert.True(kvm.GetProperty("claims").EnumerateArray().All(c => c.GetProperty("holds").GetBoolean()));
+        var apm = scenario.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("profile").GetString() == "apm");
+        Assert.Equal("discarded", apm.GetProperty("events")[0].GetProperty("disposition").GetString());
+    }
+
+    [Fact]
+    public void RunTrace_ShowsInstructionsAndEventsWithRules()
+    {
+        var (exit, output, err) = CliRunner.Run(_dir, "run", "docs/gif.md", "--trace", "--profile", "kvm");
+        Assert.True(exit == 0, err);
+        Assert.Contains("scenario gif-db on kvm", output, StringComparison.Ordinal);
+        Assert.Contains("clgi", output, StringComparison.Ordinal);
+        Assert.Contains("** #DB delivered", output, StringComparison.Ordinal);
+        Assert.Contains("db_interception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("on apm", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accept_RewritesOnlyTheExpectLines()
+    {
+        var path = Path.Combine(_dir, "docs", "gif.md");
+        var withoutExpects = string.Join("\n", Page.Split('\n').Where(l => !l.StartsWith("expect", StringComparison.Ordinal))) + "\n";
+        File.WriteAllText(path, withoutExpects);
+        var (exit, _, err) = CliRunner.Run(_dir, "accept", "docs/gif.md");
+        Assert.True(exit == 0, err);
+        var after = File.ReadAllText(path);
+        Assert.StartsWith(withoutExpects[..withoutExpects.IndexOf("```\n", 10, StringComparison.Ordinal)], after, StringComparison.Ordinal);
+        Assert.Contains("expect apm: #DB discarded\n", after, StringComparison.Ordinal);
+        Assert.Contains("expect kvm: #DB at target with dr6 = 0xffff0ff1\n", after, StringComparison.Ordinal);
+        Assert.Contains("expect: halted\n", after, StringComparison.Ordinal);
+        Assert.EndsWith("```\n", after, StringComparison.Ordinal);
+        // What was accepted now holds.
+        Assert.Equal(0, CliRunner.Run(_dir, "check").Exit);
+    }
+}
