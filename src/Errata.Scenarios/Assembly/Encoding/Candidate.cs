@@ -1,0 +1,44 @@
+using Iced.Intel;
+
+namespace Errata.Scenarios.Assembly.Encoding;
+
+/// <summary>
+/// One encoding a mnemonic may take, from Iced's opcode tables: the operand kinds the
+/// text must supply (implicit string operands left out) and the memory operand's size.
+/// </summary>
+public sealed class Candidate
+{
+    public Candidate(Code code)
+    {
+        Code = code;
+        var info = code.ToOpCode();
+        Kinds = Enumerable.Range(0, info.OpCount).Select(info.GetOpKind).ToArray();
+        Explicit = Kinds.Where(k => !IsImplicit(k)).ToArray();
+        MemorySize = info.MemorySize.GetSize();
+        OperandSize = info.OperandSize;
+        AddressSize = info.AddressSize;
+        IsShortBranch = Kinds.Contains(OpCodeOperandKind.br64_1);
+        IsNearBranch = Kinds.Contains(OpCodeOperandKind.br64_4);
+    }
+
+    public Code Code { get; }
+
+    /// <summary>Every operand of the encoding, implicit ones included.</summary>
+    public OpCodeOperandKind[] Kinds { get; }
+
+    /// <summary>The operands written in the text, in order.</summary>
+    public OpCodeOperandKind[] Explicit { get; }
+
+    /// <summary>Memory operand size in bytes; 0 when the form takes any (lea) or none.</summary>
+    public int MemorySize { get; }
+    public int OperandSize { get; }
+    public int AddressSize { get; }
+    public bool IsShortBranch { get; }
+    public bool IsNearBranch { get; }
+
+    /// <summary>String instructions' rSI/rDI operands: NASM writes <c>movsb</c> without them.</summary>
+    public static bool IsImplicit(OpCodeOperandKind kind) =>
+        kind is OpCodeOperandKind.seg_rSI or OpCodeOperandKind.es_rDI or OpCodeOperandKind.seg_rDI;
+
+    public override string ToString() => Code.ToString();
+}

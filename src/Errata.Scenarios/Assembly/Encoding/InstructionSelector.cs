@@ -1,0 +1,105 @@
+using Errata.Scenarios.Assembly.Expressions;
+using Errata.Scenarios.Assembly.Parsing;
+using Iced.Intel;
+using IcedEncoder = Iced.Intel.Encoder;
+
+namespace Errata.Scenarios.Assembly.Encoding;
+
+/// <summary>
+/// Picks, for one layout pass, the shortest encoding whose immediates hold this pass's
+/// values, as NASM does (imm8 forms, short jumps, <c>mov r32, imm32</c> for small
+/// <c>mov r64, imm</c>). Ties go to Iced's table order, which puts <c>op r/m, r</c> first as NASM does.
+/// </summary>
+public sealed class InstructionSelector(IcedEncoder encoder)
+{
+    private readonly ulong[] _values = new ulong[4];
+
+    public Selection Select(InstructionStatement statement, ISymbolValues symbols)
+    {
+        var operands = statement.Operands;
+        int count = Math.Min(operands.Count, _values.Length);
+        for (int i = 0; i < count; i++)
+            _values[i] = operands[i] switch
+            {
+                ImmediateOperand imm => ExpressionEvaluator.Evaluate(imm.Value, symbols),
+                MemoryReference { Displacement: { } d } => ExpressionEvaluator.Evaluate(d, symbols),
+                _ => 0,
+            };
+        var values = _values.AsSpan(0, count);
+
+        Instruction best = default;
+        int bestLength = int.MaxValue;
+        bool shortOutOfRange = false, valueTooWide = false;
+        string? encoderError = null;
+        foreach (var candidate in statement.Candidates)
+        {
+            if (candidate.IsShortBranch && statement.NearOnly) continue;
+            if (!ValuesFit(candidate, values))
+            {
+                valueTooWide = true;
+                continue;
+            }
+            var instruction = InstructionBuilder.Build(candidate, statement, values);
+            if (!encoder.TryEncode(instruction, statement.Address, out uint length, out var error))
+            {
+                if (candidate.IsShortBranch) shortOutOfRange = true;
+                else encoderError ??= error;
+                continue;
+            }
+            if (length < bestLength) (best, bestLength) = (instruction, (int)length);
+        }
+        TryZeroExtendingMove(statement, values, ref best, ref bestLength);
+
+        if (bestLength != int.MaxValue)
+        {
+            // Once a jump needs rel32 it keeps it, so the layout only grows and settles.
+            if (shortOutOfRange) statement.NearOnly = true;
+            return new Selection(best, bestLength, null);
+        }
+        if (shortOutOfRange)
+        {
+            var target = operands[0];
+            return Selection.Failed(AssemblerErrors.ShortJumpOutOfRange.At(
+                statement.Line.At(target.Column, target.Length), statement.Line.Text.Substring(target.Column, target.Length)));
+        }
+        if (valueTooWide)
+        {
+            int i = IndexOfImmediate(operands);
+            var op = operands[i];
+            return Selection.Failed(AssemblerErrors.ValueOutOfRange.At(
+                statement.Line.At(op.Column, op.Length), values[i], statement.Line.Text.Substring(op.Column, op.Length),
+                $"any immediate form of '{statement.Text}'"));
+        }
+        return Selection.Failed(AssemblerErrors.CannotEncode.At(
+            statement.Line.At(statement.Column, statement.Length), statement.Text, encoderError));
+    }
+
+    private static bool ValuesFit(Candidate candidate, ReadOnlySpan<ulong> values)
+    {
+        for (int i = 0; i < candidate.Explicit.Length; i++)
+            if (OperandMatcher.IsImmediate(candidate.Explicit[i]) && !OperandMatcher.ImmediateFits(candidate.Explicit[i], values[i]))
+                return false;
+        return true;
+    }
+
+    /// <summary>
+    /// NASM assembles <c>mov rax, imm</c> with imm in 0..0xFFFFFFFF as <c>mov eax, imm</c>
+    /// (B8+r id), which zero-extends to the same value in fewer bytes.
+    /// </summary>
+    private void TryZeroExtendingMove(InstructionStatement statement, ReadOnlySpan<ulong> values, ref Instruction best, ref int bestLength)
+    {
+        if (statement.Operands is not [RegisterOperand { Register: var r }, ImmediateOperand] || !r.IsGPR64()
+            || values[1] > uint.MaxValue || statement.Candidates[0].Code.Mnemonic() != Mnemonic.Mov)
+            return;
+        var move = Instruction.Create(Code.Mov_r32_imm32, r.GetFullRegister32(), (uint)values[1]);
+        if (encoder.TryEncode(move, statement.Address, out uint length, out _) && length < bestLength)
+            (best, bestLength) = (move, (int)length);
+    }
+
+    private static int IndexOfImmediate(IReadOnlyList<Operand> operands)
+    {
+        for (int i = operands.Count - 1; i > 0; i--)
+            if (operands[i] is ImmediateOperand) return i;
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+using Errata.Scenarios.Assembly.Parsing;
+using Iced.Intel;
+
+namespace Errata.Scenarios.Assembly.Encoding;
+
+/// <summary>
+/// Narrows a mnemonic's encodings to those whose operand kinds fit the written operands,
+/// before any value is known; what is left differs only in immediate width or branch reach.
+/// </summary>
+public static class ShapeMatcher
+{
+    public static List<Candidate> Match(IReadOnlyList<Candidate> candidates, IReadOnlyList<Operand> operands)
+    {
+        var matches = new List<Candidate>();
+        foreach (var c in candidates)
+            if (Fits(c, operands)) matches.Add(c);
+        // With nothing to fix the operand size (push 5, ret 8, nop), NASM takes the default
+        // 32/64-bit forms, never the 16-bit ones behind a 66h prefix.
+        if (!operands.Any(HasSize) && matches.Exists(c => c.OperandSize != 16))
+            matches.RemoveAll(c => c.OperandSize == 16);
+        return matches;
+    }
+
+    /// <summary>True when the forms left read memory of different sizes and the text did not say which.</summary>
+    public static bool SizeIsAmbiguous(List<Candidate> matches, IReadOnlyList<Operand> operands) =>
+        operands.Any(o => o is MemoryReference { Size: 0 })
+        && matches.Select(c => c.MemorySize).Where(s => s != 0).Distinct().Skip(1).Any();
+
+    private static bool Fits(Candidate c, IReadOnlyList<Operand> operands)
+    {
+        if (c.Explicit.Length == 0 && operands.Count == 1 && operands[0] is RegisterOperand r)
+            return ImpliedAddressRegister(c) == r.Register;
+        if (c.Explicit.Length != operands.Count) return false;
+        for (int i = 0; i < operands.Count; i++)
+            if (!OperandMatcher.AcceptsShape(c.Explicit[i], operands[i], c)) return false;
+        // 90h is nop in 64-bit mode, so "xchg eax, eax" needs 87h /r.
+        return !(c.Code == Code.Xchg_r32_EAX && operands[0] is RegisterOperand { Register: Register.EAX });
+    }
+
+    /// <summary>NASM's <c>vmrun rax</c> (and vmload, vmsave) names the implicit address register.</summary>
+    private static Register ImpliedAddressRegister(Candidate c) =>
+        c.Code.Mnemonic() is Mnemonic.Vmrun or Mnemonic.Vmload or Mnemonic.Vmsave
+            ? c.AddressSize switch { 64 => Register.RAX, 32 => Register.EAX, _ => Register.AX }
+            : Register.None;
+
+    private static bool HasSize(Operand o) => o is RegisterOperand or MemoryReference { Size: > 0 };
+}

@@ -1,0 +1,24 @@
+namespace Errata.Scenarios.Assembly.Lexing;
+
+public enum TokenKind : byte
+{
+    End,
+    Identifier,
+    Number,
+    String,
+    Comma,
+    Colon,
+    LeftBracket,
+    RightBracket,
+    LeftParen,
+    RightParen,
+    Plus,
+    Minus,
+    Star,
+    Tilde,
+    Pipe,
+    Ampersand,
+    ShiftLeft,
+    ShiftRight,
+    Dollar,
+}

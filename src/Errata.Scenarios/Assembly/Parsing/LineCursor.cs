@@ -1,0 +1,55 @@
+using Errata.Documents.Diagnostics;
+using Errata.Documents.Syntax;
+using Errata.Scenarios.Assembly.Expressions;
+using Errata.Scenarios.Assembly.Lexing;
+
+namespace Errata.Scenarios.Assembly.Parsing;
+
+/// <summary>
+/// The parser's position in one line's tokens. The first error stops the line (one
+/// diagnostic per line, at the token that broke it); label uses are collected on the way.
+/// </summary>
+public sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diagnostic> diagnostics)
+{
+    private int _position;
+
+    public SourceLine Line { get; } = line;
+    public bool Failed { get; private set; }
+    public List<LabelExpr> LabelUses { get; } = [];
+
+    public AsmToken Peek => tokens[_position];
+    public AsmToken PeekAhead(int offset) => tokens[Math.Min(_position + offset, tokens.Count - 1)];
+
+    public AsmToken Next()
+    {
+        var t = tokens[_position];
+        if (t.Kind != TokenKind.End) _position++;
+        return t;
+    }
+
+    public bool TryTake(TokenKind kind)
+    {
+        if (Peek.Kind != kind) return false;
+        _position++;
+        return true;
+    }
+
+    public bool PeekKeyword(string word) =>
+        Peek.Kind == TokenKind.Identifier && Peek.Text.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    public string TextOf(int column, int length) => Line.Text.Substring(column, length);
+
+    public string TextOf(AsmToken token) =>
+        token.Kind == TokenKind.End ? "end of line" : TextOf(token.Column, token.Length);
+
+    public void Error(DiagnosticDescriptor descriptor, int column, int length, params object?[] args)
+    {
+        if (Failed) return;
+        Failed = true;
+        diagnostics.Add(descriptor.At(Line.At(column, Math.Max(length, 1)), args));
+    }
+
+    /// <summary>Reports the token that is not what the grammar expects here.</summary>
+    public void Unexpected(AsmToken token, string expected) =>
+        Error(AssemblerErrors.UnexpectedToken, token.Column, token.Length, TextOf(token), expected);
+}

@@ -1,0 +1,169 @@
+using Errata.Documents.Diagnostics;
+using Errata.Documents.Syntax;
+using Errata.Scenarios.Assembly.Encoding;
+using Errata.Scenarios.Assembly.Expressions;
+using Errata.Scenarios.Assembly.Lexing;
+using Code = Iced.Intel.Code;
+
+namespace Errata.Scenarios.Assembly.Parsing;
+
+/// <summary>
+/// One line to statements: an optional <c>name:</c> label, then an instruction (with an
+/// optional lock/rep prefix) or a data directive. The instruction's forms are narrowed to
+/// those its operands fit, and to those the machine runs, here, once, before any layout.
+/// </summary>
+public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> diagnostics)
+{
+    private readonly List<AsmToken> _tokens = [];
+
+    /// <summary>Label uses of every statement parsed, to check they are defined once all labels are known.</summary>
+    public List<(SourceLine Line, LabelExpr Use)> LabelUses { get; } = [];
+
+    public void Parse(SourceLine line, List<Statement> into)
+    {
+        if (!AsmLexer.Tokenize(line, _tokens, diagnostics)) return;
+        var cursor = new LineCursor(line, _tokens, diagnostics);
+        if (cursor.Peek.Kind == TokenKind.Identifier && cursor.PeekAhead(1).Kind == TokenKind.Colon)
+        {
+            var name = cursor.Next();
+            cursor.Next();
+            if (Registers.TryGet(name.Text, out _))
+            {
+                cursor.Error(AssemblerErrors.RegisterAsLabel, name.Column, name.Length, name.Text);
+                return;
+            }
+            into.Add(new LabelStatement(line, name.Text, name.Column, name.Length));
+        }
+        if (cursor.Peek.Kind == TokenKind.End) return;
+
+        var statement = ParseStatement(cursor);
+        if (statement is null || cursor.Failed) return;
+        into.Add(statement);
+        foreach (var use in cursor.LabelUses) LabelUses.Add((line, use));
+    }
+
+    private Statement? ParseStatement(LineCursor cursor)
+    {
+        var first = cursor.Peek;
+        if (first.Kind != TokenKind.Identifier)
+        {
+            cursor.Unexpected(first, "a label, an instruction or a data directive");
+            return null;
+        }
+        var prefix = Prefix(first.Text);
+        if (prefix != InstructionPrefix.None)
+        {
+            cursor.Next();
+            if (cursor.Peek.Kind != TokenKind.Identifier)
+            {
+                cursor.Unexpected(cursor.Peek, $"an instruction after '{first.Text}'");
+                return null;
+            }
+        }
+        var mnemonic = cursor.Next();
+        int unit = DataUnit(mnemonic.Text);
+        if (unit != 0 && prefix == InstructionPrefix.None)
+            return ParseData(cursor, unit);
+
+        if (!MnemonicTable.TryGet(mnemonic.Text, out var candidates))
+        {
+            var descriptor = MnemonicTable.IsKnownElsewhere(mnemonic.Text) ? AssemblerErrors.UnsupportedInstruction : AssemblerErrors.UnknownMnemonic;
+            cursor.Error(descriptor, mnemonic.Column, mnemonic.Length, mnemonic.Text);
+            return null;
+        }
+        var operands = ParseOperands(cursor);
+        if (operands is null) return null;
+        int end = operands.Count > 0 ? operands[^1].Column + operands[^1].Length : mnemonic.End;
+        var line = cursor.Line;
+        string text = line.Text[first.Column..end];
+
+        var shapes = ShapeMatcher.Match(candidates, operands);
+        if (shapes.Count == 0)
+        {
+            var ops = operands.Count == 0 ? "no operands" : line.Text[operands[0].Column..end];
+            cursor.Error(AssemblerErrors.NoMatchingForm, first.Column, end - first.Column, mnemonic.Text, ops);
+            return null;
+        }
+        if (ShapeMatcher.SizeIsAmbiguous(shapes, operands))
+        {
+            var memory = operands.First(o => o is MemoryReference);
+            cursor.Error(AssemblerErrors.OperationSizeNotSpecified, memory.Column, memory.Length, cursor.TextOf(memory.Column, memory.Length));
+            return null;
+        }
+        shapes.RemoveAll(c => !isSupported(c.Code));
+        if (shapes.Count == 0)
+        {
+            cursor.Error(AssemblerErrors.UnsupportedInstruction, first.Column, end - first.Column, text);
+            return null;
+        }
+        return new InstructionStatement(line, first.Column, end - first.Column, prefix, shapes, operands);
+    }
+
+    private static List<Operand>? ParseOperands(LineCursor cursor)
+    {
+        var operands = new List<Operand>();
+        if (cursor.Peek.Kind == TokenKind.End) return operands;
+        while (true)
+        {
+            var operand = OperandParser.Parse(cursor);
+            if (operand is null) return null;
+            operands.Add(operand);
+            var next = cursor.Next();
+            if (next.Kind == TokenKind.End) return operands;
+            if (next.Kind != TokenKind.Comma)
+            {
+                cursor.Unexpected(next, "',' or the end of the line");
+                return null;
+            }
+        }
+    }
+
+    private static DataStatement? ParseData(LineCursor cursor, int unit)
+    {
+        var items = new List<DataItem>();
+        while (true)
+        {
+            var t = cursor.Peek;
+            if (t.Kind == TokenKind.String && OperandParser.IsOperandEnd(cursor.PeekAhead(1)))
+            {
+                cursor.Next();
+                items.Add(new DataItem(t.Column, t.Length, null, System.Text.Encoding.UTF8.GetBytes(t.Text)));
+            }
+            else
+            {
+                var value = ExpressionParser.Parse(cursor);
+                if (value is null) return null;
+                if (value.ContainsRegister)
+                {
+                    cursor.Error(AssemblerErrors.InvalidOperand, value.Column, value.Length, cursor.TextOf(value.Column, value.Length));
+                    return null;
+                }
+                items.Add(new DataItem(value.Column, value.Length, value, null));
+            }
+            var next = cursor.Next();
+            if (next.Kind == TokenKind.End) return new DataStatement(cursor.Line, unit, items);
+            if (next.Kind != TokenKind.Comma)
+            {
+                cursor.Unexpected(next, "',' or the end of the line");
+                return null;
+            }
+        }
+    }
+
+    private static InstructionPrefix Prefix(string word) => word.ToLowerInvariant() switch
+    {
+        "lock" => InstructionPrefix.Lock,
+        "rep" or "repe" or "repz" => InstructionPrefix.Rep,
+        "repne" or "repnz" => InstructionPrefix.Repne,
+        _ => InstructionPrefix.None,
+    };
+
+    private static int DataUnit(string word) => word.ToLowerInvariant() switch
+    {
+        "db" => 1,
+        "dw" => 2,
+        "dd" => 4,
+        "dq" => 8,
+        _ => 0,
+    };
+}

@@ -1,0 +1,62 @@
+using Errata.Scenarios.Assembly.Expressions;
+using Errata.Scenarios.Assembly.Lexing;
+using Iced.Intel;
+
+namespace Errata.Scenarios.Assembly.Parsing;
+
+/// <summary>
+/// Parses one operand: a register, a memory operand with an optional size keyword, or an
+/// expression with an optional <c>short</c>/<c>near</c>. Returns null after reporting.
+/// </summary>
+public static class OperandParser
+{
+    public static Operand? Parse(LineCursor cursor)
+    {
+        var first = cursor.Peek;
+        int size = SizeKeyword(cursor.Peek);
+        if (size != 0) cursor.Next();
+
+        if (cursor.Peek.Kind == TokenKind.LeftBracket)
+            return MemoryReferenceParser.Parse(cursor, first.Column, size);
+        if (size != 0)
+        {
+            cursor.Unexpected(cursor.Peek, $"a memory operand in [ ] after '{cursor.TextOf(first)}'");
+            return null;
+        }
+
+        var distance = cursor.PeekKeyword("short") ? JumpDistance.Short
+            : cursor.PeekKeyword("near") ? JumpDistance.Near
+            : JumpDistance.Any;
+        if (distance != JumpDistance.Any) cursor.Next();
+
+        var t = cursor.Peek;
+        if (distance == JumpDistance.Any && t.Kind == TokenKind.Identifier && IsOperandEnd(cursor.PeekAhead(1))
+            && Registers.TryGet(t.Text, out var register))
+        {
+            cursor.Next();
+            return new RegisterOperand(t.Column, t.Length, register);
+        }
+
+        var value = ExpressionParser.Parse(cursor);
+        if (value is null) return null;
+        var end = value.Column + value.Length;
+        if (value.ContainsRegister)
+        {
+            cursor.Error(AssemblerErrors.InvalidOperand, first.Column, end - first.Column, cursor.TextOf(first.Column, end - first.Column));
+            return null;
+        }
+        return new ImmediateOperand(first.Column, end - first.Column, value, distance);
+    }
+
+    public static bool IsOperandEnd(AsmToken t) => t.Kind is TokenKind.Comma or TokenKind.End;
+
+    private static int SizeKeyword(AsmToken t) =>
+        t.Kind != TokenKind.Identifier ? 0 : t.Text.ToLowerInvariant() switch
+        {
+            "byte" => 1,
+            "word" => 2,
+            "dword" => 4,
+            "qword" => 8,
+            _ => 0,
+        };
+}

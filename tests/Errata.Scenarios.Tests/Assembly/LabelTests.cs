@@ -1,0 +1,43 @@
+namespace Errata.Scenarios.Tests.Assembly;
+
+public class LabelTests
+{
+    [Fact]
+    public void MovLabel_ForwardReference_FitsImm32()
+    {
+        var result = Asm.Assemble("mov rax, target", "nop", "target: hlt");
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(0x401006UL, result.Labels["target"]);
+        Assert.Equal("B806104000" + "90" + "F4", Asm.Hex(result.Bytes));
+    }
+
+    [Fact]
+    public void JmpForward_WithinReach_IsShort()
+    {
+        Assert.Equal("EB01" + "90" + "F4", Asm.Hex(Asm.Bytes("jmp done", "nop", "done: hlt")));
+    }
+
+    [Fact]
+    public void JmpBackward_IsShort()
+    {
+        Assert.Equal("90" + "EBFD", Asm.Hex(Asm.Bytes("again: nop", "jmp again")));
+    }
+
+    [Fact]
+    public void JmpForward_BeyondReach_IsNear()
+    {
+        var lines = new[] { "jz far_away" }.Concat(Enumerable.Repeat("nop", 200)).Append("far_away: hlt").ToArray();
+        var bytes = Asm.Bytes(lines);
+        Assert.Equal("0F84C8000000", Asm.Hex(bytes[..6]));
+    }
+
+    [Fact]
+    public void LabelAndInstruction_OnOneLine()
+    {
+        var result = Asm.Assemble("start: mov rax, dr0", "hlt");
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(Asm.Base, result.Labels["start"]);
+        Assert.Equal("0F21C0F4", Asm.Hex(result.Bytes));
+        Assert.Equal(2, result.Instructions.Count);
+    }
+}
