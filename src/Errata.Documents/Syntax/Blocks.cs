@@ -62,8 +62,8 @@ public sealed class Admonition : ContainerBlock
 
 public sealed class TableCell : ContainerBlock
 {
-    public int ColSpan { get; init; } = 1;
-    public int RowSpan { get; init; } = 1;
+    public int ColSpan { get; set; } = 1;
+    public int RowSpan { get; set; } = 1;
 }
 
 public sealed class TableRow : Node

@@ -1,0 +1,27 @@
+using Errata.Documents.Syntax;
+
+namespace Errata.Documents.Rst.Parsers.Directives;
+
+/// <summary>
+/// The specific admonitions (note, warning, tip...) and the titled ones: the generic
+/// <c>admonition</c>, <c>topic</c> and <c>sidebar</c>, whose argument is the title.
+/// </summary>
+internal sealed class AdmonitionDirective(bool titled) : IDirective
+{
+    public static readonly string[] Kinds = ["attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning"];
+
+    public DirectiveShape Shape { get; } = titled ? DirectiveShape.OneArgument : DirectiveShape.ContentOnly;
+
+    public void Run(RstContext context, DirectiveInput input, BlockSink sink)
+    {
+        if (input.Content.Count == 0 && input.Name.ToLowerInvariant() is not ("topic" or "sidebar"))
+        {
+            DirectiveParser.Fail(context, sink, input.Name, input.Block, "Content block expected for the \"" + input.Name + "\" directive; none found.");
+            return;
+        }
+        var admonition = new Admonition { Kind = input.Name.ToLowerInvariant(), Span = input.Line.Span };
+        if (titled) context.DeferInlines(admonition.Title, input.ArgumentLines);
+        admonition.Children.AddRange(context.Body.ParseNested(input.Content));
+        sink.Add(admonition);
+    }
+}

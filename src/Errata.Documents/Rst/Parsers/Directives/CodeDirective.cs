@@ -1,0 +1,42 @@
+using Errata.Documents.Syntax;
+
+namespace Errata.Documents.Rst.Parsers.Directives;
+
+/// <summary><c>code</c> (docutils) and Sphinx's <c>code-block</c>/<c>sourcecode</c>: the content verbatim, the argument its language.</summary>
+internal sealed class CodeDirective : IDirective
+{
+    public DirectiveShape Shape { get; } = new(Optional: 1);
+
+    public void Run(RstContext context, DirectiveInput input, BlockSink sink)
+    {
+        if (input.Content.Count == 0)
+        {
+            DirectiveParser.Fail(context, sink, input.Name, input.Block, "Content block expected for the \"" + input.Name + "\" directive; none found.");
+            return;
+        }
+        var block = LiteralBlockParser.Literal(input.Content, input.Arguments.Count > 0 ? input.Arguments[0] : null);
+        sink.Add(block);
+    }
+}
+
+/// <summary>Sphinx's <c>highlight</c>: sets the language of later literal blocks for a highlighter; nothing to show.</summary>
+internal sealed class HighlightDirective : IDirective
+{
+    public DirectiveShape Shape { get; } = new(Required: 1, HasContent: false);
+
+    public void Run(RstContext context, DirectiveInput input, BlockSink sink)
+    {
+    }
+}
+
+/// <summary><c>parsed-literal</c> and <c>math</c>: preformatted content kept as a literal block.</summary>
+internal sealed class LiteralDirective : IDirective
+{
+    public DirectiveShape Shape { get; } = new(Optional: 1, FinalArgumentWhitespace: true);
+
+    public void Run(RstContext context, DirectiveInput input, BlockSink sink)
+    {
+        var lines = input.Content.Count > 0 ? input.Content : input.ArgumentLines;
+        sink.Add(LiteralBlockParser.Literal(lines, input.Name.Equals("math", StringComparison.OrdinalIgnoreCase) ? "math" : null));
+    }
+}

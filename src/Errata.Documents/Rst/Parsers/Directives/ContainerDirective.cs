@@ -1,0 +1,35 @@
+using Errata.Documents.Syntax;
+
+namespace Errata.Documents.Rst.Parsers.Directives;
+
+/// <summary>
+/// Directives whose content is ordinary RST kept under the directive's name: docutils'
+/// <c>container</c>, <c>compound</c>, <c>rubric</c> and the Sphinx ones that wrap text
+/// (<c>seealso</c>, <c>versionadded</c>...); Sphinx's <c>only</c> may hold sections.
+/// </summary>
+internal sealed class ContainerDirective(bool titles) : IDirective
+{
+    public static readonly string[] ParsedNames =
+    [
+        "container", "compound", "rubric", "seealso", "versionadded", "versionchanged", "deprecated",
+        "glossary", "hlist", "centered", "c:function", "c:type", "c:macro", "c:struct", "c:union", "c:enum",
+        "c:member", "c:var", "c:namespace", "c:namespace-push", "c:namespace-pop", "kernel-render",
+    ];
+
+    public DirectiveShape Shape { get; } = new(Optional: 100, FinalArgumentWhitespace: true);
+
+    public void Run(RstContext context, DirectiveInput input, BlockSink sink)
+    {
+        var node = new DirectiveBlock { Name = input.Name.ToLowerInvariant(), Arguments = input.Argument, Span = input.Line.Span };
+        foreach (var option in input.Options) node.Options[option.Name] = option.Value;
+        if (node.Name == "rubric")
+        {
+            var title = new Paragraph { Span = input.Line.Span };
+            context.DeferInlines(title.Inlines, input.ArgumentLines);
+            node.Children.Add(title);
+        }
+        if (titles) context.Body.Parse(input.Content, new BlockSink(node.Children, allowTitles: true, sink.Level));
+        else node.Children.AddRange(context.Body.ParseNested(input.Content));
+        sink.Add(node);
+    }
+}

@@ -1,0 +1,51 @@
+namespace Errata.Documents.Rst.Parsers.Directives;
+
+/// <summary>
+/// <c>include</c>: reads another file's text in place, as RST, or as a literal block with
+/// <c>:literal:</c>/<c>:code:</c>. Paths resolve against the including file's folder and must
+/// stay inside the source root; a path in angle brackets is not supported (no standard library).
+/// </summary>
+internal sealed class IncludeDirective : IDirective
+{
+    private const int MaxDepth = 8;
+
+    public DirectiveShape Shape { get; } = new(Required: 1, FinalArgumentWhitespace: true, HasContent: false);
+
+    public void Run(RstContext context, DirectiveInput input, BlockSink sink)
+    {
+        var root = Path.GetFullPath(context.Read.SourceRoot);
+        var relative = input.Argument.Trim();
+        var from = Path.GetDirectoryName(input.Line.Source.Path) ?? "";
+        var full = Path.GetFullPath(Path.Combine(root, from, relative));
+        var span = input.Line.SpanAt(0, input.Line.Text.Length);
+        if (!full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            context.Report(RstErrors.IncludeOutsideRoot, span, relative);
+            return;
+        }
+        if (context.IncludeDepth >= MaxDepth)
+        {
+            context.Report(RstErrors.IncludeUnreadable, span, relative, "includes nest too deeply");
+            return;
+        }
+        string text;
+        try
+        {
+            text = File.ReadAllText(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Report(RstErrors.IncludeUnreadable, span, relative, e.Message);
+            return;
+        }
+        var source = new SourceText(Path.GetRelativePath(root, full).Replace('\\', '/'), text);
+        if (input.HasOption("literal") || input.HasOption("code"))
+        {
+            sink.Add(LiteralBlockParser.Literal(source.Lines, input.Option("code") is { Length: > 0 } language ? language : null));
+            return;
+        }
+        context.IncludeDepth++;
+        context.Body.Parse(source.Lines, sink);
+        context.IncludeDepth--;
+    }
+}

@@ -1,0 +1,47 @@
+using Errata.Documents.Syntax;
+
+namespace Errata.Documents.Rst.Parsers.Directives;
+
+/// <summary>
+/// <c>.. scenario:: NAME</c>: options become the scenario's header lines and the content its
+/// body, so the scenario language reads both formats alike (see SCENARIOS.md).
+/// </summary>
+/// <remarks>
+/// Each option <c>:key: value</c> becomes the line <c>"key: value"</c>. Its origin is placed
+/// so that offset <c>key.Length + 2</c> (where the value starts in that line) is the value's
+/// column in the document: with one space after the marker the origin is the option name's
+/// own column; with more spaces it moves right by as many. An error at offset N of the line
+/// is therefore reported at <c>Origin.Shift(N, ..)</c> for any N inside the value. Body lines
+/// keep their indentation relative to the directive's content and their origin is the
+/// column where that text starts. Text is tab-expanded as docutils reads it; origins are
+/// columns of the file as written.
+/// </remarks>
+internal sealed class ScenarioDirective : IDirective
+{
+    public DirectiveShape Shape { get; } = new(Optional: 1);
+
+    public void Run(RstContext context, DirectiveInput input, BlockSink sink)
+    {
+        var span = input.Line.SpanAt(0, input.Line.Text.Length);
+        var name = input.Argument.Trim();
+        if (name.Length == 0)
+        {
+            context.Report(RstErrors.ScenarioWithoutName, span);
+            name = $"line-{input.Line.Line + 1}";
+        }
+        var lines = new List<SourceLine>();
+        foreach (var option in input.Options)
+        {
+            var value = option.Value.ReplaceLineEndings(" ");
+            var valueColumn = option.ValueOffset;
+            var text = $"{option.Name}: {value}";
+            var originOffset = valueColumn - (option.Name.Length + 2);
+            lines.Add(new SourceLine(text, option.Line.SpanAt(originOffset, text.Length)));
+        }
+        if (input.Content.Count == 0)
+            context.Report(RstErrors.ScenarioWithoutBody, span, name);
+        foreach (var line in input.Content)
+            lines.Add(new SourceLine(line.Text, line.SpanAt(0, line.Text.Length)));
+        sink.Add(new ScenarioBlock { Name = name, Lines = lines, Span = span });
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using Errata.Documents.Diagnostics;
+
+namespace Errata.Documents.Rst.Parsers;
+
+/// <summary>
+/// A file split into lines the way docutils does: vertical tab and form feed become spaces,
+/// tabs expand to 8-column stops and trailing whitespace goes. Keeps the raw lines so a
+/// column in the expanded text maps back to the column the author's editor shows.
+/// </summary>
+internal sealed class SourceText
+{
+    private const int TabWidth = 8;
+    private readonly string[] _raw;
+
+    public SourceText(string path, string text)
+    {
+        Path = path;
+        _raw = SplitLines(text);
+        var lines = new RstLine[_raw.Length];
+        for (var i = 0; i < _raw.Length; i++)
+            lines[i] = new RstLine(Expand(_raw[i]), i, 0, this);
+        Lines = lines;
+    }
+
+    public string Path { get; }
+    public IReadOnlyList<RstLine> Lines { get; }
+
+    /// <summary>A span given in expanded columns, converted to raw columns.</summary>
+    public SourceSpan Span(int line, int expandedColumn, int length)
+    {
+        if (line < 0 || line >= _raw.Length) return new SourceSpan(Path, Math.Max(0, line), 0, 0);
+        var start = RawColumn(line, expandedColumn);
+        var end = RawColumn(line, expandedColumn + length);
+        return new SourceSpan(Path, line, start, end - start);
+    }
+
+    private int RawColumn(int line, int expandedColumn)
+    {
+        var raw = _raw[line];
+        var col = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (col >= expandedColumn) return i;
+            col = raw[i] == '\t' ? (col / TabWidth + 1) * TabWidth : col + 1;
+        }
+        return raw.Length;
+    }
+
+    private static string[] SplitLines(string text)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is not ('\n' or '\r')) continue;
+            lines.Add(text[start..i]);
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            start = i + 1;
+        }
+        if (start < text.Length) lines.Add(text[start..]);
+        return [.. lines];
+    }
+
+    private static string Expand(string raw)
+    {
+        if (raw.AsSpan().IndexOfAny('\t', '\v', '\f') < 0) return raw.TrimEnd();
+        var sb = new StringBuilder(raw.Length + 16);
+        foreach (var c in raw)
+        {
+            if (c == '\t') sb.Append(' ', TabWidth - sb.Length % TabWidth);
+            else sb.Append(c is '\v' or '\f' ? ' ' : c);
+        }
+        return sb.ToString().TrimEnd();
+    }
+}

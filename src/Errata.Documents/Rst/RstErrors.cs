@@ -1,0 +1,36 @@
+using Errata.Documents.Diagnostics;
+
+namespace Errata.Documents.Rst;
+
+/// <summary>
+/// The RST reader's diagnostics. Messages follow docutils' wording so authors can look
+/// them up; docutils WARNING becomes a warning, ERROR and SEVERE become errors.
+/// Ids are stable; a retired id stays here as a comment.
+/// </summary>
+public static class RstErrors
+{
+    private const string Category = "Document";
+
+    public static readonly DiagnosticDescriptor MarkupWarning =
+        new("ERR0201", Category, Severity.Warning, "{0}");
+    public static readonly DiagnosticDescriptor MarkupError =
+        new("ERR0202", Category, Severity.Error, "{0}");
+    public static readonly DiagnosticDescriptor ScenarioWithoutName =
+        new("ERR0203", Category, Severity.Error, "the scenario directive needs a name: .. scenario:: NAME");
+    public static readonly DiagnosticDescriptor ScenarioWithoutBody =
+        new("ERR0204", Category, Severity.Error, "scenario '{0}' has no body; indent its lines under the directive after a blank line");
+    public static readonly DiagnosticDescriptor ScenarioMalformed =
+        new("ERR0205", Category, Severity.Error, "scenario '{0}' cannot be read: {1}");
+    public static readonly DiagnosticDescriptor IncludeOutsideRoot =
+        new("ERR0206", Category, Severity.Error, "include '{0}' is outside the source folder");
+    public static readonly DiagnosticDescriptor IncludeUnreadable =
+        new("ERR0207", Category, Severity.Error, "cannot include '{0}': {1}");
+    public static readonly DiagnosticDescriptor RawDisabled =
+        new("ERR0208", Category, Severity.Warning, "\"raw\" directive disabled; enable raw content in the site configuration to keep it");
+    public static readonly DiagnosticDescriptor UnknownDirective =
+        new("ERR0209", Category, Severity.Error, "Unknown directive type \"{0}\".");
+    public static readonly DiagnosticDescriptor DirectiveError =
+        new("ERR0210", Category, Severity.Error, "Error in \"{0}\" directive:\n{1}");
+    public static readonly DiagnosticDescriptor UndefinedSubstitution =
+        new("ERR0211", Category, Severity.Error, "Undefined substitution referenced: \"{0}\".");
+}

@@ -1,0 +1,31 @@
+using Errata.Documents.Diagnostics;
+using Errata.Documents.Rst.Parsers;
+using Errata.Documents.Rst.Parsers.Directives;
+using Errata.Documents.Syntax;
+
+namespace Errata.Documents.Rst;
+
+/// <summary>
+/// Reads reStructuredText into the document model the way docutils parses it: blocks first
+/// (sections, lists, tables, directives...), then all inline text once every target is known.
+/// Markup errors become diagnostics and their text stays on the page as a literal block.
+/// </summary>
+public sealed class RstReader : IDocumentReader
+{
+    private readonly DirectiveRegistry _directives = DirectiveRegistry.CreateDefault();
+
+    public IReadOnlyList<string> Extensions { get; } = [".rst", ".rest"];
+
+    public Document Read(string path, string text, ReadContext context)
+    {
+        var document = new Document(path) { Span = new SourceSpan(path, 0, 0, text.Length) };
+        ControlCharacters.Report(path, text, document.Diagnostics);
+        var source = new SourceText(path, text);
+        var rst = new RstContext(source, context, document, _directives);
+        rst.Body.Parse(source.Lines, new BlockSink(document.Children, allowTitles: true));
+        rst.Finish();
+        DocInfo.Mark(document);
+        ContentsBuilder.Fill(document);
+        return document;
+    }
+}
