@@ -10,16 +10,29 @@ namespace Errata.Scenarios.Assembly.Encoding;
 public static class NasmForms
 {
     /// <summary>
-    /// <c>xchg rax, rbx</c> is NASM's <c>90+r</c> form, which Iced lists only as
-    /// <c>xchg r, rax</c>: put the accumulator second.
+    /// Operand orders and short forms NASM accepts that Iced's tables list differently.
+    /// <c>xchg a, b</c> with two registers puts a in ModRM.reg (Iced's second operand), and
+    /// with an accumulator uses <c>90+r</c>, which Iced lists only as <c>xchg r, rax</c>;
+    /// <c>xchg r, [m]</c> and <c>test r, [m]</c> are the <c>r/m, r</c> forms;
+    /// <c>imul r, imm</c> is <c>imul r, r, imm</c>.
     /// </summary>
     public static IReadOnlyList<Operand> Normalize(Candidate[] candidates, List<Operand> operands)
     {
-        if (operands is [RegisterOperand { Register: Register.AX or Register.EAX or Register.RAX } accumulator, RegisterOperand other]
-            && other.Register != accumulator.Register && candidates[0].Code.Mnemonic() == Mnemonic.Xchg)
-            return [other, accumulator];
-        return operands;
+        var mnemonic = candidates[0].Code.Mnemonic();
+        switch (operands)
+        {
+            case [RegisterOperand a, RegisterOperand b] when mnemonic == Mnemonic.Xchg:
+                return IsAccumulator(b.Register) && !IsAccumulator(a.Register) ? operands : [b, a];
+            case [RegisterOperand r, MemoryReference m] when mnemonic is Mnemonic.Xchg or Mnemonic.Test:
+                return [m, r];
+            case [RegisterOperand destination, ImmediateOperand immediate] when mnemonic == Mnemonic.Imul:
+                return [destination, destination, immediate];
+            default:
+                return operands;
+        }
     }
+
+    private static bool IsAccumulator(Register r) => r is Register.AX or Register.EAX or Register.RAX;
 
     /// <summary>
     /// Forms NASM emits instead of the written one: <c>mov r64, imm</c> with imm in
