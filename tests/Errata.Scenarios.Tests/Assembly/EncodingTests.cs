@@ -23,7 +23,16 @@ public class EncodingTests
     [InlineData("mov dr6, rbx", "0F23F3")]
     [InlineData("mov rax, cr0", "0F20C0")]
     [InlineData("mov cr8, rax", "440F22C0")]
+    [InlineData("mov ds, ax", "8ED8")]
     [InlineData("mov ds, eax", "8ED8")]
+    [InlineData("mov ax, ds", "668CD8")]
+    [InlineData("mov ds, [rax]", "8E18")]
+    [InlineData("xchg rax, rbx", "4893")]
+    [InlineData("xchg rbx, rax", "4893")]
+    [InlineData("xchg rbx, rcx", "4887D9")]
+    [InlineData("xchg rbx, [rax]", "488718")]
+    [InlineData("test rbx, [rax]", "488518")]
+    [InlineData("imul eax, 10", "6BC00A")]
     [InlineData("lea rax, [rbx+8]", "488D4308")]
     [InlineData("nop", "90")]
     [InlineData("hlt", "F4")]
@@ -71,14 +80,8 @@ public class EncodingTests
     [InlineData("call [rax]", "FF10")]
     [InlineData("pause", "F390")]
     [InlineData("lock add [rbx], rax", "F0480103")]
-    [InlineData("mov fs:rax, 1", null)]
-    public void Instruction_AssemblesToNasmBytes(string line, string? hex)
+    public void Instruction_AssemblesToNasmBytes(string line, string hex)
     {
-        if (hex is null)
-        {
-            Assert.True(Asm.Assemble(line).HasErrors);
-            return;
-        }
         Assert.Equal(hex, Asm.Hex(Asm.Bytes(line)));
     }
 }

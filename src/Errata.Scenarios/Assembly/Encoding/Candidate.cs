@@ -13,7 +13,8 @@ public sealed class Candidate
         Code = code;
         var info = code.ToOpCode();
         Kinds = Enumerable.Range(0, info.OpCount).Select(info.GetOpKind).ToArray();
-        Explicit = Kinds.Where(k => !IsImplicit(k)).ToArray();
+        IsString = Kinds.Any(IsStringOperand);
+        Explicit = IsString ? [] : Kinds;
         MemorySize = info.MemorySize.GetSize();
         OperandSize = info.OperandSize;
         AddressSize = info.AddressSize;
@@ -29,6 +30,9 @@ public sealed class Candidate
     /// <summary>The operands written in the text, in order.</summary>
     public OpCodeOperandKind[] Explicit { get; }
 
+    /// <summary>A string instruction (movsb, stosq...): NASM writes none of its operands.</summary>
+    public bool IsString { get; }
+
     /// <summary>Memory operand size in bytes; 0 when the form takes any (lea) or none.</summary>
     public int MemorySize { get; }
     public int OperandSize { get; }
@@ -36,8 +40,7 @@ public sealed class Candidate
     public bool IsShortBranch { get; }
     public bool IsNearBranch { get; }
 
-    /// <summary>String instructions' rSI/rDI operands: NASM writes <c>movsb</c> without them.</summary>
-    public static bool IsImplicit(OpCodeOperandKind kind) =>
+    public static bool IsStringOperand(OpCodeOperandKind kind) =>
         kind is OpCodeOperandKind.seg_rSI or OpCodeOperandKind.es_rDI or OpCodeOperandKind.seg_rDI;
 
     public override string ToString() => Code.ToString();

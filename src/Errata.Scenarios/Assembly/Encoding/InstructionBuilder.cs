@@ -14,14 +14,9 @@ public static class InstructionBuilder
         for (int k = 0; k < candidate.Kinds.Length; k++)
         {
             var kind = candidate.Kinds[k];
-            if (Candidate.IsImplicit(kind))
+            if (candidate.IsString)
             {
-                instruction.SetOpKind(k, kind switch
-                {
-                    OpCodeOperandKind.seg_rSI => OpKind.MemorySegRSI,
-                    OpCodeOperandKind.es_rDI => OpKind.MemoryESRDI,
-                    _ => OpKind.MemorySegRDI,
-                });
+                SetStringOperand(ref instruction, k, kind);
                 continue;
             }
             var value = values[written];
@@ -67,6 +62,28 @@ public static class InstructionBuilder
         instruction.MemoryDisplacement64 = addr32 ? (uint)displacement : displacement;
         instruction.MemoryDisplSize = m.IsRelative || m.Base == Register.None ? (addr32 ? 4 : 8)
             : displacement == 0 ? 0 : 1;
+    }
+
+    /// <summary>String instructions' operands are all implicit, with 64-bit addressing.</summary>
+    private static void SetStringOperand(ref Instruction instruction, int k, OpCodeOperandKind kind)
+    {
+        var memory = kind switch
+        {
+            OpCodeOperandKind.seg_rSI => OpKind.MemorySegRSI,
+            OpCodeOperandKind.es_rDI => OpKind.MemoryESRDI,
+            OpCodeOperandKind.seg_rDI => OpKind.MemorySegRDI,
+            _ => OpKind.Register,
+        };
+        instruction.SetOpKind(k, memory);
+        if (memory == OpKind.Register)
+            instruction.SetOpRegister(k, kind switch
+            {
+                OpCodeOperandKind.al => Register.AL,
+                OpCodeOperandKind.ax => Register.AX,
+                OpCodeOperandKind.eax => Register.EAX,
+                OpCodeOperandKind.rax => Register.RAX,
+                _ => Register.DX,
+            });
     }
 
     private static OpKind ImmediateKind(OpCodeOperandKind kind, bool second) => kind switch

@@ -7,8 +7,9 @@ namespace Errata.Scenarios.Assembly.Encoding;
 
 /// <summary>
 /// Picks, for one layout pass, the shortest encoding whose immediates hold this pass's
-/// values, as NASM does (imm8 forms, short jumps, <c>mov r32, imm32</c> for small
-/// <c>mov r64, imm</c>). Ties go to Iced's table order, which puts <c>op r/m, r</c> first as NASM does.
+/// values, as NASM does (imm8 forms, short jumps), then NASM's equivalent form where it
+/// has one (<see cref="NasmForms"/>). Ties go to Iced's table order, which puts
+/// <c>op r/m, r</c> first as NASM does.
 /// </summary>
 public sealed class InstructionSelector(IcedEncoder encoder)
 {
@@ -48,7 +49,9 @@ public sealed class InstructionSelector(IcedEncoder encoder)
             }
             if (length < bestLength) (best, bestLength) = (instruction, (int)length);
         }
-        TryZeroExtendingMove(statement, values, ref best, ref bestLength);
+        if (bestLength != int.MaxValue && NasmForms.TryEquivalent(best, out var equivalent)
+            && encoder.TryEncode(equivalent, statement.Address, out uint equivalentLength, out _) && equivalentLength <= bestLength)
+            (best, bestLength) = (equivalent, (int)equivalentLength);
 
         if (bestLength != int.MaxValue)
         {
@@ -80,20 +83,6 @@ public sealed class InstructionSelector(IcedEncoder encoder)
             if (OperandMatcher.IsImmediate(candidate.Explicit[i]) && !OperandMatcher.ImmediateFits(candidate.Explicit[i], values[i]))
                 return false;
         return true;
-    }
-
-    /// <summary>
-    /// NASM assembles <c>mov rax, imm</c> with imm in 0..0xFFFFFFFF as <c>mov eax, imm</c>
-    /// (B8+r id), which zero-extends to the same value in fewer bytes.
-    /// </summary>
-    private void TryZeroExtendingMove(InstructionStatement statement, ReadOnlySpan<ulong> values, ref Instruction best, ref int bestLength)
-    {
-        if (statement.Operands is not [RegisterOperand { Register: var r }, ImmediateOperand] || !r.IsGPR64()
-            || values[1] > uint.MaxValue || statement.Candidates[0].Code.Mnemonic() != Mnemonic.Mov)
-            return;
-        var move = Instruction.Create(Code.Mov_r32_imm32, r.GetFullRegister32(), (uint)values[1]);
-        if (encoder.TryEncode(move, statement.Address, out uint length, out _) && length < bestLength)
-            (best, bestLength) = (move, (int)length);
     }
 
     private static int IndexOfImmediate(IReadOnlyList<Operand> operands)

@@ -85,6 +85,6 @@ public static class MnemonicTable
             or OpCodeOperandKind.imm8sex64 or OpCodeOperandKind.imm16 or OpCodeOperandKind.imm32 or OpCodeOperandKind.imm32sex64
             or OpCodeOperandKind.imm64 => true,
         OpCodeOperandKind.br64_1 or OpCodeOperandKind.br64_4 => true,
-        _ => Candidate.IsImplicit(kind),
+        _ => Candidate.IsStringOperand(kind),
     };
 }

@@ -33,8 +33,9 @@ public static class ShapeMatcher
         if (c.Explicit.Length != operands.Count) return false;
         for (int i = 0; i < operands.Count; i++)
             if (!OperandMatcher.AcceptsShape(c.Explicit[i], operands[i], c)) return false;
-        // 90h is nop in 64-bit mode, so "xchg eax, eax" needs 87h /r.
-        return !(c.Code == Code.Xchg_r32_EAX && operands[0] is RegisterOperand { Register: Register.EAX });
+        // 90h (with any REX.W or 66h) is nop, so "xchg rax, rax" needs 87h /r.
+        return !(c.Code is Code.Xchg_r16_AX or Code.Xchg_r32_EAX or Code.Xchg_r64_RAX
+                 && operands[0] is RegisterOperand { Register: Register.AX or Register.EAX or Register.RAX });
     }
 
     /// <summary>NASM's <c>vmrun rax</c> (and vmload, vmsave) names the implicit address register.</summary>

@@ -27,9 +27,11 @@ public static class ImageWriter
                 {
                     case InstructionStatement { Selection.Error: null } s:
                         var instruction = s.Selection.Instruction;
-                        // Iced keeps the next IP, so the length goes first.
+                        // Iced keeps the next IP, so the length goes first. The code size makes
+                        // the formatter write what it writes for decoded 64-bit code (pushf, not pushfq).
                         instruction.Length = s.Selection.Length;
                         instruction.IP = s.Address;
+                        instruction.CodeSize = CodeSize.Code64;
                         instructions.Add(instruction);
                         assembled.Add(new AssembledInstruction(s.Address, s.Selection.Length, s.Line, instruction));
                         sectionEnd = s.Address + (ulong)s.Selection.Length;

@@ -71,16 +71,22 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
             cursor.Error(descriptor, mnemonic.Column, mnemonic.Length, mnemonic.Text);
             return null;
         }
-        var operands = ParseOperands(cursor);
-        if (operands is null) return null;
-        int end = operands.Count > 0 ? operands[^1].Column + operands[^1].Length : mnemonic.End;
+        if (!Array.Exists(candidates, c => isSupported(c.Code)))
+        {
+            cursor.Error(AssemblerErrors.UnsupportedInstruction, mnemonic.Column, mnemonic.Length, mnemonic.Text);
+            return null;
+        }
+        var written = ParseOperands(cursor);
+        if (written is null) return null;
+        var operands = NasmForms.Normalize(candidates, written);
+        int end = written.Count > 0 ? written[^1].Column + written[^1].Length : mnemonic.End;
         var line = cursor.Line;
         string text = line.Text[first.Column..end];
 
         var shapes = ShapeMatcher.Match(candidates, operands);
         if (shapes.Count == 0)
         {
-            var ops = operands.Count == 0 ? "no operands" : line.Text[operands[0].Column..end];
+            var ops = written.Count == 0 ? "no operands" : line.Text[written[0].Column..end];
             cursor.Error(AssemblerErrors.NoMatchingForm, first.Column, end - first.Column, mnemonic.Text, ops);
             return null;
         }
