@@ -42,6 +42,8 @@ internal static class CommonOptions
 
     public static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter w)
     {
-        foreach (var d in diagnostics) w.WriteLine(DiagnosticFormatter.Format(d));
+        // In source order, as a reader fixes them.
+        var ordered = diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column);
+        foreach (var d in ordered) w.WriteLine(DiagnosticFormatter.Format(d));
     }
 }
