@@ -51,6 +51,15 @@ public class DiagnosticTests
         Assert.True(result.HasErrors);
     }
 
+    [Theory]
+    [InlineData("(", 10_000)]
+    [InlineData("-", 10_000)]
+    public void DeepNesting_IsAnErrorNotAStackOverflow(string opener, int count)
+    {
+        var d = Assert.Single(Asm.Assemble("mov eax, " + string.Concat(Enumerable.Repeat(opener, count)) + "1").Diagnostics);
+        Assert.Equal("ERR0309", d.Id);
+    }
+
     [Fact]
     public void DuplicateLabel_PointsAtSecondAndNamesFirstLine()
     {
