@@ -15,6 +15,7 @@ namespace Errata.Scenarios.Assembly.Parsing;
 public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> diagnostics)
 {
     private readonly List<AsmToken> _tokens = [];
+    private readonly Predicate<Candidate> _unsupported = c => !isSupported(c.Code);
 
     /// <summary>Label uses of every statement parsed, to check they are defined once all labels are known.</summary>
     public List<(SourceLine Line, LabelExpr Use)> LabelUses { get; } = [];
@@ -71,7 +72,7 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
             cursor.Error(descriptor, mnemonic.Column, mnemonic.Length, mnemonic.Text);
             return null;
         }
-        if (!Array.Exists(candidates, c => isSupported(c.Code)))
+        if (!AnySupported(candidates))
         {
             cursor.Error(AssemblerErrors.UnsupportedInstruction, mnemonic.Column, mnemonic.Length, mnemonic.Text);
             return null;
@@ -81,7 +82,6 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
         var operands = NasmForms.Normalize(candidates, written);
         int end = written.Count > 0 ? written[^1].Column + written[^1].Length : mnemonic.End;
         var line = cursor.Line;
-        string text = line.Text[first.Column..end];
 
         var shapes = ShapeMatcher.Match(candidates, operands);
         if (shapes.Count == 0)
@@ -96,13 +96,20 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
             cursor.Error(AssemblerErrors.OperationSizeNotSpecified, memory.Column, memory.Length, cursor.TextOf(memory.Column, memory.Length));
             return null;
         }
-        shapes.RemoveAll(c => !isSupported(c.Code));
+        shapes.RemoveAll(_unsupported);
         if (shapes.Count == 0)
         {
-            cursor.Error(AssemblerErrors.UnsupportedInstruction, first.Column, end - first.Column, text);
+            cursor.Error(AssemblerErrors.UnsupportedInstruction, first.Column, end - first.Column, line.Text[first.Column..end]);
             return null;
         }
         return new InstructionStatement(line, first.Column, end - first.Column, prefix, shapes, operands);
+    }
+
+    private bool AnySupported(Candidate[] candidates)
+    {
+        foreach (var c in candidates)
+            if (isSupported(c.Code)) return true;
+        return false;
     }
 
     private static List<Operand>? ParseOperands(LineCursor cursor)
@@ -156,20 +163,25 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
         }
     }
 
-    private static InstructionPrefix Prefix(string word) => word.ToLowerInvariant() switch
+    private static readonly Dictionary<string, InstructionPrefix> Prefixes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "lock" => InstructionPrefix.Lock,
-        "rep" or "repe" or "repz" => InstructionPrefix.Rep,
-        "repne" or "repnz" => InstructionPrefix.Repne,
-        _ => InstructionPrefix.None,
+        ["lock"] = InstructionPrefix.Lock,
+        ["rep"] = InstructionPrefix.Rep,
+        ["repe"] = InstructionPrefix.Rep,
+        ["repz"] = InstructionPrefix.Rep,
+        ["repne"] = InstructionPrefix.Repne,
+        ["repnz"] = InstructionPrefix.Repne,
     };
 
-    private static int DataUnit(string word) => word.ToLowerInvariant() switch
+    private static readonly Dictionary<string, int> DataUnits = new(StringComparer.OrdinalIgnoreCase)
     {
-        "db" => 1,
-        "dw" => 2,
-        "dd" => 4,
-        "dq" => 8,
-        _ => 0,
+        ["db"] = 1,
+        ["dw"] = 2,
+        ["dd"] = 4,
+        ["dq"] = 8,
     };
+
+    private static InstructionPrefix Prefix(string word) => Prefixes.GetValueOrDefault(word);
+
+    private static int DataUnit(string word) => DataUnits.GetValueOrDefault(word);
 }
