@@ -100,6 +100,13 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void UndefinedLabel_IsTheOnlyErrorOfItsLine()
+    {
+        var result = Asm.Assemble("mov al, nowhere", "dq elsewhere");
+        Assert.Equal([("ERR0304", 0, 8), ("ERR0304", 1, 3)], result.Diagnostics.Select(d => (d.Id, d.Span.Line, d.Span.Column)));
+    }
+
+    [Fact]
     public void Errors_DoNotStopTheRest()
     {
         var result = Asm.Assemble("movz rax, 1", "target: nop", "jmp target", "bogus", "hlt");

@@ -35,6 +35,27 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void ScenarioListing_ReassemblesToTheSameBytes()
+    {
+        var result = TextAssembler.Assemble(
+            [Asm.Section("code", "start: mov rax, target", "mov dr0, rax", "lea rbx, [rel table]", "mov rcx, [rbx+rdx*8+8]",
+                "target: clgi", "cmp qword [rel table], 1", "jne done", "call far_away", "stgi", "done: hlt"),
+             Asm.Section("handler", "far_away: add rsp, 8", "vmrun", "iretq"),
+             Asm.Section("data", "table: dq target, done")],
+            Asm.Base, _ => true);
+        Assert.Empty(result.Diagnostics);
+        foreach (var assembled in result.Instructions)
+        {
+            var text = TextAssembler.Format(assembled.Instruction);
+            var again = TextAssembler.Assemble([Asm.Section("code", text) with { Alignment = 1 }], assembled.Address, _ => true);
+            Assert.True(again.Diagnostics.Count == 0, $"'{text}': {string.Join("; ", again.Diagnostics)}");
+            var original = result.Bytes.AsSpan((int)(assembled.Address - Asm.Base), assembled.Length).ToArray();
+            Assert.Equal(Convert.ToHexString(original), Convert.ToHexString(again.Bytes));
+            Assert.Equal(assembled.Instruction.Code, DecodeAt(original, assembled.Address).Code);
+        }
+    }
+
+    [Fact]
     public void EveryMachineFamily_IsGenerated()
     {
         Assert.True(RandomInstructions.Codes.Length > 300, $"only {RandomInstructions.Codes.Length} codes");
@@ -66,9 +87,11 @@ public class RoundTripTests
         return (result.Bytes, Assert.Single(result.Instructions).Instruction);
     }
 
-    private static Instruction DecodeOne(byte[] bytes)
+    private static Instruction DecodeOne(byte[] bytes) => DecodeAt(bytes, RandomInstructions.Ip);
+
+    private static Instruction DecodeAt(byte[] bytes, ulong ip)
     {
-        var decoder = IcedDecoder.Create(64, new ByteArrayCodeReader(bytes), RandomInstructions.Ip);
+        var decoder = IcedDecoder.Create(64, new ByteArrayCodeReader(bytes), ip);
         decoder.Decode(out var instruction);
         Assert.Equal(bytes.Length, instruction.Length);
         return instruction;

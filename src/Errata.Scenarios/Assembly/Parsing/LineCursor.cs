@@ -27,13 +27,6 @@ public sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diag
         return t;
     }
 
-    public bool TryTake(TokenKind kind)
-    {
-        if (Peek.Kind != kind) return false;
-        _position++;
-        return true;
-    }
-
     public bool PeekKeyword(string word) =>
         Peek.Kind == TokenKind.Identifier && Peek.Text.Equals(word, StringComparison.OrdinalIgnoreCase);
 

@@ -17,9 +17,6 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
     private readonly List<AsmToken> _tokens = [];
     private readonly Predicate<Candidate> _unsupported = c => !isSupported(c.Code);
 
-    /// <summary>Label uses of every statement parsed, to check they are defined once all labels are known.</summary>
-    public List<(SourceLine Line, LabelExpr Use)> LabelUses { get; } = [];
-
     public void Parse(SourceLine line, List<Statement> into)
     {
         if (!AsmLexer.Tokenize(line, _tokens, diagnostics)) return;
@@ -40,7 +37,6 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
         var statement = ParseStatement(cursor);
         if (statement is null || cursor.Failed) return;
         into.Add(statement);
-        foreach (var use in cursor.LabelUses) LabelUses.Add((line, use));
     }
 
     private Statement? ParseStatement(LineCursor cursor)
@@ -102,7 +98,7 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
             cursor.Error(AssemblerErrors.UnsupportedInstruction, first.Column, end - first.Column, line.Text[first.Column..end]);
             return null;
         }
-        return new InstructionStatement(line, first.Column, end - first.Column, prefix, shapes, operands);
+        return new InstructionStatement(line, first.Column, end - first.Column, prefix, shapes, operands) { LabelUses = cursor.LabelUses };
     }
 
     private bool AnySupported(Candidate[] candidates)
@@ -154,7 +150,7 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
                 items.Add(new DataItem(value.Column, value.Length, value, null));
             }
             var next = cursor.Next();
-            if (next.Kind == TokenKind.End) return new DataStatement(cursor.Line, unit, items);
+            if (next.Kind == TokenKind.End) return new DataStatement(cursor.Line, unit, items) { LabelUses = cursor.LabelUses };
             if (next.Kind != TokenKind.Comma)
             {
                 cursor.Unexpected(next, "',' or the end of the line");

@@ -11,6 +11,12 @@ public abstract class Statement(SourceLine line)
 
     /// <summary>Where the layout pass placed it.</summary>
     public ulong Address { get; set; }
+
+    /// <summary>The labels its operands or values name.</summary>
+    public IReadOnlyList<LabelExpr> LabelUses { get; init; } = [];
+
+    /// <summary>Set when a label it names is defined nowhere: that error says it all.</summary>
+    public bool UsesUndefinedLabel { get; set; }
 }
 
 public sealed class LabelStatement(SourceLine line, string name, int column, int length) : Statement(line)
@@ -38,7 +44,7 @@ public sealed class InstructionStatement(
     public InstructionPrefix Prefix { get; } = prefix;
     public IReadOnlyList<Candidate> Candidates { get; } = candidates;
     public IReadOnlyList<Operand> Operands { get; } = operands;
-    public bool UsesAddresses { get; } = operands.Any(o => o.UsesAddresses);
+    public bool UsesAddresses { get; } = operands.Any(static o => o.UsesAddresses);
 
     public string Text => Line.Text.Substring(Column, Length);
 
