@@ -6,7 +6,7 @@ namespace Errata.Scenarios.Assembly.Encoding;
 /// One encoding a mnemonic may take, from Iced's opcode tables: the operand kinds the
 /// text must supply (implicit string operands left out) and the memory operand's size.
 /// </summary>
-public sealed class Candidate
+internal sealed class Candidate
 {
     public Candidate(Code code)
     {

@@ -7,7 +7,7 @@ namespace Errata.Scenarios.Assembly.Encoding;
 /// Narrows a mnemonic's encodings to those whose operand kinds fit the written operands,
 /// before any value is known; what is left differs only in immediate width or branch reach.
 /// </summary>
-public static class ShapeMatcher
+internal static class ShapeMatcher
 {
     public static List<Candidate> Match(IReadOnlyList<Candidate> candidates, IReadOnlyList<Operand> operands)
     {

@@ -8,7 +8,7 @@ namespace Errata.Scenarios.Assembly.Expressions;
 /// <c>&lt;&lt; &gt;&gt;</c>, <c>+ -</c>, <c>*</c>, then unary <c>- + ~</c>.
 /// Returns null after reporting the first error.
 /// </summary>
-public static class ExpressionParser
+internal static class ExpressionParser
 {
     /// <summary>Deeper nesting is reported rather than allowed to exhaust the stack.</summary>
     private const int MaxDepth = 64;

@@ -4,7 +4,7 @@ using Errata.Scenarios.Assembly.Parsing;
 namespace Errata.Scenarios.Assembly.Layout;
 
 /// <summary>Labels are defined once across all sections, and every label used is defined.</summary>
-public static class LabelChecks
+internal static class LabelChecks
 {
     /// <summary>Reports duplicates and undefined uses; returns the defined names in order.</summary>
     public static List<string> Check(List<PlacedSection> sections, List<Diagnostic> diagnostics)

@@ -11,7 +11,7 @@ namespace Errata.Scenarios.Assembly.Layout;
 /// chosen once. Jumps only ever grow, so the passes settle; MaxPasses bounds the rare
 /// expression that flips a size back and forth.
 /// </summary>
-public static class LayoutPasses
+internal static class LayoutPasses
 {
     private const int MaxPasses = 16;
 

@@ -9,7 +9,7 @@ namespace Errata.Scenarios.Assembly.Parsing;
 /// The parser's position in one line's tokens. The first error stops the line (one
 /// diagnostic per line, at the token that broke it); label uses are collected on the way.
 /// </summary>
-public sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diagnostic> diagnostics)
+internal sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diagnostic> diagnostics)
 {
     private int _position;
 

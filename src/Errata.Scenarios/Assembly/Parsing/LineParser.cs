@@ -12,7 +12,7 @@ namespace Errata.Scenarios.Assembly.Parsing;
 /// optional lock/rep prefix) or a data directive. The instruction's forms are narrowed to
 /// those its operands fit, and to those the machine runs, here, once, before any layout.
 /// </summary>
-public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> diagnostics)
+internal sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> diagnostics)
 {
     private readonly List<AsmToken> _tokens = [];
     private readonly Predicate<Candidate> _unsupported = c => !isSupported(c.Code);

@@ -8,7 +8,7 @@ namespace Errata.Scenarios.Assembly.Parsing;
 /// Parses one operand: a register, a memory operand with an optional size keyword, or an
 /// expression with an optional <c>short</c>/<c>near</c>. Returns null after reporting.
 /// </summary>
-public static class OperandParser
+internal static class OperandParser
 {
     public static Operand? Parse(LineCursor cursor)
     {

@@ -5,7 +5,7 @@ using Errata.Scenarios.Assembly.Expressions;
 namespace Errata.Scenarios.Assembly.Parsing;
 
 /// <summary>One thing a line asks for: a label, an instruction or data. A line may hold a label and one more.</summary>
-public abstract class Statement(SourceLine line)
+internal abstract class Statement(SourceLine line)
 {
     public SourceLine Line { get; } = line;
 
@@ -19,14 +19,14 @@ public abstract class Statement(SourceLine line)
     public bool UsesUndefinedLabel { get; set; }
 }
 
-public sealed class LabelStatement(SourceLine line, string name, int column, int length) : Statement(line)
+internal sealed class LabelStatement(SourceLine line, string name, int column, int length) : Statement(line)
 {
     public string Name { get; } = name;
     public int Column { get; } = column;
     public int Length { get; } = length;
 }
 
-public enum InstructionPrefix : byte
+internal enum InstructionPrefix : byte
 {
     None,
     Lock,
@@ -34,7 +34,7 @@ public enum InstructionPrefix : byte
     Repne,
 }
 
-public sealed class InstructionStatement(
+internal sealed class InstructionStatement(
     SourceLine line, int column, int length, InstructionPrefix prefix, IReadOnlyList<Candidate> candidates, IReadOnlyList<Operand> operands)
     : Statement(line)
 {
@@ -56,7 +56,7 @@ public sealed class InstructionStatement(
 }
 
 /// <summary>A data directive: each item is an expression or a string, stored in units of <see cref="UnitSize"/> bytes.</summary>
-public sealed class DataStatement(SourceLine line, int unitSize, IReadOnlyList<DataItem> items) : Statement(line)
+internal sealed class DataStatement(SourceLine line, int unitSize, IReadOnlyList<DataItem> items) : Statement(line)
 {
     public int UnitSize { get; } = unitSize;
     public IReadOnlyList<DataItem> Items { get; } = items;
@@ -64,4 +64,4 @@ public sealed class DataStatement(SourceLine line, int unitSize, IReadOnlyList<D
 }
 
 /// <summary>A string's bytes, or an expression, with its columns.</summary>
-public sealed record DataItem(int Column, int Length, Expr? Value, byte[]? Bytes);
+internal sealed record DataItem(int Column, int Length, Expr? Value, byte[]? Bytes);
