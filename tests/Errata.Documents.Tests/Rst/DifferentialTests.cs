@@ -14,6 +14,9 @@ public sealed class DifferentialTests
     /// <summary>Files that do not compare equal, each with the reason.</summary>
     private static readonly Dictionary<string, string> KnownDifferences = new()
     {
+        ["other/docutils-0.19/test/functional/input/data/standard.rst"] =
+            "parsed-literal: docutils keeps inline markup inside the literal block; Errata keeps the block's source text. "
+            + "(Pseudo-XML prints such inline elements like literal text lines, so the outline cannot compare them either.)",
     };
 
     [Fact]

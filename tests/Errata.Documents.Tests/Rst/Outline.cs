@@ -23,7 +23,7 @@ namespace Errata.Documents.Tests.Rst;
 internal static partial class Outline
 {
     private static readonly HashSet<string> AdmonitionTags = ["note", "warning", "tip", "important", "attention", "caution", "danger", "error", "hint", "admonition", "topic", "sidebar"];
-    private static readonly HashSet<string> NativeContainers = ["container", "compound", "rubric"];
+    private static readonly HashSet<string> NativeContainers = ["container", "compound", "rubric", "subtitle"];
 
     // ---------- docutils side ----------
 
@@ -83,7 +83,7 @@ internal static partial class Outline
                 Line(sb, depth, Kind(n.Tag));
                 Children(n, depth + 1, sb);
                 return;
-            case "term" or "classifier" or "field_name" or "line" or "caption" or "rubric":
+            case "term" or "classifier" or "field_name" or "line" or "caption" or "rubric" or "subtitle":
                 Line(sb, depth, Kind(n.Tag) + ": " + Inline(n));
                 return;
             case "option_group":
@@ -108,6 +108,9 @@ internal static partial class Outline
                 return;
             case "image":
                 Line(sb, depth, "image " + n.Attribute("uri"));
+                return;
+            case "reference" when n.Elements.FirstOrDefault() is { Tag: "image" } linked:
+                Line(sb, depth, "image " + linked.Attribute("uri"));
                 return;
             case "figure":
                 Line(sb, depth, "figure " + n.Elements.FirstOrDefault(e => e.Tag == "image")?.Attribute("uri"));
@@ -294,9 +297,9 @@ internal static partial class Outline
                 Blocks(a.Children, depth + 1, sb);
                 return;
             case DirectiveBlock d when NativeContainers.Contains(d.Name):
-                if (d.Name == "rubric")
+                if (d.Name is "rubric" or "subtitle")
                 {
-                    Line(sb, depth, "rubric: " + Inline(((Paragraph)d.Children[0]).Inlines));
+                    Line(sb, depth, d.Name + ": " + Inline(((Paragraph)d.Children[0]).Inlines));
                     return;
                 }
                 Line(sb, depth, "directive " + d.Name);
