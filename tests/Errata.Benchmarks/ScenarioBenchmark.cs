@@ -32,9 +32,13 @@ internal static class ScenarioBenchmark
         var runs = blocks.Select(b => ScenarioCompiler.Compile(b, ScenarioOptions.Default, new DiagnosticBag())
             ?? throw new InvalidOperationException($"scenario {b.Name} does not compile")).Select(c => ScenarioRunner.Run(c)).ToList();
 
-        double best = double.MaxValue, bestRun = double.MaxValue;
+        // CPU time as well as wall time: on a shared machine the wall clock also counts other processes' turns.
+        var process = Process.GetCurrentProcess();
+        double best = double.MaxValue, bestCpu = double.MaxValue, bestRun = double.MaxValue;
         for (var round = 0; round < Rounds; round++)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < iterations; i++)
             {
@@ -49,13 +53,15 @@ internal static class ScenarioBenchmark
                 }
             }
             best = Math.Min(best, clock.Elapsed.TotalMicroseconds / (iterations * blocks.Count));
+            process.Refresh();
+            bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / (iterations * blocks.Count));
 
             clock.Restart();
             for (var i = 0; i < iterations / 10 + 1; i++)
                 foreach (var r in runs) ScenarioRunner.Run(r.Scenario);
             bestRun = Math.Min(bestRun, clock.Elapsed.TotalMicroseconds / ((iterations / 10 + 1) * blocks.Count));
         }
-        Console.WriteLine($"scenario: parse+assemble+judge {best:F1} µs per scenario (target < 100), machine runs on all profiles {bestRun:F1} µs per scenario; {blocks.Count} scenario(s) from {docs}, best of {Rounds} rounds");
+        Console.WriteLine($"scenario: parse+assemble+judge {best:F1} µs wall, {bestCpu:F1} µs CPU per scenario (target < 100), machine runs on all profiles {bestRun:F1} µs per scenario; {blocks.Count} scenario(s) from {docs}, best of {Rounds} rounds");
         return 0;
     }
 
