@@ -6,5 +6,14 @@ namespace Errata.Documents.Diagnostics;
 /// </summary>
 public sealed record DiagnosticDescriptor(string Id, string Category, Severity Severity, string MessageFormat)
 {
+    /// <summary>
+    /// The category of problems in an author's prose markup: reported as docutils reports
+    /// them, but the page still renders, so they fail a build only when it is strict.
+    /// </summary>
+    public const string Markup = "Markup";
+
+    /// <summary>Whether this problem stops a build that is not strict.</summary>
+    public bool StopsBuild => Severity == Severity.Error && Category != Markup;
+
     public Diagnostic At(SourceSpan span, params object?[] args) => new(this, span, args);
 }

@@ -52,7 +52,7 @@ public static class DocumentRun
         foreach (var v in results.SelectMany(r => r.Verdicts).Where(v => !v.Holds))
             bag.Add(ScenarioErrors.ClaimFailed, v.Expect.Span, v.Expect.Text, v.Profile, v.Judgement.Expected, v.Judgement.Observed);
 
-        var exit = bag.Items.Any(d => d.IsError && d.Descriptor != ScenarioErrors.ClaimFailed) ? ExitCode.BadInput
+        var exit = bag.Items.Any(d => d.Descriptor.StopsBuild && d.Descriptor != ScenarioErrors.ClaimFailed) ? ExitCode.BadInput
             : results.All(r => r.AllHold) ? ExitCode.Ok : ExitCode.ClaimsFailed;
         return new(bag.Items, results, exit);
     }

@@ -45,7 +45,7 @@ public static class SiteBuilder
         foreach (var v in failedClaims)
             bag.Add(ScenarioErrors.ClaimFailed, v.Expect.Span, v.Expect.Text, v.Profile, v.Judgement.Expected, v.Judgement.Observed);
 
-        var badInput = bag.Items.Any(d => d.Descriptor != ScenarioErrors.ClaimFailed && (d.IsError || (options.Strict && d.Severity == Severity.Warning)));
+        var badInput = bag.Items.Any(d => d.Descriptor != ScenarioErrors.ClaimFailed && (d.Descriptor.StopsBuild || (options.Strict && d.Severity != Severity.Info)));
         if (badInput) return Stop(bag, pages, results);
 
         string? written = null;
