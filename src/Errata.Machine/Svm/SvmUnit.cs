@@ -129,9 +129,12 @@ internal sealed class SvmUnit(Cpu cpu)
         cpu.Debug.WriteDr7(h.Dr7 & ~DebugBits.Dr7Enables);
         cpu.RefreshPending();
         cpu.Log.Deliver(record, rule, cpu.Rip, cpu.Snapshot());
-        cpu.LastRip = h.VmrunRip;
-        if ((h.Rflags & FlagBits.TF) != 0)
+        if ((h.Rflags & FlagBits.TF) != 0 && cpu.Rules.Decide(Decision.VmrunTrapAfterVmexit).Delivers)
+        {
+            // The trap belongs to VMRUN, whatever guest instruction caused the exit.
+            cpu.Debug.TrapRip = h.VmrunRip;
             cpu.ArmSingleStep();
+        }
     }
 
     private readonly record struct HostState(
