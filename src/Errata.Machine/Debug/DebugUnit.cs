@@ -72,12 +72,4 @@ internal sealed class DebugUnit
     /// </summary>
     public void Report(int matches, ulong stickyBits) =>
         Dr6 = (Dr6 & ~DebugBits.Dr6TrapBits) | (uint)matches | stickyBits | DebugBits.Dr6ActiveLow;
-
-    public void Reset()
-    {
-        Array.Clear(Address);
-        Dr6 = DebugBits.Dr6ActiveLow;
-        WriteDr7(DebugBits.Dr7Fixed1);
-        PendingDataMatches = 0;
-    }
 }

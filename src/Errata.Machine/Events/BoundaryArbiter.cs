@@ -209,7 +209,8 @@ internal static class BoundaryArbiter
             c.Pending &= ~PendingEvents.VirtualIntr;
             return false;
         }
-        var visible = v.Owner == VmcbOwner.Software;
+        // KVM's own interrupt window is a dummy V_IRQ with VINTR intercepted; any other V_IRQ is the guest's.
+        var visible = v.Owner == VmcbOwner.Software || !v.Intercepts(Intercept.VIntr);
         if (!c.Gif || (v.VGifEnabled && !v.VGif))
         {
             var hold = c.Rules.Decide(Decision.Gif0VirtualIntr);

@@ -133,15 +133,15 @@ internal sealed partial class KvmL0
         v.Set(Intercept.VIntr, true);
     }
 
-    /// <summary>svm_clear_vintr.</summary>
+    /// <summary>svm_clear_vintr: drop KVM's window; while L2 runs, vmcb02 gets L1's own V_IRQ and VINTR intercept back.</summary>
     private void ClearVintr()
     {
-        foreach (var v in new[] { _vmcb01, _vmcb02 })
-        {
-            if (v is null) continue;
-            v.IntCtl &= ~IntCtlBits.VIrq;
-            v.Set(Intercept.VIntr, false);
-        }
+        _vmcb01.IntCtl &= ~IntCtlBits.VIrq;
+        _vmcb01.Set(Intercept.VIntr, false);
+        if (_vmcb02 is not { } v2 || _vmcb12 is not { } g) return;
+        v2.IntCtl = (v2.IntCtl & ~IntCtlBits.VIrq) | (g.IntCtl & IntCtlBits.VIrq);
+        v2.IntVector = g.IntVector;
+        v2.Set(Intercept.VIntr, g.Intercepts(Intercept.VIntr));
     }
 
     /// <summary>interrupt_window_interception: the window is open; the IRQ is injected on entry.</summary>

@@ -198,7 +198,12 @@ internal sealed partial class KvmL0 : Platform
 
     private void Hypercall()
     {
-        Cpu.Rules.Decide(Decision.KvmHypercall);
+        if (!Cpu.Rules.Decide(Decision.KvmHypercall).Delivers)
+        {
+            var rule = Cpu.Rules.Decide(Decision.Fault).Rule;
+            QueueException(6, null, null, Cpu.Raise(EventId.Exception(6), "vmmcall not handled", Current.Rip, rule));
+            return;
+        }
         Current.Rax = unchecked((ulong)-1000L); // -KVM_ENOSYS
         Skip();
     }
