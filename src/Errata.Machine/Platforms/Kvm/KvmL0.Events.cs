@@ -19,6 +19,12 @@ internal sealed partial class KvmL0
     private int _nmi = -1, _smi = -1, _init = -1;
     private readonly SortedDictionary<int, int> _irr = [];
 
+    /// <summary>A new event was sent since the last kick: the vCPU must exit now.</summary>
+    private bool _signalled;
+
+    /// <summary>The instruction count at which KVM asked to look again once the guest has moved on.</summary>
+    private long _recheckAfter = -1;
+
     /// <summary>An event sent to L1's vCPU (KVM's LAPIC or userspace): queued, and the vCPU kicked.</summary>
     public override void Signal(EventId id, string cause, ulong rip)
     {
@@ -33,6 +39,7 @@ internal sealed partial class KvmL0
             case EventClass.Exception: QueueException(id.Number, null, null, record); break;
             default: return;
         }
+        _signalled = true;
         Cpu.Pending |= PendingEvents.PlatformRequest;
     }
 
@@ -116,10 +123,14 @@ internal sealed partial class KvmL0
         return true;
     }
 
-    /// <summary>Blocked for a reason the hardware lifts within an instruction or an IRET: KVM looks again at the next boundary.</summary>
+    /// <summary>
+    /// Blocked for a reason the hardware lifts within an instruction or at IRET: KVM single-steps
+    /// the guest (nmi_singlestep) and looks again after the next instruction.
+    /// </summary>
     private void HoldUntilNextBoundary(int record, Decision decision)
     {
         Cpu.Log.Hold(record, Cpu.Rules.Decide(decision).Rule);
+        _recheckAfter = Cpu.Instructions;
         Cpu.Pending |= PendingEvents.PlatformRequest;
     }
 

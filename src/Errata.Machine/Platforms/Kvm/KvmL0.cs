@@ -101,6 +101,12 @@ internal sealed partial class KvmL0 : Platform
     public override bool OnRequest()
     {
         if (!Cpu.Svm.GuestMode) return false;
+        if (!_signalled && Cpu.Instructions == _recheckAfter)
+        {
+            Cpu.Pending |= PendingEvents.PlatformRequest;
+            return false;
+        }
+        _signalled = false;
         Cpu.Svm.Exit(ExitCodes.Intr, 0, 0, "kick", Cpu.Rules.Decide(Decision.InterruptIntercept).Rule);
         return true;
     }
