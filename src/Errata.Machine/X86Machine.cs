@@ -36,9 +36,17 @@ public static class X86Machine
         if (image.GuestEntry is { } guest) VmcbKeys.Write(cpu.Memory, guest, image.Vmcb);
         cpu.Injections = image.Injections;
         foreach (var injection in image.Injections) cpu.Cache.MarkInjection(injection.Address);
-        cpu.Platform.Start(image);
-        cpu.RefreshPending();
-        cpu.Run(image.Budget);
+        try
+        {
+            cpu.Platform.Start(image);
+            cpu.RefreshPending();
+            cpu.Run(image.Budget);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault in the machine itself is a bug; the generator still gets an outcome that says so.
+            cpu.End(RunEnd.Stopped, $"internal machine error: {e.GetType().Name}: {e.Message}", cpu.Rip);
+        }
         return Finish(profile, cpu);
     }
 

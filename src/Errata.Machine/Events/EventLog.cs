@@ -45,7 +45,8 @@ internal sealed class EventLog
     {
         var r = _records[index];
         r.Disposition = r.WasHeld ? Disposition.DeliveredAfterPending : Disposition.Delivered;
-        r.Rule = rule;
+        // A held event keeps the rule that held it: that rule is why it waited.
+        if (!r.WasHeld) r.Rule = rule;
         r.DeliveredBefore = deliveredBefore;
         r.AtDelivery = atDelivery;
     }

@@ -23,7 +23,4 @@ internal sealed class RuleSet
             ?? throw new InvalidOperationException($"no rule for decision {decision}");
         return new Verdict(b.Fate, b.Rule);
     }
-
-    /// <summary>True when the profile binds the decision at all (platform mechanisms ask before acting).</summary>
-    public bool Has(Decision decision) => _byDecision[(int)decision] is not null;
 }
