@@ -12,8 +12,15 @@ public sealed record DiagnosticDescriptor(string Id, string Category, Severity S
     /// </summary>
     public const string Markup = "Markup";
 
-    /// <summary>Whether this problem stops a build that is not strict.</summary>
-    public bool StopsBuild => Severity == Severity.Error && Category != Markup;
+    /// <summary>The category of a claim that does not hold: not bad input, but a result (exit 1).</summary>
+    public const string Claim = "Claim";
+
+    /// <summary>
+    /// Whether this problem is bad input (exit 2, nothing written): an error outside prose
+    /// markup, or under --strict any warning or error; a failed claim never is.
+    /// </summary>
+    public bool IsBadInput(bool strict) =>
+        Category != Claim && (strict ? Severity != Severity.Info : Severity == Severity.Error && Category != Markup);
 
     public Diagnostic At(SourceSpan span, params object?[] args) => new(this, span, args);
 }
