@@ -136,4 +136,19 @@ public sealed class BadInputTests
         var o = p.Run("apm", trace: true);
         Assert.Equal(["nop", "hlt"], o.Trace.Select(t => t.Text));
     }
+
+    [Fact]
+    public void Trace_RecordsEachBoundaryDecisionWithItsRule()
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        var target = p.Label();
+        a.clgi();
+        Snippets.Arm(a, dr0, target, 0x401);
+        p.At(ref target);
+        a.nop();
+        a.hlt();
+        var o = p.Run("apm", trace: true);
+        Assert.Contains(o.Trace, t => t.Text.StartsWith("; #DB (dr0 execute match) discarded: gif0.discard-breakpoint-match", StringComparison.Ordinal));
+    }
 }
