@@ -92,6 +92,22 @@ public sealed class BadInputTests
         Assert.Equal("cpl.privileged-gp", gp.Rule.Id);
     }
 
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void HandlersOutsideMemory_DoNotHangTheRun(string profile)
+    {
+        var p = new TestProgram();
+        p.Asm.mov(rax, __qword_ptr[0]);
+        p.Asm.hlt();
+        var image = p.Image() with
+        {
+            Handlers = new Dictionary<EventId, ulong> { [EventId.Exception(14)] = 0x10, [EventId.Exception(8)] = 0x20 },
+        };
+        Assert.True(ProfileRegistry.TryGet(profile, out var prof));
+        var o = X86Machine.Run(image, prof);
+        Assert.Contains(o.End, new[] { RunEnd.Stopped, RunEnd.Shutdown });
+    }
+
     [Fact]
     public void InitDelivered_ResetsAndEndsTheRun()
     {
