@@ -128,6 +128,9 @@ public sealed class BadInputTests
         Assert.True(SupportedInstructions.IsSupported(Iced.Intel.Code.Mov_dr_r64));
         Assert.True(SupportedInstructions.IsSupported(Iced.Intel.Code.Add_rm64_imm8));
         Assert.True(SupportedInstructions.IsSupported(Iced.Intel.Code.Jne_rel8_64));
+        Assert.True(SupportedInstructions.IsSupported(Iced.Intel.Code.Retnq_imm16));
+        Assert.False(SupportedInstructions.IsSupported(Iced.Intel.Code.Pushw_imm8));
+        Assert.False(SupportedInstructions.IsSupported(Iced.Intel.Code.Retnw));
         Assert.False(SupportedInstructions.IsSupported(Iced.Intel.Code.Cpuid));
         Assert.False(SupportedInstructions.IsSupported(Iced.Intel.Code.Movsb_m8_m8));
         Assert.False(SupportedInstructions.IsSupported(Iced.Intel.Code.INVALID));
