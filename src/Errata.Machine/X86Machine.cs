@@ -25,7 +25,12 @@ public static class X86Machine
     {
         var cpu = new Cpu(profile.RuleSet);
         cpu.Platform = profile.CreatePlatform(cpu);
-        if (options?.Trace == true) cpu.Tracer = new Tracer();
+        if (options?.Trace == true)
+        {
+            var tracer = new Tracer();
+            cpu.Tracer = tracer;
+            cpu.Log.Observer = (record, fate) => tracer.Fate(cpu, record, fate);
+        }
         foreach (var block in image.Memory)
         {
             if (!cpu.Memory.Contains(block.Address, block.Bytes.Length))

@@ -92,6 +92,22 @@ public sealed class BadInputTests
         Assert.Equal("cpl.privileged-gp", gp.Rule.Id);
     }
 
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void HandlersOutsideMemory_DoNotHangTheRun(string profile)
+    {
+        var p = new TestProgram();
+        p.Asm.mov(rax, __qword_ptr[0]);
+        p.Asm.hlt();
+        var image = p.Image() with
+        {
+            Handlers = new Dictionary<EventId, ulong> { [EventId.Exception(14)] = 0x10, [EventId.Exception(8)] = 0x20 },
+        };
+        Assert.True(ProfileRegistry.TryGet(profile, out var prof));
+        var o = X86Machine.Run(image, prof);
+        Assert.Contains(o.End, new[] { RunEnd.Stopped, RunEnd.Shutdown });
+    }
+
     [Fact]
     public void InitDelivered_ResetsAndEndsTheRun()
     {
@@ -112,6 +128,9 @@ public sealed class BadInputTests
         Assert.True(SupportedInstructions.IsSupported(Iced.Intel.Code.Mov_dr_r64));
         Assert.True(SupportedInstructions.IsSupported(Iced.Intel.Code.Add_rm64_imm8));
         Assert.True(SupportedInstructions.IsSupported(Iced.Intel.Code.Jne_rel8_64));
+        Assert.True(SupportedInstructions.IsSupported(Iced.Intel.Code.Retnq_imm16));
+        Assert.False(SupportedInstructions.IsSupported(Iced.Intel.Code.Pushw_imm8));
+        Assert.False(SupportedInstructions.IsSupported(Iced.Intel.Code.Retnw));
         Assert.False(SupportedInstructions.IsSupported(Iced.Intel.Code.Cpuid));
         Assert.False(SupportedInstructions.IsSupported(Iced.Intel.Code.Movsb_m8_m8));
         Assert.False(SupportedInstructions.IsSupported(Iced.Intel.Code.INVALID));
@@ -135,5 +154,20 @@ public sealed class BadInputTests
         p.Asm.hlt();
         var o = p.Run("apm", trace: true);
         Assert.Equal(["nop", "hlt"], o.Trace.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Trace_RecordsEachBoundaryDecisionWithItsRule()
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        var target = p.Label();
+        a.clgi();
+        Snippets.Arm(a, dr0, target, 0x401);
+        p.At(ref target);
+        a.nop();
+        a.hlt();
+        var o = p.Run("apm", trace: true);
+        Assert.Contains(o.Trace, t => t.Text.StartsWith("; #DB (dr0 execute match) discarded: gif0.discard-breakpoint-match", StringComparison.Ordinal));
     }
 }

@@ -1,4 +1,7 @@
+using Errata.Machine.Events;
 using Errata.Machine.Profiles;
+using Errata.Machine.Tests.Support;
+using static Iced.Intel.AssemblerRegisters;
 
 namespace Errata.Machine.Tests.RulesTests;
 
@@ -30,5 +33,31 @@ public sealed class RuleRegistryTests
         Assert.DoesNotContain(apm.Rules, r => r.Id.StartsWith("kvm.", StringComparison.Ordinal));
         Assert.Contains(apm.Rules, r => r.Id == "gif0.discard-breakpoint-match" && r.Source == "APM Vol. 2 15.17, Table 15-10");
         Assert.Contains(apm.Rules, r => r.Source.StartsWith("policy (reference §10)", StringComparison.Ordinal));
+    }
+
+    /// <summary>Decisions ask the rule set: inverting the one rule flips the outcome on both platforms.</summary>
+    [Theory]
+    [InlineData("apm", "gif0.discard-breakpoint-match", Disposition.Delivered)]
+    [InlineData("kvm", "kvm.db-reinjected-without-gif-check", Disposition.Discarded)]
+    [InlineData("kvm-novgif", "kvm.db-reinjected-without-gif-check", Disposition.Discarded)]
+    public void InvertingTheDecidingRule_FlipsTheBreakpointsFate(string profile, string ruleId, Disposition expected)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        var target = p.Label();
+        a.clgi();
+        Snippets.Arm(a, dr0, target, 0x401);
+        p.At(ref target);
+        a.nop();
+        a.stgi();
+        a.hlt();
+        Assert.True(ProfileRegistry.TryGet(profile, out var original));
+        var inverted = original.WithInverted(ruleId);
+        Assert.NotNull(inverted);
+        var o = X86Machine.Run(p.Image(), inverted!);
+        var db = o.Single(EventId.DebugException);
+        Assert.Equal(expected, db.Disposition);
+        Assert.Equal(ruleId, db.Rule.Id);
+        Assert.Null(original.WithInverted("no.such-rule"));
     }
 }
