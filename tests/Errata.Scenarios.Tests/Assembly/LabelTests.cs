@@ -56,4 +56,17 @@ public class LabelTests
         Assert.Equal("0F8C48010000", Asm.Hex(result.Bytes[..6]));
         Assert.Equal("7680", Asm.Hex(result.Bytes[0x84..0x86]));
     }
+
+    [Fact]
+    public void LocalLabels_BelongToThePrecedingLabel()
+    {
+        var result = TextAssembler.Assemble(
+            [Asm.Section("code", "main: nop", ".loop: jmp .loop", "jmp other.loop"),
+             Asm.Section("handler", "other: nop", ".loop: jmp .loop", "jmp main.loop")],
+            Asm.Base, _ => true);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(Asm.Base + 1, result.Labels["main.loop"]);
+        Assert.Equal(Asm.Base + 0x11, result.Labels["other.loop"]);
+        Assert.Equal("90EBFEEB0C", Asm.Hex(result.Bytes[..5]));
+    }
 }

@@ -9,13 +9,19 @@ namespace Errata.Scenarios.Assembly.Parsing;
 /// The parser's position in one line's tokens. The first error stops the line (one
 /// diagnostic per line, at the token that broke it); label uses are collected on the way.
 /// </summary>
-internal sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diagnostic> diagnostics)
+internal sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diagnostic> diagnostics, string scope)
 {
     private int _position;
 
     public SourceLine Line { get; } = line;
     public bool Failed { get; private set; }
     public List<LabelExpr> LabelUses { get; } = [];
+
+    /// <summary>
+    /// NASM's local labels: <c>.loop</c> belongs to the last label without a dot, so
+    /// <c>.loop</c> under <c>handler:</c> is <c>handler.loop</c>.
+    /// </summary>
+    public string FullLabelName(string name) => name.StartsWith('.') ? scope + name : name;
 
     public AsmToken Peek => tokens[_position];
     public AsmToken PeekAhead(int offset) => tokens[Math.Min(_position + offset, tokens.Count - 1)];

@@ -15,22 +15,27 @@ namespace Errata.Scenarios.Assembly.Parsing;
 internal sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> diagnostics)
 {
     private readonly List<AsmToken> _tokens = [];
+
+    /// <summary>The last label without a leading dot: the scope of local labels.</summary>
+    private string _scope = "";
     private readonly Predicate<Candidate> _unsupported = c => !isSupported(c.Code);
 
     public void Parse(SourceLine line, List<Statement> into)
     {
         if (!AsmLexer.Tokenize(line, _tokens, diagnostics)) return;
-        var cursor = new LineCursor(line, _tokens, diagnostics);
+        if (_tokens is [{ Kind: TokenKind.Identifier } name, { Kind: TokenKind.Colon }, ..] && !name.Text.StartsWith('.'))
+            _scope = name.Text;
+        var cursor = new LineCursor(line, _tokens, diagnostics, _scope);
         if (cursor.Peek.Kind == TokenKind.Identifier && cursor.PeekAhead(1).Kind == TokenKind.Colon)
         {
-            var name = cursor.Next();
+            var label = cursor.Next();
             cursor.Next();
-            if (Registers.TryGet(name.Text, out _))
+            if (Registers.TryGet(label.Text, out _))
             {
-                cursor.Error(AssemblerErrors.RegisterAsLabel, name.Column, name.Length, name.Text);
+                cursor.Error(AssemblerErrors.RegisterAsLabel, label.Column, label.Length, label.Text);
                 return;
             }
-            into.Add(new LabelStatement(line, name.Text, name.Column, name.Length));
+            into.Add(new LabelStatement(line, cursor.FullLabelName(label.Text), label.Column, label.Length));
         }
         if (cursor.Peek.Kind == TokenKind.End) return;
 
