@@ -26,10 +26,17 @@ internal sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Di
     public AsmToken Peek => tokens[_position];
     public AsmToken PeekAhead(int offset) => tokens[Math.Min(_position + offset, tokens.Count - 1)];
 
+    /// <summary>Where the last token taken ends: the end of whatever was just parsed, closing parentheses included.</summary>
+    public int PreviousEnd { get; private set; }
+
     public AsmToken Next()
     {
         var t = tokens[_position];
-        if (t.Kind != TokenKind.End) _position++;
+        if (t.Kind != TokenKind.End)
+        {
+            _position++;
+            PreviousEnd = t.End;
+        }
         return t;
     }
 

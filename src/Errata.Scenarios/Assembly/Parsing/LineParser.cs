@@ -147,12 +147,13 @@ internal sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> 
             {
                 var value = ExpressionParser.Parse(cursor);
                 if (value is null) return null;
+                int length = cursor.PreviousEnd - t.Column;
                 if (value.ContainsRegister)
                 {
-                    cursor.Error(AssemblerErrors.InvalidOperand, value.Column, value.Length, cursor.TextOf(value.Column, value.Length));
+                    cursor.Error(AssemblerErrors.InvalidOperand, t.Column, length, cursor.TextOf(t.Column, length));
                     return null;
                 }
-                items.Add(new DataItem(value.Column, value.Length, value, null));
+                items.Add(new DataItem(t.Column, length, value, null));
             }
             var next = cursor.Next();
             if (next.Kind == TokenKind.End) return new DataStatement(cursor.Line, unit, items) { LabelUses = cursor.LabelUses };
