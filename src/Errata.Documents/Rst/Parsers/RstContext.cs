@@ -71,7 +71,7 @@ internal sealed class RstContext
         for (var i = 0; i < _deferred.Count; i++)
         {
             var (into, lines, length, then) = _deferred[i];
-            into.AddRange(Inlines.Parse(lines, length));
+            Inlines.Parse(lines, length, into);
             then?.Invoke();
         }
         foreach (var action in _afterInlines) action();

@@ -12,27 +12,31 @@ namespace Errata.Documents.Rst.Parsers.Inlines;
 /// </summary>
 internal sealed class InlineParser(RstContext context)
 {
-    public List<Inline> Parse(IReadOnlyList<RstLine> lines) => Parse(lines, -1);
-
+    /// <summary>Parses the lines' text into <paramref name="into"/>.</summary>
     /// <param name="length">How much of the joined text to read (a paragraph's trailing <c>::</c> is not text), or -1 for all.</param>
-    public List<Inline> Parse(IReadOnlyList<RstLine> lines, int length)
+    public void Parse(IReadOnlyList<RstLine> lines, int length, List<Inline> into)
     {
         var joined = Join(lines);
         if (length >= 0 && length < joined.Length) joined = joined[..length];
-        var run = new InlineRun(context, lines, Escapes.ToNull(joined));
-        return run.Parse();
+        new InlineRun(context, lines, Escapes.ToNull(joined), into).Parse();
     }
 
     public static string Join(IReadOnlyList<RstLine> lines)
     {
         if (lines.Count == 1) return lines[0].Text;
-        var sb = new StringBuilder();
-        for (var i = 0; i < lines.Count; i++)
+        if (lines.Count == 0) return "";
+        var length = lines.Count - 1;
+        for (var i = 0; i < lines.Count; i++) length += lines[i].Text.Length;
+        return string.Create(length, lines, static (span, lines) =>
         {
-            if (i > 0) sb.Append('\n');
-            sb.Append(lines[i].Text);
-        }
-        return sb.ToString();
+            var at = 0;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (i > 0) span[at++] = '\n';
+                lines[i].Text.AsSpan().CopyTo(span[at..]);
+                at += lines[i].Text.Length;
+            }
+        });
     }
 }
 
@@ -43,11 +47,12 @@ internal sealed class InlineRun
     private readonly IReadOnlyList<RstLine> _lines;
     private readonly int[] _lineStarts;
     private readonly string _s;
-    private readonly List<Inline> _out = [];
+    private readonly List<Inline> _out;
     private int _slice; // where docutils' current remaining string starts
 
-    public InlineRun(RstContext context, IReadOnlyList<RstLine> lines, string escaped)
+    public InlineRun(RstContext context, IReadOnlyList<RstLine> lines, string escaped, List<Inline> into)
     {
+        _out = into;
         _context = context;
         _lines = lines;
         _s = escaped;
@@ -60,7 +65,7 @@ internal sealed class InlineRun
         }
     }
 
-    public List<Inline> Parse()
+    public void Parse()
     {
         var pos = 0;
         var pending = 0; // start of text not yet turned into nodes
@@ -80,7 +85,6 @@ internal sealed class InlineRun
             pending = pos = next;
         }
         Implicit(pending, _s.Length);
-        return _out;
     }
 
     /// <summary>Which construct the initial pattern matched, read from the matched text (the alternatives start differently).</summary>
