@@ -14,7 +14,7 @@ internal sealed class RstContext
 {
     private readonly List<(List<Inline> Into, IReadOnlyList<RstLine> Lines, int Length, Action? Then)> _deferred = [];
     private readonly Dictionary<string, SubstitutionDefinition> _substitutions = [];
-    private readonly List<SubstitutionReference> _substitutionReferences = [];
+    private readonly List<(SubstitutionReference Reference, SourceSpan At)> _substitutionReferences = [];
     private readonly List<Action> _afterInlines = [];
 
     public RstContext(SourceText source, ReadContext read, Document document, DirectiveRegistry directives)
@@ -62,7 +62,7 @@ internal sealed class RstContext
 
     public void DefineSubstitution(SubstitutionDefinition definition) => _substitutions.TryAdd(LinkTable.Normalize(definition.Name), definition);
 
-    public void NoteSubstitutionReference(SubstitutionReference reference) => _substitutionReferences.Add(reference);
+    public void NoteSubstitutionReference(SubstitutionReference reference, SourceSpan at) => _substitutionReferences.Add((reference, at));
 
     /// <summary>Runs the deferred inline parsing, then fills substitutions and numbers footnotes.</summary>
     public void Finish()
@@ -75,13 +75,13 @@ internal sealed class RstContext
             then?.Invoke();
         }
         foreach (var action in _afterInlines) action();
-        foreach (var reference in _substitutionReferences)
+        foreach (var (reference, at) in _substitutionReferences)
         {
             if (_substitutions.TryGetValue(LinkTable.Normalize(reference.Name), out var definition))
                 reference.Children.AddRange(definition.Inlines);
             else
-                Report(RstErrors.UndefinedSubstitution, reference.Span, reference.Name);
+                Report(RstErrors.UndefinedSubstitution, at, reference.Name);
         }
-        Footnotes.Number();
+        foreach (var (at, message) in Links.Problems().Concat(Footnotes.Number())) Error(at, message);
     }
 }

@@ -65,6 +65,9 @@ internal sealed class InlineRun
         }
     }
 
+    /// <summary>docutils reports problems in inline text at the first line of the text block.</summary>
+    private SourceSpan ReportSpan => _lines.Count == 0 ? _context.DocumentSpan : _lines[0].SpanAt(0, _lines[0].Text.Length);
+
     public void Parse()
     {
         var pos = 0;
@@ -126,22 +129,30 @@ internal sealed class InlineRun
                 "strong" => Container(new Strong { Span = span }, content, afterStart),
                 "emphasis" => Container(new Emphasis { Span = span }, content, afterStart),
                 "literal" => new Code { Value = Escapes.Unescape(content, restoreBackslashes: true), Span = span },
-                "target" => Container(new InlineTarget { Id = Slug.Make(Escapes.Unescape(content)), Span = span }, content, afterStart),
+                "target" => Target(content, span, afterStart),
                 _ => Substitution(content, _s.Substring(textEnd, endLength), span),
             };
             return (start, [node], after);
         }
-        _context.Warning(Span(start, afterStart - start), $"Inline {kind} start-string without end-string.");
+        _context.Warning(ReportSpan, $"Inline {kind} start-string without end-string.");
         return (start, [TextNode(start, afterStart, restore: true)], afterStart);
+    }
+
+    private InlineTarget Target(string content, SourceSpan span, int offset)
+    {
+        var name = Escapes.Unescape(content);
+        var target = Container(new InlineTarget { Id = Slug.Make(name), Span = span }, content, offset);
+        _context.Links.DefineImplicit(name, "#" + target.Id);
+        return target;
     }
 
     private Inline Substitution(string content, string endString, SourceSpan span)
     {
         var name = Escapes.Unescape(content);
         var reference = new SubstitutionReference { Name = name, Span = span };
-        _context.NoteSubstitutionReference(reference);
+        _context.NoteSubstitutionReference(reference, ReportSpan);
         if (!endString.EndsWith('_')) return reference;
-        var url = endString.EndsWith("__") ? _context.Links.NextAnonymous() : _context.Links.Resolve(name);
+        var url = endString.EndsWith("__") ? _context.Links.NextAnonymous() : _context.Links.Resolve(name, ReportSpan);
         var link = new Link { Url = url, Span = span };
         link.Children.Add(reference);
         return link;
@@ -182,13 +193,13 @@ internal sealed class InlineRun
             }
             return (roleStart, [Roles.Apply(_context, role, escaped, Span(roleStart, after - roleStart), Span(afterStart, escaped.Length))], after);
         }
-        _context.Warning(Span(start, afterStart - start), "Inline interpreted text or phrase reference start-string without end-string.");
+        _context.Warning(ReportSpan, "Inline interpreted text or phrase reference start-string without end-string.");
         return (start, [TextNode(start, afterStart, restore: true)], afterStart);
     }
 
     private (int, List<Inline>?, int) Problem(int start, int end, string message)
     {
-        _context.Warning(Span(start, end - start), message);
+        _context.Warning(ReportSpan, message);
         return (start, [TextNode(start, end, restore: true)], end);
     }
 
@@ -205,7 +216,7 @@ internal sealed class InlineRun
             var rawAlias = Escapes.Unescape(alias, restoreBackslashes: true);
             if (aliasText.EndsWith('_') && !rawAlias.EndsWith("\\_") && !InlinePatterns.Uri().Match(aliasText).Success)
             {
-                url = _context.Links.Resolve(aliasText[..^1]);
+                url = _context.Links.Resolve(aliasText[..^1], ReportSpan);
             }
             else
             {
@@ -218,7 +229,7 @@ internal sealed class InlineRun
         else
         {
             text = Escapes.Unescape(escaped);
-            url = anonymous ? _context.Links.NextAnonymous() : _context.Links.Resolve(text);
+            url = anonymous ? _context.Links.NextAnonymous() : _context.Links.Resolve(text, ReportSpan);
         }
         var link = new Link { Url = url, Span = span };
         link.Children.Add(new Text { Value = text, Span = Span(offset, text.Length) });
@@ -235,7 +246,7 @@ internal sealed class InlineRun
             IsCitation = label[0] is not ('#' or '*') && !char.IsAsciiDigit(label[0]),
             Span = Span(index, length),
         };
-        _context.Footnotes.NoteReference(node);
+        _context.Footnotes.NoteReference(node, ReportSpan);
         return (index, [node], index + length);
     }
 
@@ -247,7 +258,7 @@ internal sealed class InlineRun
         var anonymous = length - name.Length == 2;
         var link = new Link
         {
-            Url = anonymous ? _context.Links.NextAnonymous() : _context.Links.Resolve(name),
+            Url = anonymous ? _context.Links.NextAnonymous() : _context.Links.Resolve(name, ReportSpan),
             Span = Span(index, length),
         };
         link.Children.Add(new Text { Value = name, Span = Span(index, name.Length) });
