@@ -7,8 +7,8 @@ namespace Errata.Documents.Tests.Rst;
 
 /// <summary>
 /// Property: whatever the input (slices of the corpus with random edits, and documents
-/// assembled from RST fragments), reading returns a document, quickly, and every diagnostic
-/// points inside that document. Seeded, so a failure names a reproducible case.
+/// assembled from RST fragments), reading returns a document, quickly, every diagnostic
+/// points inside that document, every node has a span and the document renders. Seeded, so a failure names a reproducible case.
 /// </summary>
 public sealed class RobustnessTests
 {
@@ -41,6 +41,7 @@ public sealed class RobustnessTests
         var random = new Random(Seed);
         var corpus = Corpus.Files().Select(Corpus.Read).ToArray();
         var reader = new RstReader();
+        var renderer = new DocumentPipelineBuilder().UseRst().Build().CreateRenderer();
         var context = new ReadContext(Path.Combine(Path.GetTempPath(), "errata-rst-robustness"));
         var current = "";
         var work = Task.Run(() =>
@@ -54,6 +55,9 @@ public sealed class RobustnessTests
                 var doc = reader.Read(path, text, context);
                 Assert.True(clock.Elapsed < PerDocument, $"case {i} took {clock.Elapsed}:\n{text}");
                 foreach (var d in doc.Diagnostics) AssertInside(d, path, text, i);
+                foreach (var node in Syntax.NodeWalker.Descendants(doc))
+                    Assert.True(node.Span.Path is not null, $"case {i}: {node.GetType().Name} without a span:\n{text}");
+                renderer.Render(doc);
             }
         });
         var finished = await Task.WhenAny(work, Task.Delay(TimeSpan.FromMinutes(3)));

@@ -64,6 +64,27 @@ internal sealed class RstContext
 
     public void NoteSubstitutionReference(SubstitutionReference reference, SourceSpan at) => _substitutionReferences.Add((reference, at));
 
+    /// <summary>Definitions that reach themselves through their own references; filling them would make the tree a cycle.</summary>
+    private HashSet<string> CircularSubstitutions()
+    {
+        var uses = _substitutions.ToDictionary(
+            d => d.Key,
+            d => d.Value.Inlines.SelectMany(NodeWalker.Descendants).OfType<SubstitutionReference>().Select(r => LinkTable.Normalize(r.Name)).ToList());
+        var circular = new HashSet<string>();
+        foreach (var start in uses.Keys)
+        {
+            var seen = new HashSet<string>();
+            var stack = new Stack<string>(uses[start]);
+            while (stack.Count > 0)
+            {
+                var name = stack.Pop();
+                if (name == start) { circular.Add(start); break; }
+                if (seen.Add(name) && uses.TryGetValue(name, out var next)) foreach (var n in next) stack.Push(n);
+            }
+        }
+        return circular;
+    }
+
     /// <summary>Runs the deferred inline parsing, then fills substitutions and numbers footnotes.</summary>
     public void Finish()
     {
@@ -75,9 +96,13 @@ internal sealed class RstContext
             then?.Invoke();
         }
         foreach (var action in _afterInlines) action();
+        var circular = CircularSubstitutions();
         foreach (var (reference, at) in _substitutionReferences)
         {
-            if (_substitutions.TryGetValue(LinkTable.Normalize(reference.Name), out var definition))
+            var key = LinkTable.Normalize(reference.Name);
+            if (circular.Contains(key))
+                Error(at, $"Circular substitution definition referenced: \"{reference.Name}\".");
+            else if (_substitutions.TryGetValue(key, out var definition))
                 reference.Children.AddRange(definition.Inlines);
             else
                 Report(RstErrors.UndefinedSubstitution, at, reference.Name);
