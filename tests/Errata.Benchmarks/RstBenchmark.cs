@@ -60,7 +60,8 @@ internal static class RstBenchmark
         {
             foreach (var (path, text) in files) reader.Read(path, text, context);
         }
-        for (var i = 0; i < 5; i++) Pass();
+        // Enough passes for tiered compilation to settle before measuring.
+        for (var i = 0; i < 20; i++) Pass();
         var cpu = new List<double>();
         var wall = new List<double>();
         using var process = Process.GetCurrentProcess();
