@@ -41,6 +41,9 @@ internal sealed class RstContext
     public List<string> TitleStyles { get; } = [];
     public string DefaultRole { get; set; } = "title-reference";
 
+    /// <summary>The language Sphinx's <c>highlight</c> set for <c>::</c> literal blocks, or null.</summary>
+    public string? HighlightLanguage { get; set; }
+
     /// <summary>Custom roles declared with <c>.. role:: name(base)</c>, by name, to their base role.</summary>
     public Dictionary<string, string> RoleAliases { get; } = [];
     public int IncludeDepth { get; set; }
