@@ -65,6 +65,26 @@ public sealed class RobustnessTests
         await work;
     }
 
+    public static TheoryData<string, string> LargeInputs() => new()
+    {
+        { "hyphenated name run", string.Concat(Enumerable.Repeat("a-", 25000)) },
+        { "underscored name run", string.Concat(Enumerable.Repeat("a_", 25000)) },
+        { "unclosed emphasis", string.Concat(Enumerable.Repeat("*a ", 20000)) },
+        { "unclosed interpreted text", string.Concat(Enumerable.Repeat("`a ", 20000)) },
+        { "many URIs", string.Concat(Enumerable.Repeat("http://a.b/c ", 5000)) },
+        { "deep nesting", string.Concat(Enumerable.Range(0, 300).Select(i => new string(' ', i * 2) + "- a\n\n")) },
+    };
+
+    /// <summary>Markup docutils scans quadratically (every unclosed start-string searches the rest) stays linear here.</summary>
+    [Theory]
+    [MemberData(nameof(LargeInputs))]
+    public void Read_LargePathologicalInput_StaysFast(string name, string text)
+    {
+        var clock = Stopwatch.StartNew();
+        new RstReader().Read("large.rst", text, new ReadContext(Path.GetTempPath()));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{name}: {clock.Elapsed}");
+    }
+
     private static void AssertInside(Diagnostic d, string path, string text, int index)
     {
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');

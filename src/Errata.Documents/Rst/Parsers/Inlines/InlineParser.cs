@@ -49,6 +49,7 @@ internal sealed class InlineRun
     private readonly string _s;
     private readonly List<Inline> _out;
     private int _slice; // where docutils' current remaining string starts
+    private readonly Dictionary<Regex, int> _noEndFrom = [];
 
     public InlineRun(RstContext context, IReadOnlyList<RstLine> lines, string escaped, List<Inline> into)
     {
@@ -111,9 +112,22 @@ internal sealed class InlineRun
     private bool QuotedStart(int start, int end) =>
         start > _slice && (end >= _s.Length || InlinePatterns.Quoted(_s[start - 1], _s[end]));
 
-    /// <summary>The end-string after <paramref name="from"/>, searched in the rest of the text as docutils does (a new string, so nothing before it is seen).</summary>
-    private (int Index, int Length)? EndString(Regex pattern, int from) =>
-        InlineScanner.First(pattern, _s.AsSpan(from)) is { } m && m.Index > 0 ? (from + m.Index, m.Length) : null;
+    /// <summary>
+    /// The end-string after <paramref name="from"/>, searched in the rest of the text as docutils does
+    /// (a new string, so nothing before it is seen). A search that found nothing also answers every
+    /// later one for that pattern, which keeps text full of unclosed start-strings linear.
+    /// </summary>
+    private (int Index, int Length)? EndString(Regex pattern, int from)
+    {
+        if (_noEndFrom.TryGetValue(pattern, out var none) && from >= none) return null;
+        if (InlineScanner.First(pattern, _s.AsSpan(from)) is not { } m)
+        {
+            _noEndFrom[pattern] = from;
+            return null;
+        }
+        // docutils takes the first match only; one right at the start is no end-string.
+        return m.Index > 0 ? (from + m.Index, m.Length) : null;
+    }
 
     private (int, List<Inline>?, int) Simple(int start, int startLength, Regex endPattern, string kind)
     {
