@@ -1,7 +1,7 @@
-using System.Diagnostics;
-using System.Text;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Rst;
+using System.Diagnostics;
+using System.Text;
 
 namespace Errata.Documents.Tests.Rst;
 

@@ -1,6 +1,6 @@
-using System.Text;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
+using System.Text;
 
 namespace Errata.Documents.Rst.Parsers;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Errata.Documents.Diagnostics;
+using System.Text;
 
 namespace Errata.Documents.Rst.Parsers;
 

@@ -1,7 +1,7 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
+using System.Text.RegularExpressions;
+using System.Text;
 
 namespace Errata.Documents.Rst.Parsers.Inlines;
 
