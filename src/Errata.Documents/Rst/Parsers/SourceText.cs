@@ -63,17 +63,20 @@ internal sealed class SourceText
 
     private static string[] SplitLines(string text)
     {
-        var lines = new List<string>();
+        var lines = new List<string>(text.Length / 40 + 1);
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        while (start < text.Length)
         {
-            var c = text[i];
-            if (c is not ('\n' or '\r')) continue;
-            lines.Add(text[start..i]);
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            start = i + 1;
+            var end = text.AsSpan(start).IndexOfAny('\n', '\r');
+            if (end < 0)
+            {
+                lines.Add(text[start..]);
+                break;
+            }
+            end += start;
+            lines.Add(text[start..end]);
+            start = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
         }
-        if (start < text.Length) lines.Add(text[start..]);
         return [.. lines];
     }
 
