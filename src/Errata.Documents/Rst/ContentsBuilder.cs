@@ -10,7 +10,7 @@ internal static class ContentsBuilder
         foreach (var (contents, scope) in Find(document.Children, document.Children))
         {
             var depth = contents.Depth > 0 ? contents.Depth : int.MaxValue;
-            if (List(contents.Local ? scope : document.Children, depth) is { } list) contents.Children.Add(list);
+            if (List(contents.Local ? scope : document.Children, depth, contents.Span) is { } list) contents.Children.Add(list);
         }
     }
 
@@ -24,19 +24,20 @@ internal static class ContentsBuilder
         }
     }
 
-    private static BulletList? List(List<Block> blocks, int depth)
+    /// <remarks>The generated nodes take the directive's span: that is where they appear.</remarks>
+    private static BulletList? List(List<Block> blocks, int depth, Diagnostics.SourceSpan at)
     {
         if (depth <= 0) return null;
-        var list = new BulletList();
+        var list = new BulletList { Span = at };
         foreach (var section in blocks.OfType<Section>())
         {
-            var item = new ListItem();
-            var link = new Link { Url = "#" + section.Id };
+            var item = new ListItem { Span = at };
+            var link = new Link { Url = "#" + section.Id, Span = at };
             link.Children.AddRange(section.Title);
-            var entry = new Paragraph();
+            var entry = new Paragraph { Span = at };
             entry.Inlines.Add(link);
             item.Children.Add(entry);
-            if (List(section.Children, depth - 1) is { } sub) item.Children.Add(sub);
+            if (List(section.Children, depth - 1, at) is { } sub) item.Children.Add(sub);
             list.Items.Add(item);
         }
         return list.Items.Count > 0 ? list : null;

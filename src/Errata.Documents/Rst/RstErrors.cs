@@ -21,8 +21,7 @@ public static class RstErrors
         new("ERR0203", Category, Severity.Error, "the scenario directive needs a name: .. scenario:: NAME");
     public static readonly DiagnosticDescriptor ScenarioWithoutBody =
         new("ERR0204", Category, Severity.Error, "scenario '{0}' has no body; indent its lines under the directive after a blank line");
-    public static readonly DiagnosticDescriptor ScenarioMalformed =
-        new("ERR0205", Category, Severity.Error, "scenario '{0}' cannot be read: {1}");
+    // ERR0205 reserved: scenario errors beyond a missing name or body come from the directive block (ERR0210).
     public static readonly DiagnosticDescriptor IncludeOutsideRoot =
         new("ERR0206", DiagnosticDescriptor.Markup, Severity.Error, "include '{0}' is outside the source folder");
     public static readonly DiagnosticDescriptor IncludeUnreadable =

@@ -1,6 +1,6 @@
 using Errata.Documents.Diagnostics;
-using Errata.Documents.Rst.Parsers;
 using Errata.Documents.Rst.Parsers.Directives;
+using Errata.Documents.Rst.Parsers;
 using Errata.Documents.Syntax;
 
 namespace Errata.Documents.Rst;

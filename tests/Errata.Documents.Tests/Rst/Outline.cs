@@ -1,6 +1,6 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Errata.Documents.Syntax;
+using System.Text.RegularExpressions;
+using System.Text;
 
 namespace Errata.Documents.Tests.Rst;
 

@@ -1,14 +1,14 @@
-using System.Diagnostics;
-using System.Text;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Rst;
+using System.Diagnostics;
+using System.Text;
 
 namespace Errata.Documents.Tests.Rst;
 
 /// <summary>
 /// Property: whatever the input (slices of the corpus with random edits, and documents
-/// assembled from RST fragments), reading returns a document, quickly, and every diagnostic
-/// points inside that document. Seeded, so a failure names a reproducible case.
+/// assembled from RST fragments), reading returns a document, quickly, every diagnostic
+/// points inside that document, every node has a span and the document renders. Seeded, so a failure names a reproducible case.
 /// </summary>
 public sealed class RobustnessTests
 {
@@ -41,6 +41,7 @@ public sealed class RobustnessTests
         var random = new Random(Seed);
         var corpus = Corpus.Files().Select(Corpus.Read).ToArray();
         var reader = new RstReader();
+        var renderer = new DocumentPipelineBuilder().UseRst().Build().CreateRenderer();
         var context = new ReadContext(Path.Combine(Path.GetTempPath(), "errata-rst-robustness"));
         var current = "";
         var work = Task.Run(() =>
@@ -54,11 +55,34 @@ public sealed class RobustnessTests
                 var doc = reader.Read(path, text, context);
                 Assert.True(clock.Elapsed < PerDocument, $"case {i} took {clock.Elapsed}:\n{text}");
                 foreach (var d in doc.Diagnostics) AssertInside(d, path, text, i);
+                foreach (var node in Syntax.NodeWalker.Descendants(doc))
+                    Assert.True(node.Span.Path is not null, $"case {i}: {node.GetType().Name} without a span:\n{text}");
+                renderer.Render(doc);
             }
         });
         var finished = await Task.WhenAny(work, Task.Delay(TimeSpan.FromMinutes(3)));
         Assert.True(finished == work, "reading hung on:\n" + current);
         await work;
+    }
+
+    public static TheoryData<string, string> LargeInputs() => new()
+    {
+        { "hyphenated name run", string.Concat(Enumerable.Repeat("a-", 25000)) },
+        { "underscored name run", string.Concat(Enumerable.Repeat("a_", 25000)) },
+        { "unclosed emphasis", string.Concat(Enumerable.Repeat("*a ", 20000)) },
+        { "unclosed interpreted text", string.Concat(Enumerable.Repeat("`a ", 20000)) },
+        { "many URIs", string.Concat(Enumerable.Repeat("http://a.b/c ", 5000)) },
+        { "deep nesting", string.Concat(Enumerable.Range(0, 300).Select(i => new string(' ', i * 2) + "- a\n\n")) },
+    };
+
+    /// <summary>Markup docutils scans quadratically (every unclosed start-string searches the rest) stays linear here.</summary>
+    [Theory]
+    [MemberData(nameof(LargeInputs))]
+    public void Read_LargePathologicalInput_StaysFast(string name, string text)
+    {
+        var clock = Stopwatch.StartNew();
+        new RstReader().Read("large.rst", text, new ReadContext(Path.GetTempPath()));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{name}: {clock.Elapsed}");
     }
 
     private static void AssertInside(Diagnostic d, string path, string text, int index)

@@ -20,6 +20,7 @@ public sealed class RstDiagnosticsTests
         { "+---+\n| a |\n+--\n", "Malformed table.", 0, Severity.Error },
         { ".. nosuchdirective:: x\n", "Unknown directive type \"nosuchdirective\".", 0, Severity.Error },
         { "|nosub|\n", "Undefined substitution referenced: \"nosub\".", 0, Severity.Error },
+        { "see nowhere_\n", "Unknown target name: \"nowhere\".", 0, Severity.Error },
     };
 
     [Theory]
@@ -30,6 +31,14 @@ public sealed class RstDiagnosticsTests
         var d = Assert.Single(doc.Diagnostics);
         Assert.Equal((message, line, severity), (d.Message, d.Span.Line, d.Severity));
         Assert.Equal("t.rst", d.Span.Path);
+    }
+
+    [Fact]
+    public void Circular_Substitution_IsErrorAndLeavesNoCycle()
+    {
+        var doc = RstReaderSpecs.Read("|a|\n\n.. |a| replace:: x |b|\n.. |b| replace:: |a|\n");
+        Assert.Contains(doc.Diagnostics, d => d.IsError && d.Span.Line == 0 && d.Message.StartsWith("Circular substitution", StringComparison.Ordinal));
+        Assert.True(Syntax.NodeWalker.Descendants(doc).Count() < 100);
     }
 
     [Fact]

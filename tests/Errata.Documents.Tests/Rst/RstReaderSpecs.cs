@@ -51,6 +51,24 @@ public sealed class RstReaderSpecs
         Assert.DoesNotContain(doc.Diagnostics, d => d.IsError);
     }
 
+    [Theory]
+    [InlineData("html", 1)]
+    [InlineData("latex", 0)]
+    [InlineData("html and not latex", 1)]
+    [InlineData("(latex or html) and not epub", 1)]
+    public void Only_ForHtmlOutput_KeepsContentWhenExpressionHolds(string expression, int paragraphs)
+    {
+        var doc = Read($".. only:: {expression}\n\n   text\n");
+        Assert.Equal(paragraphs, doc.Descendants<Paragraph>().Count());
+    }
+
+    [Fact]
+    public void Highlight_SetsLanguageOfLaterLiteralBlocks()
+    {
+        var doc = Read(".. highlight:: c\n\n::\n\n   int x;\n");
+        Assert.Equal("c", Assert.Single(doc.Descendants<LiteralBlock>()).Language);
+    }
+
     [Fact]
     public void Reference_ToExternalTarget_ResolvesUrl()
     {

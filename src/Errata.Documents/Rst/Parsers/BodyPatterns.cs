@@ -42,9 +42,6 @@ internal static partial class BodyPatterns
     [GeneratedRegex("^" + Option + "(?:, " + Option + ")*(  +| ?$)")]
     public static partial Regex OptionMarker();
 
-    [GeneratedRegex(Option)]
-    public static partial Regex OneOption();
-
     [GeneratedRegex(@"^>>>( +|$)")]
     public static partial Regex Doctest();
 

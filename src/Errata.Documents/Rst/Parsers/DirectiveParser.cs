@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Errata.Documents.Rst.Parsers.Directives;
+using System.Text.RegularExpressions;
 
 namespace Errata.Documents.Rst.Parsers;
 

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Errata.Documents.Syntax;
+using System.Text.RegularExpressions;
 
 namespace Errata.Documents.Rst.Parsers;
 

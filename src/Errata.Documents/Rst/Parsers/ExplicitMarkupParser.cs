@@ -1,6 +1,6 @@
 using Errata.Documents.Rst.Parsers.Inlines;
-using System.Text.RegularExpressions;
 using Errata.Documents.Syntax;
+using System.Text.RegularExpressions;
 
 namespace Errata.Documents.Rst.Parsers;
 
@@ -53,6 +53,9 @@ internal static partial class ExplicitMarkupParser
         var block = c.ReadIndented(firstIndent: m.Length);
         var note = new Footnote { Label = m.Groups[1].Value, IsCitation = citation, Span = line.Span };
         context.Footnotes.Note(note);
+        // Citations and labelled footnotes are also hyperlink targets by name.
+        if (citation || note.Label.StartsWith('#') && note.Label.Length > 1)
+            context.Links.DefineImplicit(note.Label.TrimStart('#'), "#" + Slug.Make(note.Label));
         note.Children.AddRange(context.Body.ParseNested(block.Lines));
         sink.Add(note);
         return block.BlankFinish;

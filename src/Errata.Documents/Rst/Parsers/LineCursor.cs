@@ -67,14 +67,19 @@ internal sealed class LineCursor(IReadOnlyList<RstLine> lines)
         return new IndentedBlock(block, indent ?? 0, blankFinish);
     }
 
-    /// <summary>Lines up to the next blank line; with <paramref name="flushLeft"/>, stops before an indented line and reports it.</summary>
-    public List<RstLine> ReadTextBlock(bool flushLeft, out int? unexpectedIndentAt)
+    /// <summary>
+    /// Lines up to the next blank line; with <paramref name="flushLeft"/>, stops before an indented
+    /// line and reports it. With <paramref name="atLeastOne"/> the current line is taken as it is.
+    /// </summary>
+    public List<RstLine> ReadTextBlock(bool flushLeft, out int? unexpectedIndentAt, bool atLeastOne = false)
     {
         unexpectedIndentAt = null;
-        var block = new List<RstLine>();
+        var end = Index;
+        while (end < Lines.Count && !Lines[end].IsBlank) end++;
+        var block = new List<RstLine>(end - Index);
         while (!AtEnd && !Current.IsBlank)
         {
-            if (flushLeft && Current.IsIndented)
+            if (flushLeft && Current.IsIndented && !(atLeastOne && block.Count == 0))
             {
                 unexpectedIndentAt = Index;
                 break;

@@ -1,5 +1,6 @@
-using System.Text;
+using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
+using System.Text;
 
 namespace Errata.Documents.Rst.Parsers;
 
@@ -11,6 +12,9 @@ namespace Errata.Documents.Rst.Parsers;
 internal sealed class LinkTable
 {
     private readonly Dictionary<string, string> _named = [];
+    private readonly HashSet<string> _duplicates = [];
+    private readonly HashSet<string> _implicit = [];
+    private readonly List<(string Name, SourceSpan At)> _references = [];
     private readonly List<string> _anonymous = [];
     private int _nextAnonymous;
 
@@ -27,7 +31,43 @@ internal sealed class LinkTable
     }
 
     /// <summary>Defines a name; a value ending in an unescaped '_' names another target (indirect target).</summary>
-    public void Define(string name, string url) => _named.TryAdd(Normalize(name), url);
+    public void Define(string name, string url)
+    {
+        var key = Normalize(name);
+        if (_implicit.Remove(key))
+        {
+            _named[key] = url;
+            _duplicates.Remove(key);
+            return;
+        }
+        // Two internal targets of one name are ambiguous even though their anchors coincide.
+        if (!_named.TryAdd(key, url) && (_named[key] != url || url.StartsWith('#'))) _duplicates.Add(key);
+    }
+
+    /// <summary>A name a section title or inline target gives: explicit targets of the same name win; two implicit ones are ambiguous.</summary>
+    public void DefineImplicit(string name, string url)
+    {
+        var key = Normalize(name);
+        if (_named.TryAdd(key, url)) _implicit.Add(key);
+        else if (_implicit.Contains(key)) _duplicates.Add(key);
+    }
+
+    /// <summary>Resolves a reference and remembers it, so <see cref="Problems"/> can report names without a target.</summary>
+    public string Resolve(string name, SourceSpan at)
+    {
+        _references.Add((Normalize(name), at));
+        return Resolve(name);
+    }
+
+    /// <summary>docutils' reference errors, once all targets are known: unknown and ambiguous names.</summary>
+    public IEnumerable<(SourceSpan At, string Message)> Problems()
+    {
+        foreach (var (name, at) in _references)
+        {
+            if (_duplicates.Contains(name)) yield return (at, $"Duplicate target name, cannot be used as a unique reference: \"{name}\".");
+            else if (!_named.ContainsKey(name)) yield return (at, $"Unknown target name: \"{name}\".");
+        }
+    }
 
     public void DefineAnonymous(string url) => _anonymous.Add(url);
 

@@ -12,7 +12,7 @@ internal static class LiteralBlockParser
         block.TrimEnd();
         if (block.Lines.Count > 0)
         {
-            sink.Add(Literal(block.Lines));
+            sink.Add(Literal(block.Lines, context.HighlightLanguage));
             if (!block.BlankFinish) BodyParser.UnindentWarning(context, c, "Literal block");
             return;
         }

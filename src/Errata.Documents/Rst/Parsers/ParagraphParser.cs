@@ -1,23 +1,26 @@
-using Errata.Documents.Rst.Parsers.Inlines;
-using System.Text.RegularExpressions;
 using Errata.Documents.Syntax;
 
 namespace Errata.Documents.Rst.Parsers;
 
 /// <summary>A paragraph, with docutils' <c>::</c> handling: expanded, partly or fully minimised literal block markers.</summary>
-internal static partial class ParagraphParser
+internal static class ParagraphParser
 {
     /// <summary>Adds the paragraph (if any text is left) and says whether a literal block follows.</summary>
+    /// <param name="lines">The paragraph's lines, right-trimmed, the last one not blank.</param>
     public static bool Add(RstContext context, List<RstLine> lines, BlockSink sink)
     {
-        var data = InlineParser.Join(lines).TrimEnd();
-        var length = data.Length;
-        var literalNext = false;
-        if (LiteralMarker().IsMatch(data))
+        var last = lines[^1].Text;
+        var joinedLength = lines.Count - 1;
+        foreach (var line in lines) joinedLength += line.Text.Length;
+        var length = joinedLength;
+        var literalNext = EndsWithLiteralMarker(last);
+        if (literalNext)
         {
-            literalNext = true;
-            if (data.Length == 2) return true;
-            length = data[^3] is ' ' or '\n' ? data[..^3].TrimEnd().Length : data.Length - 1;
+            if (joinedLength == 2) return true;
+            // "text ::" or a lone "::" line drop the marker and the space before it; "text::" keeps one colon.
+            length = last.Length == 2 ? joinedLength - 3 - TrailingWhitespace(lines[^2].Text)
+                : last[^3] == ' ' ? joinedLength - 3 - TrailingWhitespace(last[..^3])
+                : joinedLength - 1;
         }
         var paragraph = new Paragraph { Span = lines[0].SpanAt(0, lines[0].Text.Length) };
         sink.Add(paragraph);
@@ -25,6 +28,14 @@ internal static partial class ParagraphParser
         return literalNext;
     }
 
-    [GeneratedRegex(@"(?<!\\)(\\\\)*::$")]
-    private static partial Regex LiteralMarker();
+    /// <summary>docutils' <c>(?&lt;!\\)(\\\\)*::$</c>: "::" at the end, not escaped by an odd number of backslashes.</summary>
+    private static bool EndsWithLiteralMarker(string text)
+    {
+        if (!text.EndsWith("::", StringComparison.Ordinal)) return false;
+        var backslashes = 0;
+        for (var i = text.Length - 3; i >= 0 && text[i] == '\\'; i--) backslashes++;
+        return backslashes % 2 == 0;
+    }
+
+    private static int TrailingWhitespace(string text) => text.Length - text.TrimEnd().Length;
 }

@@ -14,7 +14,7 @@ internal sealed class RstContext
 {
     private readonly List<(List<Inline> Into, IReadOnlyList<RstLine> Lines, int Length, Action? Then)> _deferred = [];
     private readonly Dictionary<string, SubstitutionDefinition> _substitutions = [];
-    private readonly List<SubstitutionReference> _substitutionReferences = [];
+    private readonly List<(SubstitutionReference Reference, SourceSpan At)> _substitutionReferences = [];
     private readonly List<Action> _afterInlines = [];
 
     public RstContext(SourceText source, ReadContext read, Document document, DirectiveRegistry directives)
@@ -41,6 +41,9 @@ internal sealed class RstContext
     public List<string> TitleStyles { get; } = [];
     public string DefaultRole { get; set; } = "title-reference";
 
+    /// <summary>The language Sphinx's <c>highlight</c> set for <c>::</c> literal blocks, or null.</summary>
+    public string? HighlightLanguage { get; set; }
+
     /// <summary>Custom roles declared with <c>.. role:: name(base)</c>, by name, to their base role.</summary>
     public Dictionary<string, string> RoleAliases { get; } = [];
     public int IncludeDepth { get; set; }
@@ -62,7 +65,28 @@ internal sealed class RstContext
 
     public void DefineSubstitution(SubstitutionDefinition definition) => _substitutions.TryAdd(LinkTable.Normalize(definition.Name), definition);
 
-    public void NoteSubstitutionReference(SubstitutionReference reference) => _substitutionReferences.Add(reference);
+    public void NoteSubstitutionReference(SubstitutionReference reference, SourceSpan at) => _substitutionReferences.Add((reference, at));
+
+    /// <summary>Definitions that reach themselves through their own references; filling them would make the tree a cycle.</summary>
+    private HashSet<string> CircularSubstitutions()
+    {
+        var uses = _substitutions.ToDictionary(
+            d => d.Key,
+            d => d.Value.Inlines.SelectMany(NodeWalker.Descendants).OfType<SubstitutionReference>().Select(r => LinkTable.Normalize(r.Name)).ToList());
+        var circular = new HashSet<string>();
+        foreach (var start in uses.Keys)
+        {
+            var seen = new HashSet<string>();
+            var stack = new Stack<string>(uses[start]);
+            while (stack.Count > 0)
+            {
+                var name = stack.Pop();
+                if (name == start) { circular.Add(start); break; }
+                if (seen.Add(name) && uses.TryGetValue(name, out var next)) foreach (var n in next) stack.Push(n);
+            }
+        }
+        return circular;
+    }
 
     /// <summary>Runs the deferred inline parsing, then fills substitutions and numbers footnotes.</summary>
     public void Finish()
@@ -71,17 +95,21 @@ internal sealed class RstContext
         for (var i = 0; i < _deferred.Count; i++)
         {
             var (into, lines, length, then) = _deferred[i];
-            into.AddRange(Inlines.Parse(lines, length));
+            Inlines.Parse(lines, length, into);
             then?.Invoke();
         }
         foreach (var action in _afterInlines) action();
-        foreach (var reference in _substitutionReferences)
+        var circular = CircularSubstitutions();
+        foreach (var (reference, at) in _substitutionReferences)
         {
-            if (_substitutions.TryGetValue(LinkTable.Normalize(reference.Name), out var definition))
+            var key = LinkTable.Normalize(reference.Name);
+            if (circular.Contains(key))
+                Error(at, $"Circular substitution definition referenced: \"{reference.Name}\".");
+            else if (_substitutions.TryGetValue(key, out var definition))
                 reference.Children.AddRange(definition.Inlines);
             else
-                Report(RstErrors.UndefinedSubstitution, reference.Span, reference.Name);
+                Report(RstErrors.UndefinedSubstitution, at, reference.Name);
         }
-        Footnotes.Number();
+        foreach (var (at, message) in Links.Problems().Concat(Footnotes.Number())) Error(at, message);
     }
 }

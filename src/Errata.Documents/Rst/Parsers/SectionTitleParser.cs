@@ -94,7 +94,9 @@ internal static class SectionTitleParser
         sink.Open(section);
         context.DeferInlines(section.Title, [title.TrimEnd()], then: () =>
         {
-            section.Id = context.Slugs.Unique(Slug.PlainText(section.Title));
+            var text = Slug.PlainText(section.Title);
+            section.Id = context.Slugs.Unique(text);
+            context.Links.DefineImplicit(text, "#" + section.Id);
             context.Document.Title ??= level == 1 ? Slug.PlainText(section.Title) : null;
         });
     }

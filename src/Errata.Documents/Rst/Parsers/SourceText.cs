@@ -1,5 +1,5 @@
-using System.Text;
 using Errata.Documents.Diagnostics;
+using System.Text;
 
 namespace Errata.Documents.Rst.Parsers;
 
@@ -13,6 +13,7 @@ internal sealed class SourceText
     private const int TabWidth = 8;
     private readonly string[] _raw;
     private readonly int _firstLine;
+    private readonly bool[] _tabbed; // lines whose expanded columns differ from the raw ones
 
     /// <param name="firstLine">The line number of the text's first line in its file (an include may take part of a file).</param>
     public SourceText(string path, string text, int firstLine = 0)
@@ -20,9 +21,13 @@ internal sealed class SourceText
         Path = path;
         _firstLine = firstLine;
         _raw = SplitLines(text);
+        _tabbed = new bool[_raw.Length];
         var lines = new RstLine[_raw.Length];
         for (var i = 0; i < _raw.Length; i++)
+        {
+            _tabbed[i] = _raw[i].Contains('\t');
             lines[i] = new RstLine(Expand(_raw[i]), firstLine + i, 0, this);
+        }
         Lines = lines;
     }
 
@@ -34,6 +39,11 @@ internal sealed class SourceText
     {
         var index = line - _firstLine;
         if (index < 0 || index >= _raw.Length) return new SourceSpan(Path, Math.Max(0, line), 0, 0);
+        if (!_tabbed[index])
+        {
+            var from = Math.Clamp(expandedColumn, 0, _raw[index].Length);
+            return new SourceSpan(Path, line, from, Math.Clamp(expandedColumn + length, from, _raw[index].Length) - from);
+        }
         var start = RawColumn(index, expandedColumn);
         var end = RawColumn(index, expandedColumn + length);
         return new SourceSpan(Path, line, start, end - start);
@@ -53,17 +63,20 @@ internal sealed class SourceText
 
     private static string[] SplitLines(string text)
     {
-        var lines = new List<string>();
+        var lines = new List<string>(text.Length / 40 + 1);
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        while (start < text.Length)
         {
-            var c = text[i];
-            if (c is not ('\n' or '\r')) continue;
-            lines.Add(text[start..i]);
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            start = i + 1;
+            var end = text.AsSpan(start).IndexOfAny('\n', '\r');
+            if (end < 0)
+            {
+                lines.Add(text[start..]);
+                break;
+            }
+            end += start;
+            lines.Add(text[start..end]);
+            start = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
         }
-        if (start < text.Length) lines.Add(text[start..]);
         return [.. lines];
     }
 

@@ -1,7 +1,7 @@
-using Errata.Documents.Rst.Parsers.Inlines;
-using System.Text.RegularExpressions;
 using Errata.Documents.Rst.Parsers.Directives;
+using Errata.Documents.Rst.Parsers.Inlines;
 using Errata.Documents.Syntax;
+using System.Text.RegularExpressions;
 
 namespace Errata.Documents.Rst.Parsers;
 

@@ -20,10 +20,7 @@ internal static class TextParser
             if (BodyPatterns.Line().IsMatch(c.Next.Text) && SectionTitleParser.TryUnderlined(context, c, sink))
                 return;
         }
-        var first = c.Current;
-        c.Index++;
-        var lines = new List<RstLine> { first };
-        lines.AddRange(c.ReadTextBlock(flushLeft: true, out var unexpected));
+        var lines = c.ReadTextBlock(flushLeft: true, out var unexpected, atLeastOne: true);
         var literalNext = ParagraphParser.Add(context, lines, sink);
         if (unexpected is { } at)
             context.Error(c.Lines[at].Span, "Unexpected indentation.");

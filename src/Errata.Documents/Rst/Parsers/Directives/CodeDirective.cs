@@ -19,14 +19,13 @@ internal sealed class CodeDirective : IDirective
     }
 }
 
-/// <summary>Sphinx's <c>highlight</c>: sets the language of later literal blocks for a highlighter; nothing to show.</summary>
+/// <summary>Sphinx's <c>highlight</c>: the language of the literal blocks (<c>::</c>) that follow it.</summary>
 internal sealed class HighlightDirective : IDirective
 {
     public DirectiveShape Shape { get; } = new(Required: 1, HasContent: false);
 
-    public void Run(RstContext context, DirectiveInput input, BlockSink sink)
-    {
-    }
+    public void Run(RstContext context, DirectiveInput input, BlockSink sink) =>
+        context.HighlightLanguage = input.Arguments[0] is "none" or "default" ? null : input.Arguments[0];
 }
 
 /// <summary><c>parsed-literal</c> and <c>math</c>: preformatted content kept as a literal block.</summary>

@@ -28,7 +28,12 @@ internal sealed class ContainerDirective(bool titles) : IDirective
             context.DeferInlines(title.Inlines, input.ArgumentLines);
             node.Children.Add(title);
         }
-        if (titles) context.Body.Parse(input.Content, new BlockSink(node.Children, allowTitles: true, sink.Level));
+        if (titles)
+        {
+            // Sphinx's only: the content belongs to this HTML output when the expression holds.
+            if (OnlyExpression.Holds(input.Argument))
+                context.Body.Parse(input.Content, new BlockSink(node.Children, allowTitles: true, sink.Level));
+        }
         else node.Children.AddRange(context.Body.ParseNested(input.Content));
         sink.Add(node);
     }

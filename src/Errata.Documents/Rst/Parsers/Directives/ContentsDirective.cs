@@ -16,6 +16,8 @@ internal sealed class ContentsDirective : IDirective
             Span = input.Line.Span,
         };
         if (input.ArgumentLines.Count > 0) context.DeferInlines(contents.Title, input.ArgumentLines);
+        // docutils names the contents topic by its title, "contents" when it has none.
+        context.Links.DefineImplicit(input.Arguments.Count > 0 ? input.Argument : "contents", "#contents");
         sink.Add(contents);
     }
 }

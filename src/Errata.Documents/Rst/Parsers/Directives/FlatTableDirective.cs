@@ -50,8 +50,8 @@ internal sealed class FlatTableDirective : IDirective
             var missing = max - slots[y].Count;
             if (missing <= 0) continue;
             if (fillCells)
-                for (var i = 0; i < missing; i++) rows[y].Cells.Add(new TableCell());
-            else if (slots[y].Count == 0 || slots[y][^1] is null) rows[y].Cells.Add(new TableCell { ColSpan = missing });
+                for (var i = 0; i < missing; i++) rows[y].Cells.Add(new TableCell { Span = rows[y].Span });
+            else if (slots[y].Count == 0 || slots[y][^1] is null) rows[y].Cells.Add(new TableCell { ColSpan = missing, Span = rows[y].Span });
             else rows[y].Cells[^1].ColSpan += missing;
         }
     }

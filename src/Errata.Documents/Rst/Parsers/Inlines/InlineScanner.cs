@@ -32,9 +32,11 @@ internal static class InlineScanner
             var found = text.AsSpan(from, end - from).IndexOfAny(required);
             if (found < 0) return null;
             var candidate = from + found;
+            // Positions up to 'tried' were tried for an earlier candidate; walking back further would be quadratic.
+            var floor = Math.Max(start, tried + 1);
             var first = candidate;
-            while (first > start && mayPrecede(text[first - 1])) first--;
-            for (var p = Math.Max(first, tried + 1); p <= candidate; p++)
+            while (first > floor && mayPrecede(text[first - 1])) first--;
+            for (var p = first; p <= candidate; p++)
             {
                 if (p > start && !InlinePatterns.StartsAfter(text[p - 1])) continue;
                 if (First(anchored, text.AsSpan(p, end - p)) is { } m) return (p, m.Length);

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
+using System.Text.RegularExpressions;
 
 namespace Errata.Documents.Rst.Parsers.Inlines;
 
