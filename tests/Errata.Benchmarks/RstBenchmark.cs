@@ -1,3 +1,4 @@
+using Errata.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using Errata.Documents;
@@ -25,7 +26,7 @@ internal static class RstBenchmark
 
     public static int Run(string[] args)
     {
-        var corpus = args.Length > 0 ? Path.GetFullPath(args[0]) : LocateCorpus();
+        var corpus = args.Length > 0 ? Path.GetFullPath(args[0]) : Corpus.Root;
         var files = new[] { "linux", "other" }
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(corpus, d), "*.rst", SearchOption.AllDirectories))
             .Order(StringComparer.Ordinal)
@@ -145,21 +146,5 @@ internal static class RstBenchmark
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output.Result, error);
-    }
-
-    /// <summary>The corpus sits beside the repository: the folder holding Errata.sln, then ../shared/corpus.</summary>
-    private static string LocateCorpus()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (!File.Exists(Path.Combine(dir.FullName, "Errata.sln"))) continue;
-                var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-                if (Directory.Exists(corpus)) return corpus;
-                throw new DirectoryNotFoundException($"RST corpus not found at {corpus}");
-            }
-        }
-        throw new DirectoryNotFoundException("Errata.sln not found; pass the corpus folder as the first argument");
     }
 }

@@ -1,3 +1,4 @@
+using Errata.Testing;
 using Errata.Documents.Rst;
 
 namespace Errata.Documents.Tests.Rst;

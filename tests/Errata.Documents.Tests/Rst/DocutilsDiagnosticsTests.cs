@@ -1,3 +1,4 @@
+using Errata.Testing;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Rst;
 using System.Text.RegularExpressions;

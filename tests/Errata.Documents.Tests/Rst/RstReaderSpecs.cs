@@ -1,3 +1,4 @@
+using Errata.Testing;
 using Errata.Documents.Rst;
 using Errata.Documents.Syntax;
 

@@ -13,13 +13,9 @@ public sealed class CorpusSiteTests : IDisposable
     [Fact]
     public void CorpusSite_WritesAPageForEveryFile()
     {
-        var corpus = Path.Combine(RepositoryRoot.Shared, "corpus");
-        var files = new[] { "linux", "other" }
-            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(corpus, d), "*.rst", SearchOption.AllDirectories))
-            .Select(f => Path.GetRelativePath(corpus, f))
-            .ToList();
-        Assert.Equal(85, files.Count);
-        foreach (var f in files) _site.Doc(f, File.ReadAllText(Path.Combine(corpus, f)));
+        var files = Corpus.Files();
+        Assert.Equal(Corpus.FileCount, files.Count);
+        foreach (var f in files) _site.Doc(f, Corpus.Read(f));
 
         var result = SiteBuilder.Build(new BuildOptions(_site.ConfigPath));
 
@@ -35,9 +31,8 @@ public sealed class CorpusSiteTests : IDisposable
     [Fact]
     public void CorpusSite_StrictBuild_StopsOnMarkupErrors_AndWritesNothing()
     {
-        var corpus = Path.Combine(RepositoryRoot.Shared, "corpus");
         const string api = "linux/Documentation/virt/kvm/api.rst";
-        _site.Doc(api, File.ReadAllText(Path.Combine(corpus, api)));
+        _site.Doc(api, Corpus.Read(api));
         var result = SiteBuilder.Build(new BuildOptions(_site.ConfigPath, Strict: true));
         Assert.Equal(ExitCode.BadInput, result.ExitCode);
         Assert.False(Directory.Exists(_site.Output));

@@ -12,20 +12,7 @@ internal static partial class GridTableParser
     public static bool Parse(RstContext context, LineCursor c, BlockSink sink)
     {
         var lines = Isolate(context, c, sink, out var blankFinish);
-        if (lines is not null)
-        {
-            try
-            {
-                var (head, body) = new Scanner(lines).Parse();
-                sink.Add(TableBuilder.Build(context, head, body, lines[0]));
-            }
-            catch (TableMarkupException e)
-            {
-                TableBuilder.Malformed(context, sink, lines, e.Message, e.Offset);
-            }
-        }
-        if (!blankFinish && !c.AtEnd) context.Warning(c.Current.Span, "Blank line required after table.");
-        return true;
+        return TableBuilder.Finish(context, c, sink, lines, blankFinish, block => new Scanner(block).Parse());
     }
 
     /// <summary>docutils' isolate_grid_table: the text block, cut at the last border when the left edge or the bottom is wrong.</summary>

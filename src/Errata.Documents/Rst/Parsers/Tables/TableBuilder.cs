@@ -31,6 +31,34 @@ internal static class TableBuilder
     }
 
     /// <summary>docutils' malformed_table: an error, with the table's text kept as a literal block.</summary>
+    /// <summary>
+    /// The end both table parsers share: build the isolated block (or report it malformed,
+    /// keeping its text), then ask for the blank line docutils requires after a table.
+    /// </summary>
+    public static bool Finish(
+        RstContext context,
+        LineCursor c,
+        BlockSink sink,
+        List<RstLine>? lines,
+        bool blankFinish,
+        Func<List<RstLine>, (List<List<TableCellSource>> Head, List<List<TableCellSource>> Body)> scan)
+    {
+        if (lines is not null)
+        {
+            try
+            {
+                var (head, body) = scan(lines);
+                sink.Add(Build(context, head, body, lines[0]));
+            }
+            catch (TableMarkupException e)
+            {
+                Malformed(context, sink, lines, e.Message, e.Offset);
+            }
+        }
+        if (!blankFinish && !c.AtEnd) context.Warning(c.Current.Span, "Blank line required after table.");
+        return true;
+    }
+
     public static void Malformed(RstContext context, BlockSink sink, IReadOnlyList<RstLine> block, string detail, int offset = 0)
     {
         var at = block[Math.Clamp(offset, 0, block.Count - 1)];

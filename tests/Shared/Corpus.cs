@@ -1,4 +1,4 @@
-namespace Errata.Documents.Tests.Rst;
+namespace Errata.Testing;
 
 /// <summary>
 /// The shared RST corpus: <c>../shared/corpus</c> beside the folder holding Errata.sln.
@@ -9,6 +9,9 @@ internal static class Corpus
     private static readonly Lazy<string> RootPath = new(Locate);
 
     public static string Root => RootPath.Value;
+
+    /// <summary>The 85 files: 70 from Linux's Documentation/ and 15 from docutils.</summary>
+    public const int FileCount = 85;
 
     /// <summary>Corpus files relative to the corpus root, forward slashes, sorted.</summary>
     public static IReadOnlyList<string> Files() =>
@@ -23,13 +26,8 @@ internal static class Corpus
 
     private static string Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Errata.sln"))) continue;
-            var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-            if (Directory.Exists(Path.Combine(corpus, "ref", "parse-only"))) return corpus;
-            throw new InvalidOperationException($"RST corpus not found at {corpus}: put a copy of shared/ (with corpus/ref) beside the repository clone.");
-        }
-        throw new InvalidOperationException($"Errata.sln not found above {AppContext.BaseDirectory}; cannot locate ../shared/corpus.");
+        var corpus = Path.Combine(RepositoryRoot.Shared, "corpus");
+        if (Directory.Exists(Path.Combine(corpus, "ref", "parse-only"))) return corpus;
+        throw new DirectoryNotFoundException($"RST corpus not found at {corpus}: put a copy of shared/ (with corpus/ref) beside the repository clone.");
     }
 }
