@@ -33,7 +33,7 @@ internal sealed partial class Cpu
             if ((Pending != 0 || Instructions >= budget) && AtBoundary(budget, ref stalled)) continue;
             var rip = Rip;
             var offset = rip - pageBase;
-            if (offset >= 4096)
+            if (offset >= DecodedCache.PageSize)
             {
                 page = Cache.PageAt(rip, out pageBase);
                 offset = rip - pageBase;
@@ -111,7 +111,7 @@ internal sealed partial class Cpu
         while (count < limit)
         {
             var offset = rip - pageBase;
-            if (offset >= 4096 || state[offset] != DecodedCache.Ready) break;
+            if (offset >= DecodedCache.PageSize || state[offset] != DecodedCache.Ready) break;
             ref var next = ref slots[offset];
             if (next.Hot == HotForm.None) break;
             last = rip;

@@ -5,14 +5,15 @@ using IcedDecoder = Iced.Intel.Decoder;
 namespace Errata.Machine.Execution;
 
 /// <summary>
-/// Decoded instructions by address, one lazily allocated page per 4 KiB of code. A write
+/// Decoded instructions by address, one lazily allocated page per 512 bytes of code. A write
 /// to memory clears the entries whose bytes it may overlap, so self-modifying code re-decodes.
 /// </summary>
 internal sealed class DecodedCache
 {
     public const byte Ready = 1;
     public const byte InjectionHere = 2;
-    private const int PageSize = 4096;
+    /// <summary>Small pages: a scenario touches a few hundred bytes of code, and every run allocates its pages anew.</summary>
+    public const int PageSize = 512;
     private const int MaxLength = 15;
 
     public sealed class Page
