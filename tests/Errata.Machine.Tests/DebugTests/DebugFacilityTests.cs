@@ -10,10 +10,8 @@ namespace Errata.Machine.Tests.DebugTests;
 /// </summary>
 public sealed class DebugFacilityTests
 {
-    public static TheoryData<string> Profiles => new() { "apm", "kvm", "kvm-novgif" };
-
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Dr2ExecuteBreakpoint_AtGifOne_FaultsWithDr6_0xFFFF0FF4(string profile)
     {
         var p = new TestProgram();
@@ -32,7 +30,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Dr2ExecuteBreakpoint_WithBsPreset_KeepsBs_0xFFFF4FF4(string profile)
     {
         var p = new TestProgram();
@@ -49,7 +47,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void WriteWatchOnDr1_FourBytes_TrapsAfterTheStoreWithDr6_0xFFFF0FF2(string profile)
     {
         var (o, store, next) = WriteWatch(profile, presetBs: false);
@@ -61,7 +59,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void WriteWatchOnDr1_WithBsPreset_Dr6Is_0xFFFF4FF2(string profile)
     {
         var (o, _, _) = WriteWatch(profile, presetBs: true);
@@ -91,7 +89,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Icebp_DeliversDbAsTrap_LeavesDr6_0xFFFF0FF0(string profile)
     {
         var p = new TestProgram();
@@ -108,7 +106,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void SingleStep_AfterPopfSetsTf_TrapsAfterTheNextInstructionWithDr6_0xFFFF4FF0(string profile)
     {
         var p = new TestProgram();
@@ -130,7 +128,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void GeneralDetect_MovFromDr_FaultsWithBdAndClearsGd(string profile)
     {
         var p = new TestProgram();
@@ -151,7 +149,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Dr4_WithCr4DeClear_AliasesDr6(string profile)
     {
         var p = new TestProgram();
@@ -164,7 +162,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Dr4_WithCr4DeSet_RaisesUd(string profile)
     {
         var p = new TestProgram();
@@ -181,7 +179,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void InstructionBreakpoint_HandlerReturnsWithRf_FiresOnce(string profile)
     {
         var p = new TestProgram();
@@ -196,7 +194,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void MovSs_WithTf_DefersTheSingleStepTrapByOneInstruction(string profile)
     {
         var p = new TestProgram();
@@ -218,7 +216,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Sti_WithInterruptPending_DeliversAfterTheNextInstruction(string profile)
     {
         var p = new TestProgram();
@@ -239,7 +237,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Int3_RaisesBpTrap_PushesTheNextInstruction(string profile)
     {
         var p = new TestProgram();

@@ -7,10 +7,8 @@ namespace Errata.Machine.Tests.MachineTests;
 /// <summary>Self-IPIs through the xAPIC and x2APIC ICR reach the code's own processor (KVM's LAPIC on the KVM profiles).</summary>
 public sealed class ApicTests
 {
-    public static TheoryData<string> Profiles => new() { "apm", "kvm", "kvm-novgif" };
-
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void SelfIpiThroughX2ApicIcr_RunsTheOverridingHandler(string profile)
     {
         var p = new TestProgram();
@@ -37,7 +35,7 @@ public sealed class ApicTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void SelfSmiThroughXApicIcr_EntersAndLeavesSmm(string profile)
     {
         var p = new TestProgram();

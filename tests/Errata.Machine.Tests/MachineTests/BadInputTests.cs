@@ -8,10 +8,8 @@ namespace Errata.Machine.Tests.MachineTests;
 /// <summary>Nothing a scenario does can crash or hang the generator: every run ends with a reason.</summary>
 public sealed class BadInputTests
 {
-    public static TheoryData<string> Profiles => new() { "apm", "kvm", "kvm-novgif" };
-
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void EndlessLoop_StopsAtTheBudget(string profile)
     {
         var p = new TestProgram { Budget = 5000 };
@@ -24,7 +22,7 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void AccessOutsideMemory_RaisesPageFaultWithCr2(string profile)
     {
         var p = new TestProgram();
@@ -42,7 +40,7 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void FaultWithAnUnusableStack_EndsInShutdown(string profile)
     {
         var p = new TestProgram();
@@ -55,7 +53,7 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void UnsupportedInstruction_StopsNamingIt(string profile)
     {
         var p = new TestProgram();
@@ -70,7 +68,7 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void PrivilegedInstructionAtCpl3_RaisesGp(string profile)
     {
         var p = new TestProgram();
@@ -86,7 +84,7 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void HandlersOutsideMemory_DoNotHangTheRun(string profile)
     {
         var p = new TestProgram();

@@ -7,10 +7,8 @@ namespace Errata.Machine.Tests.SvmTests;
 /// <summary>EVENTINJ, V_IRQ under V_GIF, and KVM's VMRUN TF deviation of reference §3.5.</summary>
 public sealed class InjectionTests
 {
-    public static TheoryData<string> Profiles => new() { "apm", "kvm", "kvm-novgif" };
-
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void EventInj_Nmi_IsDeliveredInTheGuestBeforeItsFirstInstruction(string profile)
     {
         var p = new TestProgram();
@@ -96,7 +94,7 @@ public sealed class InjectionTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Clgi_AtCpl3_RaisesGp(string profile)
     {
         var p = new TestProgram();

@@ -7,13 +7,11 @@ namespace Errata.Machine.Tests.SvmTests;
 /// <summary>VMRUN and #VMEXIT: GIF transitions, host DR7, TF on VMRUN, a guest's TF, consistency checks, intercepts.</summary>
 public sealed class VmrunTests
 {
-    public static TheoryData<string> Profiles => new() { "apm", "kvm", "kvm-novgif" };
-
     private const ulong VmcbAddress = 0x460000;
     private static readonly EventId VmexitVmmcall = EventId.VmExit(0x81);
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Vmrun_GuestRunsAtGifOne_VmexitReturnsToHostAtGifZero(string profile)
     {
         var p = new TestProgram();
@@ -45,7 +43,7 @@ public sealed class VmrunTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Vmexit_DisablesTheHostsBreakpoints(string profile)
     {
         var p = new TestProgram();
@@ -67,7 +65,7 @@ public sealed class VmrunTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void VmrunWithHostTf_TrapsOnceAfterTheVmexitAtGifZero(string profile)
     {
         var p = new TestProgram();
@@ -96,7 +94,7 @@ public sealed class VmrunTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void GuestTf_FromTheVmcb_TrapsAfterTheFirstGuestInstruction(string profile)
     {
         var p = new TestProgram();
@@ -118,7 +116,7 @@ public sealed class VmrunTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void Vmrun_WithTheVmrunInterceptClear_ExitsInvalid(string profile)
     {
         var p = new TestProgram();
@@ -137,7 +135,7 @@ public sealed class VmrunTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void GuestDb_WithDbIntercepted_ExitsToTheHostInsteadOfDelivery(string profile)
     {
         var p = new TestProgram();
@@ -164,7 +162,7 @@ public sealed class VmrunTests
 
     /// <summary>kvm-unit-tests' pending_event: an IPI held at GIF=0 exits the guest before its first instruction.</summary>
     [Theory]
-    [MemberData(nameof(Profiles))]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void PendingIntr_WithIntrIntercepted_ExitsBeforeTheGuestRunsThenIsTakenAfterStgi(string profile)
     {
         var p = new TestProgram();
