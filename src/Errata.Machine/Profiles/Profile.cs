@@ -1,3 +1,5 @@
+using Errata.Machine.Core;
+using Errata.Machine.Platforms;
 using Errata.Machine.Rules;
 
 namespace Errata.Machine.Profiles;
@@ -16,4 +18,10 @@ public abstract class Profile
 
     /// <summary>The rules this profile's decisions come from.</summary>
     public abstract IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>The rules by decision, for the processor and the platform to ask.</summary>
+    internal abstract RuleSet RuleSet { get; }
+
+    /// <summary>The platform the scenario's code runs on, over a fresh processor.</summary>
+    internal abstract Platform CreatePlatform(Cpu cpu);
 }

@@ -3,7 +3,20 @@ namespace Errata.Machine.Profiles;
 /// <summary>The built-in profiles by name.</summary>
 public static class ProfileRegistry
 {
-    public static IReadOnlyList<Profile> All => throw new NotImplementedException();
+    private static readonly Profile[] Profiles =
+    [
+        new ApmProfile(),
+        new KvmProfile("kvm", vgif: true,
+            "an L1 hypervisor inside a KVM guest with nested SVM and vGIF enabled, as KVM behaves today"),
+        new KvmProfile("kvm-novgif", vgif: false,
+            "an L1 hypervisor inside a KVM guest with nested SVM and vGIF disabled (KVM intercepts CLGI/STGI and tracks GIF itself)"),
+    ];
 
-    public static bool TryGet(string name, out Profile profile) => throw new NotImplementedException();
+    public static IReadOnlyList<Profile> All => Profiles;
+
+    public static bool TryGet(string name, out Profile profile)
+    {
+        profile = Profiles.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))!;
+        return profile is not null;
+    }
 }

@@ -1,0 +1,167 @@
+using Errata.Machine.Events;
+using Errata.Machine.Firmware;
+using Errata.Machine.Rules;
+using Errata.Machine.Svm;
+
+namespace Errata.Machine.Core;
+
+/// <summary>
+/// Delivery through the IDT (long-mode interrupt gates, APM Vol. 2 8.9), escalation to
+/// #DF and shutdown, EVENTINJ at VMRUN, and IRETQ.
+/// </summary>
+internal sealed partial class Cpu
+{
+    public const int VectorDb = 1, VectorNmi = 2, VectorBp = 3, VectorDf = 8, VectorMc = 18;
+
+    /// <summary>Where SMM entry goes: the image's smi handler or the default one.</summary>
+    public ulong SmiHandler = MachineLayout.SmiHandler;
+
+    /// <summary>
+    /// Delivers an exception raised at the current level: a #VMEXIT when the running
+    /// VMCB intercepts it, otherwise through the IDT with <paramref name="returnRip"/> pushed.
+    /// </summary>
+    public void DeliverException(int vector, uint? error, ulong returnRip, int record, Rule rule, ulong interceptRip)
+    {
+        if (Svm.InterceptsException(vector))
+        {
+            var intercept = Rules.Decide(Decision.ExceptionIntercept).Rule;
+            if (Svm.Active!.Owner == VmcbOwner.Software) Log.Discard(record, intercept);
+            Rip = interceptRip;
+            Svm.ExitRecord = record;
+            Svm.Exit(ExitCodes.Exception0 + vector, error ?? 0, vector == 14 ? Cr2 : 0,
+                $"{EventNames.Format(EventId.Exception(vector))} intercepted ({Log[record].Cause})", intercept, returnRip);
+            return;
+        }
+        DeliverVector(vector, error, returnRip, record, rule);
+    }
+
+    /// <summary>Delivers the fault the current instruction raised; the faulting instruction's RIP is pushed.</summary>
+    public void DeliverFault()
+    {
+        var f = Fault;
+        var record = Raise(EventId.Exception(f.Vector), f.Cause, Rip, f.Rule);
+        DeliverException(f.Vector, f.ErrorCode, Rip, record, f.Rule, Rip);
+    }
+
+    /// <summary>Pushes the frame and enters the handler; a fault while doing so becomes #DF, one while delivering #DF a shutdown.</summary>
+    public void DeliverVector(int vector, uint? error, ulong returnRip, int record, Rule rule)
+    {
+        Rip = returnRip;
+        var atDelivery = Snapshot();
+        if (TryEnterHandler(vector, error, returnRip))
+        {
+            Log.Deliver(record, rule, returnRip, atDelivery);
+            if (vector == VectorNmi) NmiBlocked = true;
+            return;
+        }
+        Log.Deliver(record, rule, returnRip, atDelivery);
+        if (vector == VectorDf)
+        {
+            if (Svm.Intercepts(Intercept.Shutdown))
+            {
+                Svm.Exit(ExitCodes.Shutdown, 0, 0, "triple fault", Rules.Decide(Decision.InstructionIntercept).Rule);
+                return;
+            }
+            End(RunEnd.Shutdown, "triple fault: a fault while delivering #DF", returnRip);
+            Rules.Decide(Decision.TripleFault);
+            return;
+        }
+        var df = Rules.Decide(Decision.DoubleFault).Rule;
+        var dfRecord = Raise(EventId.Exception(VectorDf), $"fault while delivering {EventNames.Format(EventId.Exception(vector))}", returnRip, df);
+        DeliverException(VectorDf, 0, returnRip, dfRecord, df, returnRip);
+    }
+
+    /// <summary>Enters SMM: the state is saved as an interrupt frame and IRETQ plays RSM.</summary>
+    public void EnterSmm(ulong returnRip, int record, Rule rule)
+    {
+        Rip = returnRip;
+        var atDelivery = Snapshot();
+        Log.Deliver(record, rule, returnRip, atDelivery);
+        if (!PushFrame(returnRip, null, out _))
+        {
+            End(RunEnd.Shutdown, "fault while entering SMM", returnRip);
+            return;
+        }
+        InSmm = true;
+        Rip = SmiHandler;
+    }
+
+    private bool TryEnterHandler(int vector, uint? error, ulong returnRip)
+    {
+        var gate = MachineLayout.Idt + (ulong)vector * 16;
+        if (!Memory.TryRead(gate, 8, out var lo) || !Memory.TryRead(gate + 8, 8, out var hi)) return false;
+        if ((lo & (1UL << 47)) == 0) return false;
+        var target = (lo & 0xFFFF) | ((lo >> 32) & 0xFFFF0000) | (hi << 32);
+        if (!PushFrame(returnRip, error, out _)) return false;
+        Rip = target;
+        return true;
+    }
+
+    /// <summary>The long-mode interrupt frame: SS, RSP, RFLAGS, CS, RIP and the error code; a CPL 3 interrupt switches to RSP0.</summary>
+    private bool PushFrame(ulong returnRip, uint? error, out ulong newRsp)
+    {
+        var oldRsp = Rsp;
+        var rsp = (Cpl == 0 ? Rsp : MachineLayout.KernelStackTop) & ~0xFUL;
+        var ss = (ulong)Segment[2];
+        var cs = (ulong)Segment[1];
+        Span<ulong> frame = [ss, oldRsp, Rflags, cs, returnRip, error ?? 0];
+        var count = error is null ? 5 : 6;
+        newRsp = rsp - (ulong)count * 8;
+        for (var i = 0; i < count; i++)
+        {
+            rsp -= 8;
+            if (!Memory.TryWrite(rsp, 8, frame[i]))
+            {
+                Cr2 = rsp;
+                return false;
+            }
+            Cache.Invalidate(rsp, 8);
+        }
+        Rsp = newRsp;
+        Rflags &= ~(FlagBits.TF | FlagBits.RF | FlagBits.NT | FlagBits.IF);
+        Cpl = 0;
+        Segment[1] = 0x08;
+        Segment[2] = 0x10;
+        return true;
+    }
+
+    /// <summary>IRETQ: pops RIP, CS, RFLAGS, RSP, SS; ends NMI blocking, and SMM when in it.</summary>
+    public bool InterruptReturn()
+    {
+        var sp = Rsp;
+        if (!TryRead(sp, 8, out var rip) || !TryRead(sp + 8, 8, out var cs) || !TryRead(sp + 16, 8, out var flags)
+            || !TryRead(sp + 24, 8, out var rsp) || !TryRead(sp + 32, 8, out var ss))
+            return false;
+        Rip = rip;
+        Segment[1] = (ushort)cs;
+        Segment[2] = (ushort)ss;
+        Cpl = (int)(cs & 3);
+        Rflags = (Rflags & ~FlagBits.Writable) | (flags & FlagBits.Writable) | FlagBits.Fixed1;
+        Rsp = rsp;
+        NmiBlocked = false;
+        InSmm = false;
+        RefreshPending();
+        return true;
+    }
+
+    /// <summary>VMRUN's event injection: the event in EVENTINJ goes through the guest's IDT before its first instruction (15.20).</summary>
+    public void DeliverInjected(Vmcb v)
+    {
+        var e = v.EventInj;
+        v.EventInj = 0;
+        var type = EventInj.Type(e);
+        var vector = EventInj.Vector(e);
+        uint? error = (e & EventInj.ErrorValid) != 0 ? (uint)(e >> 32) : null;
+        var id = type switch
+        {
+            EventInj.TypeNmi => EventId.Nmi,
+            EventInj.TypeIntr => EventId.Intr(vector),
+            _ => EventId.Exception(vector),
+        };
+        var record = v.EventInjRecord;
+        v.EventInjRecord = -1;
+        var rule = record >= 0 ? Log[record].Rule : Rules.Decide(Decision.EventInjection).Rule;
+        if (record < 0) record = Raise(id, "EVENTINJ", Rip, rule);
+        DeliverVector(type == EventInj.TypeNmi ? VectorNmi : vector, error, Rip, record, rule);
+    }
+}

@@ -1,0 +1,80 @@
+namespace Errata.Machine.Debug;
+
+/// <summary>
+/// The architectural debug facility: DR0-DR3, DR6, DR7, breakpoint matching, and the
+/// trap conditions an instruction leaves for the next boundary. Knows nothing of tracing.
+/// </summary>
+internal sealed class DebugUnit
+{
+    public readonly ulong[] Address = new ulong[4];
+    public ulong Dr6 = DebugBits.Dr6ActiveLow;
+    public ulong Dr7 = DebugBits.Dr7Fixed1;
+
+    /// <summary>Bits n of enabled execute (R/W=00) breakpoints.</summary>
+    public int ExecuteMask { get; private set; }
+
+    /// <summary>Bits n of enabled data breakpoints (R/W=01 or 11).</summary>
+    public int DataMask { get; private set; }
+
+    /// <summary>B0-B3 of data matches raised by the current instruction, for the trap at the next boundary.</summary>
+    public int PendingDataMatches;
+
+    /// <summary>The current instruction started with TF=1: a single-step trap at the next boundary.</summary>
+    public bool PendingSingleStep;
+
+    public void WriteDr6(ulong value) => Dr6 = (value & DebugBits.Dr6Writable) | DebugBits.Dr6ActiveLow;
+
+    public void WriteDr7(ulong value)
+    {
+        Dr7 = (value & DebugBits.Dr7Writable) | DebugBits.Dr7Fixed1;
+        int exec = 0, data = 0;
+        for (var n = 0; n < 4; n++)
+        {
+            if (!DebugBits.Enabled(Dr7, n)) continue;
+            var type = DebugBits.Type(Dr7, n);
+            if (type == 0) exec |= 1 << n;
+            else if (type is 1 or 3) data |= 1 << n;
+        }
+        ExecuteMask = exec;
+        DataMask = data;
+    }
+
+    /// <summary>B0-B3 for enabled execute breakpoints at <paramref name="rip"/>.</summary>
+    public int MatchExecute(ulong rip)
+    {
+        var bits = 0;
+        for (var n = 0; n < 4; n++)
+            if ((ExecuteMask & (1 << n)) != 0 && Address[n] == rip) bits |= 1 << n;
+        return bits;
+    }
+
+    /// <summary>Records enabled data matches of an access; returns true when any matched.</summary>
+    public bool MatchData(ulong address, int size, bool write)
+    {
+        var bits = 0;
+        for (var n = 0; n < 4; n++)
+        {
+            if ((DataMask & (1 << n)) == 0) continue;
+            if (!write && DebugBits.Type(Dr7, n) == 1) continue;
+            var len = (ulong)DebugBits.Length(Dr7, n);
+            var start = Address[n] & ~(len - 1);
+            if (address < start + len && start < address + (ulong)size) bits |= 1 << n;
+        }
+        PendingDataMatches |= bits;
+        return bits != 0;
+    }
+
+    /// <summary>
+    /// DR6 as a #DB reports it: B0-B3 replaced by this #DB's matches, BD/BS/BT only ever set.
+    /// </summary>
+    public void Report(int matches, ulong stickyBits) =>
+        Dr6 = (Dr6 & ~DebugBits.Dr6TrapBits) | (uint)matches | stickyBits | DebugBits.Dr6ActiveLow;
+
+    public void Reset()
+    {
+        Array.Clear(Address);
+        Dr6 = DebugBits.Dr6ActiveLow;
+        WriteDr7(DebugBits.Dr7Fixed1);
+        PendingDataMatches = 0;
+    }
+}

@@ -1,0 +1,305 @@
+using Errata.Machine.Core;
+using Errata.Machine.Debug;
+using Errata.Machine.Firmware;
+using Errata.Machine.Rules;
+using Errata.Machine.Svm;
+
+namespace Errata.Machine.Events;
+
+/// <summary>
+/// Decides, at an instruction boundary, what happens to each pending event, in the
+/// architectural priority order (APM Vol. 2 8.5, Table 8-8), with GIF gating from
+/// Table 15-10 asked of the profile's rules. Returns true when it delivered something
+/// (or switched worlds), so the loop looks again before executing.
+/// </summary>
+internal static class BoundaryArbiter
+{
+    public static bool AtBoundary(Cpu c, bool halted)
+    {
+        var p = c.Pending;
+
+        // Priority 1: machine check (RESET is not modelled: nothing raises it).
+        if ((p & PendingEvents.MachineCheck) != 0 && MachineCheck(c)) return true;
+
+        // Priority 2, the task-switch trap, cannot occur: long mode has no task switches.
+        // Priority 3: external SMI, then INIT.
+        if ((p & PendingEvents.Smi) != 0 && Smi(c)) return true;
+        if ((p & PendingEvents.Init) != 0 && Init(c)) return true;
+
+        // Priority 4: traps of the previous instruction (data breakpoints, single-step), one #DB.
+        if ((p & PendingEvents.DebugTrap) != 0 && DebugTraps(c)) return true;
+
+        // Priority 5: NMI.
+        if ((p & PendingEvents.Nmi) != 0 && Nmi(c)) return true;
+
+        // Priority 6: maskable interrupts, then the guest's virtual interrupt (V_IRQ, APM 15.21.4).
+        if ((p & PendingEvents.Intr) != 0 && Intr(c)) return true;
+        if ((p & PendingEvents.VirtualIntr) != 0 && VirtualIntr(c)) return true;
+
+        // The platform's pending work reaches L0 the way an external interrupt would.
+        if ((p & PendingEvents.PlatformRequest) != 0)
+        {
+            c.Pending &= ~PendingEvents.PlatformRequest;
+            if (c.Platform.OnRequest()) return true;
+        }
+
+        // Priority 7: an instruction breakpoint on the next instruction (a fault).
+        return !halted && (p & PendingEvents.CodeBreakpoints) != 0 && CodeBreakpoint(c);
+    }
+
+    /// <summary>The GIF column of Table 15-10 for a gated event: null when GIF=1 lets it through.</summary>
+    private static Verdict? GifGate(Cpu c, Decision atGif0) => c.Gif ? null : c.Rules.Decide(atGif0);
+
+    private static Rule Normal(Cpu c) => c.Rules.Decide(Decision.Gif1Normal).Rule;
+
+    /// <summary>Applies a hold or discard verdict to a latched event; true when the event may go on.</summary>
+    private static bool Admit(Cpu c, ref int record, Verdict? verdict, PendingEvents bit)
+    {
+        if (verdict is not { } v || v.Fate == Fate.Deliver) return true;
+        if (v.Fate == Fate.Hold)
+        {
+            c.Log.Hold(record, v.Rule);
+            return false;
+        }
+        c.Log.Discard(record, v.Rule);
+        record = -1;
+        c.Pending &= ~bit;
+        return false;
+    }
+
+    private static bool Hold(Cpu c, int record, Decision why)
+    {
+        c.Log.Hold(record, c.Rules.Decide(why).Rule);
+        return false;
+    }
+
+    private static bool MachineCheck(Cpu c)
+    {
+        var verdict = GifGate(c, Decision.Gif0MachineCheck);
+        if (verdict is { Fate: Fate.Discard } d)
+        {
+            // Table 15-10: a machine check the implementation cannot hold shuts the processor down.
+            c.Log.Discard(c.Held.MachineCheck, d.Rule);
+            c.End(RunEnd.Shutdown, "machine check at GIF=0", c.Rip);
+            return true;
+        }
+        if (!Admit(c, ref c.Held.MachineCheck, verdict, PendingEvents.MachineCheck)) return false;
+        var record = c.Held.MachineCheck;
+        c.Held.MachineCheck = -1;
+        c.Pending &= ~PendingEvents.MachineCheck;
+        c.DeliverException(Cpu.VectorMc, null, c.Rip, record, verdict?.Rule ?? Normal(c), c.Rip);
+        return true;
+    }
+
+    private static bool Smi(Cpu c)
+    {
+        if (!Admit(c, ref c.Held.Smi, GifGate(c, Decision.Gif0ExternalSmi), PendingEvents.Smi)) return false;
+        if (c.InSmm) return Hold(c, c.Held.Smi, Decision.SmmBlocksSmi);
+        if (c.Svm.Intercepts(Intercept.Smi)) return InterceptExit(c, Intercept.Smi, c.Held.Smi);
+        var record = c.Held.Smi;
+        c.Held.Smi = -1;
+        c.Pending &= ~PendingEvents.Smi;
+        c.EnterSmm(c.Rip, record, Normal(c));
+        return true;
+    }
+
+    private static bool Init(Cpu c)
+    {
+        if (!Admit(c, ref c.Held.Init, GifGate(c, Decision.Gif0Init), PendingEvents.Init)) return false;
+        if (c.Svm.Intercepts(Intercept.Init)) return InterceptExit(c, Intercept.Init, c.Held.Init);
+        var record = c.Held.Init;
+        c.Held.Init = -1;
+        c.Pending &= ~PendingEvents.Init;
+        c.Log.Deliver(record, c.Rules.Decide(Decision.InitResets).Rule, c.Rip, c.Snapshot());
+        c.End(RunEnd.Reset, "INIT delivered", c.Rip);
+        return true;
+    }
+
+    private static bool DebugTraps(Cpu c)
+    {
+        // A MOV SS shadow holds the traps for one more instruction; they merge with its own.
+        if (c.InShadow(ShadowKind.MovSs)) return false;
+        var matches = c.Debug.PendingDataMatches;
+        var step = c.Debug.PendingSingleStep;
+        c.Debug.PendingDataMatches = 0;
+        c.Debug.PendingSingleStep = false;
+        c.Pending &= ~PendingEvents.DebugTrap;
+        var trapRip = c.LastRip;
+        Rule? gifRule = null;
+
+        if (matches != 0 && GifGate(c, Decision.Gif0BreakpointMatch) is { } m)
+        {
+            if (m.Delivers) gifRule = m.Rule;
+            else
+            {
+                DiscardMatch(c, matches, DescribeDataMatches(c, matches), trapRip, m.Rule);
+                matches = 0;
+            }
+        }
+        if (step && GifGate(c, Decision.Gif0SingleStep) is { } s)
+        {
+            if (s.Delivers) gifRule = s.Rule;
+            else
+            {
+                var discarded = c.Raise(EventId.DebugException, "single-step", trapRip, s.Rule);
+                c.Log.Discard(discarded, s.Rule);
+                step = false;
+            }
+        }
+        if (matches == 0 && !step) return false;
+
+        var rule = gifRule ?? c.Rules.Decide(matches != 0 ? Decision.DataBreakpoint : Decision.SingleStep).Rule;
+        var cause = (matches != 0 ? DescribeDataMatches(c, matches) : "") + (matches != 0 && step ? ", " : "") + (step ? "single-step" : "");
+        c.Debug.Report(matches, step ? DebugBits.Dr6BS : 0);
+        var record = c.Raise(EventId.DebugException, cause, trapRip, rule);
+        c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
+        return true;
+    }
+
+    private static bool Nmi(Cpu c)
+    {
+        if (!Admit(c, ref c.Held.Nmi, GifGate(c, Decision.Gif0Nmi), PendingEvents.Nmi)) return false;
+        if (c.InShadow(ShadowKind.MovSs)) return Hold(c, c.Held.Nmi, Decision.MovSsShadow);
+        if (c.InSmm) return Hold(c, c.Held.Nmi, Decision.SmmBlocksSmi);
+        if (c.NmiBlocked) return Hold(c, c.Held.Nmi, Decision.NmiBlockedUntilIret);
+        if (c.Svm.Intercepts(Intercept.Nmi)) return InterceptExit(c, Intercept.Nmi, c.Held.Nmi);
+        var record = c.Held.Nmi;
+        c.Held.Nmi = -1;
+        c.Pending &= ~PendingEvents.Nmi;
+        c.DeliverVector(Cpu.VectorNmi, null, c.Rip, record, Normal(c));
+        return true;
+    }
+
+    private static bool Intr(Cpu c)
+    {
+        var vector = c.Held.HighestIntr();
+        var record = c.Held.IntrRecord(vector);
+        var verdict = GifGate(c, Decision.Gif0Intr);
+        if (!Admit(c, ref record, verdict, PendingEvents.None))
+        {
+            if (record < 0) RemoveIntr(c, vector);
+            return false;
+        }
+        if (c.InShadow(ShadowKind.MovSs)) return Hold(c, record, Decision.MovSsShadow);
+        if (c.InShadow(ShadowKind.Sti)) return Hold(c, record, Decision.StiShadow);
+        // With V_INTR_MASKING the host's IF masks physical interrupts while a guest runs (15.21.1).
+        var masked = c.Svm.GuestMode && (c.Svm.Active!.IntCtl & IntCtlBits.VIntrMasking) != 0
+            ? !c.Svm.HostInterruptsEnabled
+            : !c.Flag(FlagBits.IF);
+        if (masked) return Hold(c, record, Decision.IfMasksIntr);
+        if (c.Svm.Intercepts(Intercept.Intr)) return InterceptExit(c, Intercept.Intr, record);
+        RemoveIntr(c, vector);
+        c.DeliverVector(vector, null, c.Rip, record, Normal(c));
+        return true;
+    }
+
+    private static void RemoveIntr(Cpu c, int vector)
+    {
+        c.Held.RemoveIntr(vector);
+        if (!c.Held.AnyIntr) c.Pending &= ~PendingEvents.Intr;
+    }
+
+    private static bool VirtualIntr(Cpu c)
+    {
+        var v = c.Svm.Active;
+        if (v is null || (v.IntCtl & IntCtlBits.VIrq) == 0)
+        {
+            c.Pending &= ~PendingEvents.VirtualIntr;
+            return false;
+        }
+        var visible = v.Owner == VmcbOwner.Software;
+        if (!c.Gif || (v.VGifEnabled && !v.VGif))
+        {
+            var hold = c.Rules.Decide(Decision.Gif0VirtualIntr);
+            if (hold.Fate == Fate.Hold)
+            {
+                if (visible) HoldVirq(c, v, hold.Rule);
+                return false;
+            }
+        }
+        if (!c.Flag(FlagBits.IF) || c.InShadow(ShadowKind.Sti) || c.InShadow(ShadowKind.MovSs))
+        {
+            if (visible) HoldVirq(c, v, c.Rules.Decide(Decision.IfMasksIntr).Rule);
+            return false;
+        }
+        if (v.Intercepts(Intercept.VIntr))
+        {
+            var rule = c.Rules.Decide(Decision.VirtualInterrupt).Rule;
+            c.Svm.Exit(ExitCodes.VIntr, 0, 0, "virtual interrupt (V_IRQ) with VINTR intercepted", rule);
+            return true;
+        }
+        var vector = (int)(v.IntVector & 0xFF);
+        v.IntCtl &= ~IntCtlBits.VIrq;
+        c.Pending &= ~PendingEvents.VirtualIntr;
+        var taken = c.Rules.Decide(Decision.VirtualInterrupt).Rule;
+        var record = c.Svm.VirqRecord >= 0 ? c.Svm.VirqRecord : c.Raise(EventId.Intr(vector), "V_IRQ", c.Rip, taken);
+        c.Svm.VirqRecord = -1;
+        c.DeliverVector(vector, null, c.Rip, record, taken);
+        return true;
+    }
+
+    private static void HoldVirq(Cpu c, Vmcb v, Rule rule)
+    {
+        if (c.Svm.VirqRecord < 0)
+            c.Svm.VirqRecord = c.Raise(EventId.Intr((int)(v.IntVector & 0xFF)), "V_IRQ", c.Rip, rule);
+        c.Log.Hold(c.Svm.VirqRecord, rule);
+    }
+
+    private static bool CodeBreakpoint(Cpu c)
+    {
+        if (MachineLayout.IsFirmware(c.Rip)) return false;
+        // One look per boundary: a discarded match must not be raised again when the loop looks twice.
+        if (c.BreakpointCheckedAt == c.Instructions && c.BreakpointCheckedRip == c.Rip) return false;
+        c.BreakpointCheckedAt = c.Instructions;
+        c.BreakpointCheckedRip = c.Rip;
+        var matches = c.Debug.MatchExecute(c.Rip);
+        if (matches == 0) return false;
+        if (c.Flag(FlagBits.RF) && c.Rules.Decide(Decision.RfSuppressesBreakpoint).Fate == Fate.Discard) return false;
+        var cause = DescribeMatches(matches, "execute");
+        Rule rule;
+        if (GifGate(c, Decision.Gif0BreakpointMatch) is { } g)
+        {
+            if (!g.Delivers)
+            {
+                DiscardMatch(c, matches, cause, c.Rip, g.Rule);
+                return false;
+            }
+            rule = g.Rule;
+        }
+        else rule = c.Rules.Decide(Decision.InstructionBreakpoint).Rule;
+        c.Debug.Report(matches, 0);
+        var record = c.Raise(EventId.DebugException, cause, c.Rip, rule);
+        c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
+        return true;
+    }
+
+    private static void DiscardMatch(Cpu c, int matches, string cause, ulong rip, Rule rule)
+    {
+        var record = c.Raise(EventId.DebugException, cause, rip, rule);
+        c.Log.Discard(record, rule);
+        if (c.Rules.Decide(Decision.Gif0DiscardedMatchDr6).Delivers) c.Debug.Report(matches, 0);
+    }
+
+    private static bool InterceptExit(Cpu c, Intercept intercept, int record)
+    {
+        var rule = c.Rules.Decide(Decision.InterruptIntercept).Rule;
+        c.Svm.Exit(intercept.ExitCode, 0, 0, $"{c.Log[record].Id.Name} intercepted", rule);
+        return true;
+    }
+
+    private static string DescribeDataMatches(Cpu c, int matches)
+    {
+        var parts = new List<string>();
+        for (var n = 0; n < 4; n++)
+            if ((matches & (1 << n)) != 0)
+                parts.Add($"dr{n} {(DebugBits.Type(c.Debug.Dr7, n) == 1 ? "write" : "access")} match");
+        return string.Join(", ", parts);
+    }
+
+    private static string DescribeMatches(int matches, string kind)
+    {
+        var parts = new List<string>();
+        for (var n = 0; n < 4; n++) if ((matches & (1 << n)) != 0) parts.Add($"dr{n} {kind} match");
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,54 @@
+using Errata.Machine.Rules;
+
+namespace Errata.Machine.Events;
+
+/// <summary>
+/// Every event the machine raises, in order, with its fate. Records are updated as the
+/// fate is decided: held, then delivered (after pending) or discarded.
+/// </summary>
+internal sealed class EventLog
+{
+    private readonly List<EventRecord> _records = [];
+
+    public EventRecord this[int index] => _records[index];
+
+    public int Raise(EventId id, string cause, ulong rip, long afterInstruction, bool inGuest, Rule rule)
+    {
+        _records.Add(new EventRecord
+        {
+            Sequence = _records.Count,
+            Id = id,
+            Cause = cause,
+            Rip = rip,
+            AfterInstruction = afterInstruction,
+            InGuest = inGuest,
+            Rule = rule,
+        });
+        return _records.Count - 1;
+    }
+
+    public void Hold(int index, Rule rule)
+    {
+        var r = _records[index];
+        r.WasHeld = true;
+        r.Rule = rule;
+    }
+
+    public void Discard(int index, Rule rule)
+    {
+        var r = _records[index];
+        r.Disposition = Disposition.Discarded;
+        r.Rule = rule;
+    }
+
+    public void Deliver(int index, Rule rule, ulong deliveredBefore, MachineState atDelivery)
+    {
+        var r = _records[index];
+        r.Disposition = r.WasHeld ? Disposition.DeliveredAfterPending : Disposition.Delivered;
+        r.Rule = rule;
+        r.DeliveredBefore = deliveredBefore;
+        r.AtDelivery = atDelivery;
+    }
+
+    public IReadOnlyList<MachineEvent> ToEvents() => _records.Select(r => r.ToEvent()).ToArray();
+}

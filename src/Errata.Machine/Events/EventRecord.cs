@@ -1,0 +1,22 @@
+using Errata.Machine.Rules;
+
+namespace Errata.Machine.Events;
+
+/// <summary>A raised event while its fate is still being decided; becomes a <see cref="MachineEvent"/> at the end.</summary>
+internal sealed class EventRecord
+{
+    public required int Sequence;
+    public required EventId Id;
+    public required string Cause;
+    public required ulong Rip;
+    public required long AfterInstruction;
+    public required bool InGuest;
+    public required Rule Rule;
+    public Disposition Disposition = Disposition.Pending;
+    public bool WasHeld;
+    public ulong? DeliveredBefore;
+    public MachineState? AtDelivery;
+
+    public MachineEvent ToEvent() =>
+        new(Sequence, Id, Cause, Disposition, Rip, DeliveredBefore, Rule, AtDelivery, AfterInstruction, InGuest);
+}

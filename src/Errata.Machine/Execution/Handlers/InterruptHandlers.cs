@@ -1,0 +1,70 @@
+using Errata.Machine.Core;
+using Errata.Machine.Events;
+using Errata.Machine.Rules;
+using Errata.Machine.Svm;
+using Iced.Intel;
+
+namespace Errata.Machine.Execution.Handlers;
+
+/// <summary>INT3, INT1 (ICEBP), INT n, IRETQ, CLI, STI, HLT.</summary>
+internal static class InterruptHandlers
+{
+    /// <summary>#BP is a trap: RIP after INT3 is pushed, but an intercept reports the INT3 itself (15.12).</summary>
+    public static ExecResult Int3(Cpu c, ref Instruction i)
+    {
+        var rule = c.Rules.Decide(Decision.Int3).Rule;
+        var record = c.Raise(EventId.Exception(Cpu.VectorBp), "int3", i.IP, rule);
+        c.TrapArmed = false;
+        c.DeliverException(Cpu.VectorBp, null, i.NextIP, record, rule, i.IP);
+        return ExecResult.Jump;
+    }
+
+    /// <summary>ICEBP: a #DB trap with no DR6 bit, not caught by the #DB exception intercept, only by the ICEBP intercept.</summary>
+    public static ExecResult Int1(Cpu c, ref Instruction i)
+    {
+        if (c.Svm.Intercepts(Intercept.Icebp)) return c.Svm.InterceptInstruction(ExitCodes.Icebp, 0, "icebp", i.NextIP);
+        var rule = c.Rules.Decide(Decision.Icebp).Rule;
+        var record = c.Raise(EventId.DebugException, "icebp", i.IP, rule);
+        c.TrapArmed = false;
+        c.DeliverVector(Cpu.VectorDb, null, i.NextIP, record, rule);
+        return ExecResult.Jump;
+    }
+
+    public static ExecResult IntN(Cpu c, ref Instruction i)
+    {
+        if (c.Svm.Intercepts(Intercept.IntN)) return c.Svm.InterceptInstruction(ExitCodes.Swint, i.Immediate8, "int n", i.NextIP);
+        var vector = (int)i.Immediate8;
+        var rule = c.Rules.Decide(Decision.IntN).Rule;
+        var id = vector < 32 ? EventId.Exception(vector) : EventId.Intr(vector);
+        var record = c.Raise(id, $"int 0x{vector:x}", i.IP, rule);
+        c.TrapArmed = false;
+        c.DeliverVector(vector, null, i.NextIP, record, rule);
+        return ExecResult.Jump;
+    }
+
+    public static ExecResult Iretq(Cpu c, ref Instruction i) =>
+        c.InterruptReturn() ? ExecResult.Jump : ExecResult.Fault;
+
+    public static ExecResult Cli(Cpu c, ref Instruction i)
+    {
+        if (c.Cpl != 0) return SystemHandlers.Privileged(c, "cli");
+        c.Rflags &= ~FlagBits.IF;
+        return ExecResult.Next;
+    }
+
+    /// <summary>STI opens a shadow only when it changes IF from 0 to 1.</summary>
+    public static ExecResult Sti(Cpu c, ref Instruction i)
+    {
+        if (c.Cpl != 0) return SystemHandlers.Privileged(c, "sti");
+        if (!c.Flag(FlagBits.IF)) c.OpenShadow(ShadowKind.Sti);
+        c.Rflags |= FlagBits.IF;
+        return ExecResult.Next;
+    }
+
+    public static ExecResult Hlt(Cpu c, ref Instruction i)
+    {
+        if (c.Cpl != 0) return SystemHandlers.Privileged(c, "hlt");
+        if (c.Svm.Intercepts(Intercept.Hlt)) return c.Svm.InterceptInstruction(ExitCodes.Hlt, 0, "hlt", i.NextIP);
+        return ExecResult.Halt;
+    }
+}

@@ -1,0 +1,67 @@
+using Errata.Machine.Core;
+using Errata.Machine.Debug;
+using Errata.Machine.Events;
+
+namespace Errata.Machine.Firmware;
+
+/// <summary>
+/// The default handlers of SCENARIOS.md, run natively when execution reaches their stubs:
+/// #DB resets DR6 and returns (setting RF in the frame when an instruction breakpoint faulted,
+/// as a real handler does after reading DR6 and DR7); #BP, NMI, INTR and SMI return;
+/// any other exception stops the run.
+/// </summary>
+internal static class DefaultHandlers
+{
+    public static void Run(Cpu cpu)
+    {
+        if (cpu.Rip == MachineLayout.SmiHandler)
+        {
+            Return(cpu);
+            return;
+        }
+        var vector = (int)((cpu.Rip - MachineLayout.FirmwareBase) / 16);
+        switch (vector)
+        {
+            case Cpu.VectorDb:
+                if (IsInstructionBreakpoint(cpu.Debug) && !SetResumeFlag(cpu)) return;
+                cpu.Debug.WriteDr6(DebugBits.Dr6ActiveLow);
+                Return(cpu);
+                break;
+            case Cpu.VectorNmi:
+            case Cpu.VectorBp:
+            case >= 32:
+                Return(cpu);
+                break;
+            default:
+                cpu.TryRead(cpu.Rsp + (HasErrorCode(vector) ? 8UL : 0), 8, out var at);
+                cpu.End(RunEnd.Stopped, $"unhandled {EventNames.Format(EventId.Exception(vector))} at 0x{at:x}", at);
+                break;
+        }
+    }
+
+    /// <summary>DR6 reports an execute match: the #DB was a fault and the handler must resume with RF=1.</summary>
+    private static bool IsInstructionBreakpoint(DebugUnit d)
+    {
+        for (var n = 0; n < 4; n++)
+            if ((d.Dr6 & (1UL << n)) != 0 && DebugBits.Type(d.Dr7, n) == 0) return true;
+        return false;
+    }
+
+    private static bool SetResumeFlag(Cpu cpu)
+    {
+        var slot = cpu.Rsp + 16;
+        if (!cpu.TryRead(slot, 8, out var flags) || !cpu.TryWrite(slot, 8, flags | FlagBits.RF))
+        {
+            cpu.DeliverFault();
+            return false;
+        }
+        return true;
+    }
+
+    private static void Return(Cpu cpu)
+    {
+        if (!cpu.InterruptReturn()) cpu.DeliverFault();
+    }
+
+    private static bool HasErrorCode(int vector) => vector is 8 or 10 or 11 or 12 or 13 or 14 or 17 or 21 or 29 or 30;
+}

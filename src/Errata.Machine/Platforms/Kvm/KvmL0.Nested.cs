@@ -1,0 +1,214 @@
+using Errata.Machine.Core;
+using Errata.Machine.Debug;
+using Errata.Machine.Events;
+using Errata.Machine.Rules;
+using Errata.Machine.Svm;
+
+namespace Errata.Machine.Platforms.Kvm;
+
+/// <summary>
+/// Nested SVM (arch/x86/kvm/svm/nested.c): L1's VMRUN builds vmcb02 from vmcb12 and runs L2;
+/// an L2 exit L1 intercepts is reflected to L1 as a #VMEXIT; the rest KVM handles itself.
+/// </summary>
+internal sealed partial class KvmL0
+{
+    private bool _guestMode;
+    private Vmcb? _vmcb02;
+    private Vmcb? _vmcb12;
+    private ulong _vmcb12Address;
+    private ulong _vmrunRip;
+
+    /// <summary>nested_vgif_enabled: L1 enabled vGIF for L2 in vmcb12.</summary>
+    private bool _nestedVgif;
+
+    private bool L1InterceptsIntr => _vmcb12 is { } v && v.Intercepts(Intercept.Intr);
+
+    /// <summary>nested_svm_vmrun and enter_svm_guest_mode.</summary>
+    private void NestedVmrun()
+    {
+        if (!CheckPermissions("vmrun")) return;
+        var l1 = _vmcb01;
+        var address = l1.Rax;
+        if ((address & 0xFFF) != 0 || !Cpu.Memory.Contains(address, VmcbLayout.Size))
+        {
+            InjectGp(l1, $"VMCB address 0x{address:x} not a 4 KiB page of memory");
+            return;
+        }
+        _vmrunRip = l1.Rip;
+        var vmcb12 = VmcbLayout.Read(Cpu.Memory, address);
+        Skip(singleStep: false);
+
+        if (!vmcb12.Intercepts(Intercept.Vmrun))
+        {
+            // The consistency check fails: VMEXIT_INVALID without entering L2.
+            Cpu.Memory.TryWrite(address + VmcbLayout.ExitCode, 8, ulong.MaxValue);
+            SetGif(false);
+            var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexit).Rule;
+            _deliverOnEntry = Cpu.Raise(EventId.VmExit(ExitCodes.Invalid), "VMRUN intercept clear in vmcb12", _vmrunRip, rule);
+            if ((l1.Rflags & FlagBits.TF) != 0 && Cpu.Rules.Decide(Decision.KvmVmrunTfOnInvalid).Delivers)
+                QueueSingleStepAfterVmrun();
+            return;
+        }
+
+        _vmcb12 = vmcb12;
+        _vmcb12Address = address;
+        _nestedVgif = _vgif && vmcb12.VGifEnabled;
+        _vmcb02 = PrepareVmcb02(vmcb12);
+        _guestMode = true;
+        SetGif(true);
+    }
+
+    /// <summary>
+    /// nested_vmcb02_prepare_control/save: L2's state from vmcb12; intercepts are vmcb01's and
+    /// vmcb12's together (VMMCALL only L1's); V_GIF from vmcb12 with nested vGIF, else vmcb01's.
+    /// </summary>
+    private Vmcb PrepareVmcb02(Vmcb g)
+    {
+        var h = _vmcb01;
+        var v = new Vmcb
+        {
+            Owner = VmcbOwner.Platform,
+            CrIntercepts = h.CrIntercepts | g.CrIntercepts,
+            DrIntercepts = h.DrIntercepts | g.DrIntercepts,
+            ExceptionIntercepts = h.ExceptionIntercepts | g.ExceptionIntercepts,
+            Misc1 = (h.Misc1 & ~Intercept.VIntr.Mask) | g.Misc1,
+            Misc2 = (h.Misc2 & ~(Intercept.Vmmcall.Mask | Intercept.Stgi.Mask | Intercept.Clgi.Mask)) | g.Misc2,
+            IntVector = g.IntVector,
+            IntState = g.IntState,
+            EventInj = g.EventInj,
+            Rip = g.Rip, Rsp = g.Rsp, Rax = g.Rax, Rflags = g.Rflags,
+            Cr0 = g.Cr0, Cr2 = g.Cr2, Cr3 = g.Cr3, Cr4 = g.Cr4, Efer = g.Efer | Cpu.EferSvme,
+            Dr6 = g.Dr6, Dr7 = g.Dr7, Cpl = g.Cpl,
+        };
+        if (!_vgif)
+        {
+            // Without vGIF KVM keeps intercepting CLGI/STGI for L2 too.
+            v.Set(Intercept.Clgi, true);
+            v.Set(Intercept.Stgi, true);
+        }
+        var fromL1 = g.IntCtl & (IntCtlBits.VIrq | IntCtlBits.VIntrMasking);
+        var gifBits = _nestedVgif ? g.IntCtl & (IntCtlBits.VGif | IntCtlBits.VGifEnable) : h.IntCtl & IntCtlBits.VGifEnable;
+        v.IntCtl = fromL1 | gifBits | IntCtlBits.VIntrMasking;
+        return v;
+    }
+
+    private void HandleL2Exit(int code)
+    {
+        var v = _vmcb02!;
+        if (code == ExitCodes.Exception0 + Cpu.VectorDb)
+        {
+            // nested_svm_exit_special: vmcb01 intercepts #DB, so L0 takes it first.
+            DbInterception();
+            return;
+        }
+        if (code is ExitCodes.Intr or ExitCodes.Nmi or ExitCodes.Smi) return;
+        if (code == ExitCodes.Shutdown || L1Intercepts(code))
+        {
+            var cause = Cpu.Svm.ExitRecord >= 0 && code >= ExitCodes.Exception0 && code < ExitCodes.Exception0 + 32
+                ? $"{Cpu.Log[Cpu.Svm.ExitRecord].Id.Name} intercepted ({Cpu.Log[Cpu.Svm.ExitRecord].Cause})"
+                : $"{EventId.VmExit(code).Name} intercepted by L1";
+            if (code >= ExitCodes.Exception0 && code < ExitCodes.Exception0 + 32 && Cpu.Svm.ExitRecord >= 0)
+                Cpu.Log.Discard(Cpu.Svm.ExitRecord, Cpu.Rules.Decide(Decision.ExceptionIntercept).Rule);
+            NestedVmexit(code, v.ExitInfo1, v.ExitInfo2, cause);
+            return;
+        }
+        switch (code)
+        {
+            case ExitCodes.Stgi: GifInterception(true); break;
+            case ExitCodes.Clgi: GifInterception(false); break;
+            case ExitCodes.Vmmcall: Hypercall(); break;
+            case ExitCodes.Msr: MsrInterception(); break;
+            case ExitCodes.VIntr: InterruptWindow(); break;
+            case ExitCodes.Vmrun or ExitCodes.Vmload or ExitCodes.Vmsave:
+                NestedVmexit(code, 0, 0, $"{EventId.VmExit(code).Name} in L2");
+                break;
+            default: Cpu.End(RunEnd.Stopped, $"KVM: unexpected #VMEXIT 0x{code:x} from L2", v.Rip); break;
+        }
+    }
+
+    /// <summary>Whether vmcb12 intercepts an exit: CR/DR words, the exception bitmap, then the vectors at 00Ch and 010h.</summary>
+    private bool L1Intercepts(int code)
+    {
+        var g = _vmcb12!;
+        return code switch
+        {
+            < 0x10 => (g.CrIntercepts & (1u << code)) != 0,
+            < 0x20 => (g.CrIntercepts & (1u << (code - 0x10 + 16))) != 0,
+            < 0x30 => (g.DrIntercepts & (1u << (code - 0x20))) != 0,
+            < 0x40 => (g.DrIntercepts & (1u << (code - 0x30 + 16))) != 0,
+            < 0x60 => g.InterceptsException(code - 0x40),
+            < 0x80 => (g.Misc1 & (1u << (code - 0x60))) != 0,
+            < 0xA0 => (g.Misc2 & (1u << (code - 0x80))) != 0,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// svm_check_nested_events: an exception or event L1 intercepts becomes a #VMEXIT to L1
+    /// (exceptions first, without a GIF test; the rest only when not blocked).
+    /// </summary>
+    private void CheckNestedEvents()
+    {
+        var g = _vmcb12!;
+        if (_exception is { } e)
+        {
+            if (!g.InterceptsException(e.Vector)) return;
+            _exception = null;
+            // nested_svm_inject_exception_vmexit: the payload reaches DR6 first, DR7.GD is cleared.
+            if (e.Vector == Cpu.VectorDb && e.Payload is { } p) DeliverDbPayload(_vmcb02!, p);
+            Cpu.Log.Discard(e.Record, Cpu.Rules.Decide(Decision.ExceptionIntercept).Rule);
+            NestedVmexit(ExitCodes.Exception0 + e.Vector, e.Error ?? 0, 0,
+                $"{EventId.Exception(e.Vector).Name} intercepted ({Cpu.Log[e.Record].Cause})");
+            return;
+        }
+        if (!GifSet) return;
+        var l1If = (g.IntCtl & IntCtlBits.VIntrMasking) != 0 ? (_vmcb01.Rflags & FlagBits.IF) != 0 : (_vmcb02!.Rflags & FlagBits.IF) != 0;
+        if (_smi >= 0 && g.Intercepts(Intercept.Smi)) NestedVmexit(ExitCodes.Smi, 0, 0, "smi intercepted");
+        else if (_nmi >= 0 && !Cpu.NmiBlocked && g.Intercepts(Intercept.Nmi)) NestedVmexit(ExitCodes.Nmi, 0, 0, "nmi intercepted");
+        else if (_irr.Count > 0 && l1If && g.Intercepts(Intercept.Intr)) NestedVmexit(ExitCodes.Intr, 0, 0, $"{EventId.Intr(_irr.Last().Key).Name} intercepted");
+        else if (_init >= 0 && g.Intercepts(Intercept.Init)) NestedVmexit(ExitCodes.Init, 0, 0, "init intercepted");
+    }
+
+    /// <summary>
+    /// nested_svm_vmexit: L2's state and the exit into vmcb12, L1's state back from vmcb01 with
+    /// DR7 = DR7_FIXED_1, GIF cleared, and a #DB queued when L1 ran VMRUN with TF.
+    /// </summary>
+    private void NestedVmexit(int code, ulong info1, ulong info2, string cause)
+    {
+        var v2 = _vmcb02!;
+        var g = _vmcb12!;
+        var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexit).Rule;
+        var record = Cpu.Raise(EventId.VmExit(code), cause, v2.Rip, rule);
+        g.Rip = v2.Rip; g.Rsp = v2.Rsp; g.Rax = v2.Rax; g.Rflags = v2.Rflags;
+        g.Cr0 = v2.Cr0; g.Cr2 = v2.Cr2; g.Cr3 = v2.Cr3; g.Cr4 = v2.Cr4; g.Efer = v2.Efer;
+        g.Dr6 = v2.Dr6; g.Dr7 = v2.Dr7; g.Cpl = v2.Cpl; g.IntState = v2.IntState;
+        g.ExitCode = (ulong)(long)code; g.ExitInfo1 = info1; g.ExitInfo2 = info2; g.NextRip = v2.NextRip;
+        g.EventInj = 0;
+        g.IntCtl = (g.IntCtl & ~IntCtlBits.VIrq) | (v2.IntCtl & IntCtlBits.VIrq);
+        if (_nestedVgif) g.IntCtl = (g.IntCtl & ~IntCtlBits.VGif) | (v2.IntCtl & IntCtlBits.VGif);
+        VmcbLayout.Write(Cpu.Memory, _vmcb12Address, g);
+        LeaveNested();
+        _vmcb01.Dr7 = DebugBits.Dr7Fixed1;
+        _vmcb01.Rflags &= ~FlagBits.RF;
+        SetGif(false);
+        _deliverOnEntry = record;
+        if ((_vmcb01.Rflags & FlagBits.TF) != 0 && Cpu.Rules.Decide(Decision.KvmNestedVmexitQueuesTfDb).Delivers)
+            QueueSingleStepAfterVmrun();
+    }
+
+    private void QueueSingleStepAfterVmrun()
+    {
+        var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexitQueuesTfDb).Rule;
+        var record = Cpu.Raise(EventId.DebugException, "single-step (VMRUN with TF)", _vmrunRip, rule);
+        QueueException(Cpu.VectorDb, null, DebugBits.Dr6BS, record);
+    }
+
+    /// <summary>svm_leave_nested: back to L1 without telling it.</summary>
+    private void LeaveNested()
+    {
+        _guestMode = false;
+        _vmcb02 = null;
+        _vmcb12 = null;
+        _nestedVgif = false;
+    }
+}

@@ -1,0 +1,191 @@
+using Errata.Machine.Apic;
+using Errata.Machine.Core;
+using Errata.Machine.Debug;
+using Errata.Machine.Events;
+using Errata.Machine.Firmware;
+using Errata.Machine.Rules;
+using Errata.Machine.Svm;
+
+namespace Errata.Machine.Platforms.Kvm;
+
+/// <summary>
+/// KVM (kvm_amd) as L0, in C#: it runs the scenario's code as L1 with vmcb01, handles every
+/// #VMEXIT the way arch/x86/kvm/svm/svm.c and nested.c do, and re-enters with VMRUN. The
+/// hardware underneath is the same processor the apm profile uses; gaps come from here.
+/// This file: vCPU state, init_vmcb, exit dispatch and (re-)entry.
+/// </summary>
+internal sealed partial class KvmL0 : Platform
+{
+    private readonly bool _vgif;
+    private readonly Vmcb _vmcb01;
+    private readonly LocalApic _apic;
+
+    /// <summary>svm->guest_gif: L1's GIF when vGIF is off.</summary>
+    private bool _guestGif = true;
+
+    /// <summary>vcpu->arch.efer: EFER as L1 wrote it (the hardware runs with SVME forced on).</summary>
+    private ulong _l1Efer = Cpu.DefaultEfer;
+
+    /// <summary>A visible event (a nested #VMEXIT to L1) to record as delivered once L1 is entered.</summary>
+    private int _deliverOnEntry = -1;
+
+    public KvmL0(Cpu cpu, bool vgif) : base(cpu)
+    {
+        _vgif = vgif;
+        _apic = new LocalApic((id, cause) => Signal(id, cause, cpu.Rip));
+        _vmcb01 = InitVmcb();
+    }
+
+    public override LocalApic Apic => _apic;
+
+    public override bool ScenarioGif => GifSet;
+
+    public override bool ScenarioInGuest => _guestMode;
+
+    public override ulong ScenarioEfer => _l1Efer;
+
+    /// <summary>The VMCB KVM runs next: vmcb02 while L2 runs, else vmcb01.</summary>
+    private Vmcb Current => _guestMode ? _vmcb02! : _vmcb01;
+
+    /// <summary>
+    /// init_vmcb: #DB always intercepted, the SVM instructions intercepted (CLGI/STGI cleared
+    /// again with vGIF, which sets V_GIF_ENABLE), physical interrupts and MSRs intercepted.
+    /// </summary>
+    private Vmcb InitVmcb()
+    {
+        var v = new Vmcb { Owner = VmcbOwner.Platform };
+        if (Cpu.Rules.Decide(Decision.KvmDbIntercepted).Delivers) v.ExceptionIntercepts |= 1u << Cpu.VectorDb;
+        foreach (var i in new[] { Intercept.Intr, Intercept.Nmi, Intercept.Smi, Intercept.Msr, Intercept.Shutdown })
+            v.Set(i, true);
+        foreach (var i in new[] { Intercept.Vmrun, Intercept.Vmmcall, Intercept.Vmload, Intercept.Vmsave, Intercept.Stgi, Intercept.Clgi })
+            v.Set(i, true);
+        v.IntCtl = IntCtlBits.VIntrMasking;
+        if (_vgif && Cpu.Rules.Decide(Decision.KvmVgif).Delivers)
+        {
+            v.Set(Intercept.Stgi, false);
+            v.Set(Intercept.Clgi, false);
+            v.IntCtl |= IntCtlBits.VGifEnable | IntCtlBits.VGif;
+        }
+        return v;
+    }
+
+    /// <summary>L1 starts in the initial state of SCENARIOS.md; KVM enters it with VMRUN.</summary>
+    public override void Start(MachineImage image)
+    {
+        var v = _vmcb01;
+        v.Rip = image.Entry;
+        v.Rsp = MachineLayout.StackTop;
+        v.Rax = image.GuestEntry is not null ? MachineLayout.Vmcb : 0;
+        v.Rflags = FlagBits.Fixed1;
+        v.Cr0 = Cpu.DefaultCr0;
+        v.Cr3 = MachineLayout.PageTableRoot;
+        v.Cr4 = Cpu.DefaultCr4;
+        v.Efer = _l1Efer | Cpu.EferSvme;
+        v.Dr6 = DebugBits.Dr6ActiveLow;
+        v.Dr7 = DebugBits.Dr7Fixed1;
+        EnterGuest();
+    }
+
+    public override void OnVmExit(Vmcb vmcb)
+    {
+        var code = (int)(long)vmcb.ExitCode;
+        if (_guestMode) HandleL2Exit(code);
+        else HandleL1Exit(code);
+        if (Cpu.Ended is null) EnterGuest();
+    }
+
+    /// <summary>A pending request kicks the vCPU: the host's IPI exits the guest (INTR intercept) and KVM re-enters.</summary>
+    public override bool OnRequest()
+    {
+        if (!Cpu.Svm.GuestMode) return false;
+        Cpu.Svm.Exit(ExitCodes.Intr, 0, 0, "kick", Cpu.Rules.Decide(Decision.InterruptIntercept).Rule);
+        return true;
+    }
+
+    private void HandleL1Exit(int code)
+    {
+        switch (code)
+        {
+            case ExitCodes.Exception0 + Cpu.VectorDb: DbInterception(); break;
+            case ExitCodes.Stgi: GifInterception(true); break;
+            case ExitCodes.Clgi: GifInterception(false); break;
+            case ExitCodes.Vmrun: NestedVmrun(); break;
+            case ExitCodes.Vmmcall: Hypercall(); break;
+            case ExitCodes.Vmload or ExitCodes.Vmsave:
+                if (CheckPermissions("vmload/vmsave")) Skip();
+                break;
+            case ExitCodes.Msr: MsrInterception(); break;
+            case ExitCodes.VIntr: InterruptWindow(); break;
+            case ExitCodes.Intr or ExitCodes.Nmi or ExitCodes.Smi: break;
+            case ExitCodes.Shutdown: Cpu.End(RunEnd.Shutdown, "triple fault in L1 (KVM_EXIT_SHUTDOWN)", _vmcb01.Rip); break;
+            default: Cpu.End(RunEnd.Stopped, $"KVM: unexpected #VMEXIT 0x{code:x} from L1", _vmcb01.Rip); break;
+        }
+    }
+
+    /// <summary>vcpu_enter_guest: nested events, then kvm_check_and_inject_events, then VMRUN.</summary>
+    private void EnterGuest()
+    {
+        if (_guestMode) CheckNestedEvents();
+        var action = CheckAndInjectEvents();
+        if (action == EntryAction.Reset) return;
+        Cpu.Svm.Enter(Current);
+        if (_deliverOnEntry >= 0)
+        {
+            Cpu.Log.Deliver(_deliverOnEntry, Cpu.Log[_deliverOnEntry].Rule, Cpu.Rip, Cpu.Snapshot());
+            _deliverOnEntry = -1;
+        }
+        if (action == EntryAction.EnterSmm)
+        {
+            var record = _smi;
+            _smi = -1;
+            Cpu.EnterSmm(Cpu.Rip, record, Cpu.Log[record].Rule);
+        }
+    }
+
+    /// <summary>kvm_skip_emulated_instruction: RIP to nRIP, and a single-step #DB when TF was set.</summary>
+    private void Skip(bool singleStep = true)
+    {
+        var v = Current;
+        var rip = v.Rip;
+        v.Rip = v.NextRip;
+        if (singleStep && (v.Rflags & FlagBits.TF) != 0)
+        {
+            var rule = Cpu.Rules.Decide(Decision.SingleStep).Rule;
+            var record = Cpu.Raise(EventId.DebugException, "single-step", rip, rule);
+            QueueException(Cpu.VectorDb, null, DebugBits.Dr6BS, record);
+        }
+    }
+
+    /// <summary>nested_svm_check_permissions: #UD unless L1's EFER.SVME, #GP unless CPL 0.</summary>
+    private bool CheckPermissions(string what)
+    {
+        var v = Current;
+        if ((_l1Efer & Cpu.EferSvme) == 0)
+        {
+            var rule = Cpu.Rules.Decide(Decision.SvmNeedsSvme).Rule;
+            QueueException(6, null, null, Cpu.Raise(EventId.Exception(6), $"{what} with EFER.SVME=0", v.Rip, rule));
+            return false;
+        }
+        if (v.Cpl != 0)
+        {
+            var rule = Cpu.Rules.Decide(Decision.PrivilegedInstruction).Rule;
+            QueueException(13, 0, null, Cpu.Raise(EventId.Exception(13), $"{what} at CPL {v.Cpl}", v.Rip, rule));
+            return false;
+        }
+        return true;
+    }
+
+    private void Hypercall()
+    {
+        Cpu.Rules.Decide(Decision.KvmHypercall);
+        Current.Rax = unchecked((ulong)-1000L); // -KVM_ENOSYS
+        Skip();
+    }
+
+    private enum EntryAction
+    {
+        Run,
+        EnterSmm,
+        Reset,
+    }
+}

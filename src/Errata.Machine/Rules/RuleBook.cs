@@ -1,0 +1,90 @@
+using static Errata.Machine.Rules.Decision;
+using static Errata.Machine.Rules.Fate;
+
+namespace Errata.Machine.Rules;
+
+/// <summary>
+/// The registry: every rule the machine knows, with its decision, fate and source.
+/// <see cref="Processor"/> is the AMD64 processor of the APM; <see cref="Kvm"/> is what
+/// kvm_amd as L0 adds when the scenario's code is its L1 guest.
+/// </summary>
+internal static class RuleBook
+{
+    private const string Table1510 = "APM Vol. 2 15.17, Table 15-10";
+    private const string Priorities = "APM Vol. 2 8.5, Table 8-8";
+    private const string DebugFacility = "APM Vol. 2 13.1";
+    private const string Policy = "policy (reference §10)";
+
+    private static RuleBinding R(Decision d, Fate f, string id, string statement, string source) =>
+        new(d, f, new Rule(id, statement, source));
+
+    public static readonly IReadOnlyList<RuleBinding> Processor =
+    [
+        R(Gif1Normal, Deliver, "gif1.normal-operation", "At GIF=1 every interrupt source of Table 15-10 operates normally.", Table1510),
+        R(Gif0BreakpointMatch, Discard, "gif0.discard-breakpoint-match", "At GIF=0 a #DB due to a DR0-DR3 match (instruction, data or I/O breakpoint) is ignored and discarded, not held.", Table1510),
+        R(Gif0DiscardedMatchDr6, Discard, "gif0.discarded-match-leaves-dr6", "A breakpoint match discarded at GIF=0 sets no B0-B3 bit in DR6.", Policy),
+        R(Gif0SingleStep, Deliver, "gif0.deliver-single-step", "At GIF=0 a single-step trap (RFLAGS.TF) is delivered normally; merged with a discarded match it reports BS and no Bn.", Table1510),
+        R(Gif0GeneralDetect, Deliver, "gif0.deliver-general-detect", "General-detect faults (DR7.GD) are not breakpoint matches and are delivered at GIF=0.", Policy),
+        R(Gif0Nmi, Hold, "gif0.hold-nmi", "At GIF=0 an NMI is held pending until GIF=1.", Table1510),
+        R(Gif0Intr, Hold, "gif0.hold-intr", "At GIF=0 a maskable interrupt (INTR) is held pending until GIF=1.", Table1510),
+        R(Gif0VirtualIntr, Hold, "gif0.hold-vintr", "At GIF=0 (or V_GIF=0 with vGIF) a virtual interrupt (V_IRQ) is held pending.", Table1510 + "; 15.33.2"),
+        R(Gif0ExternalSmi, Hold, "gif0.hold-smi", "At GIF=0 an external SMI is held pending until GIF=1.", Table1510),
+        R(Gif0Init, Hold, "gif0.hold-init", "At GIF=0 an INIT is held pending until GIF=1.", Table1510),
+        R(Gif0MachineCheck, Hold, "gif0.hold-machine-check", "At GIF=0 a machine check is held pending until GIF=1 (the implementation can hold it).", Policy + "; " + Table1510),
+        R(SvmeClearGif, Discard, "efer.svme-clear-keeps-gif", "Clearing EFER.SVME does not change GIF.", Policy),
+
+        R(InstructionBreakpoint, Deliver, "db.instruction-breakpoint-fault", "An enabled DR0-DR3 execute match raises #DB as a fault before the instruction runs; DR6.Bn reports the match.", DebugFacility),
+        R(RfSuppressesBreakpoint, Discard, "db.rf-suppresses-instruction-breakpoint", "RFLAGS.RF=1 suppresses instruction breakpoints for one instruction; RF clears when an instruction completes.", DebugFacility),
+        R(DataBreakpoint, Deliver, "db.data-breakpoint-trap", "An enabled data match raises #DB as a trap after the access completes; B0-B3 are set and cleared per #DB.", DebugFacility),
+        R(SingleStep, Deliver, "db.single-step-trap", "RFLAGS.TF at the start of an instruction raises a #DB trap after it, setting the sticky DR6.BS.", DebugFacility),
+        R(GeneralDetect, Deliver, "db.general-detect-fault", "With DR7.GD=1 a MOV to or from a debug register faults with #DB, sets DR6.BD and clears DR7.GD.", DebugFacility),
+        R(Icebp, Deliver, "db.icebp-trap", "ICEBP (F1) raises #DB as a trap without a DPL check and sets no DR6 bit.", DebugFacility),
+        R(Int3, Deliver, "bp.int3-trap", "INT3 raises #BP as a trap; the pushed RIP is the next instruction.", "APM Vol. 3 INT3"),
+        R(IntN, Deliver, "intn.software-interrupt", "INT n is a software interrupt through IDT vector n, with a DPL check, not GIF-gated.", "APM Vol. 3 INT n"),
+        R(MovSsShadow, Hold, "shadow.mov-ss-defers-traps", "After MOV SS, interrupts and single-step/data-breakpoint traps wait one more instruction.", Priorities),
+        R(StiShadow, Hold, "shadow.sti-blocks-intr", "After an STI that sets IF, maskable interrupts wait one instruction; #DB is not blocked.", "APM Vol. 3 STI"),
+        R(IfMasksIntr, Hold, "intr.if-masks", "RFLAGS.IF=0 holds maskable interrupts pending.", "APM Vol. 2 8.1.4"),
+        R(NmiBlockedUntilIret, Hold, "nmi.blocked-until-iret", "After an NMI is taken, further NMIs are held until the next IRET.", "APM Vol. 2 8.2.16"),
+        R(SmmBlocksSmi, Hold, "smm.blocks-smi-nmi", "In SMM further SMIs and NMIs are held until SMM is left.", "APM Vol. 2 10.3"),
+        R(Fault, Deliver, "exception.fault", "A fault is delivered through the IDT with the faulting instruction's RIP; exceptions are not GIF-gated.", "APM Vol. 2 8.2"),
+        R(PrivilegedInstruction, Deliver, "cpl.privileged-gp", "Privileged instructions at CPL>0 raise #GP(0).", "APM Vol. 3 (instruction reference)"),
+        R(SvmNeedsSvme, Deliver, "svm.instructions-need-svme", "VMRUN, VMLOAD, VMSAVE, CLGI, STGI and VMMCALL raise #UD when EFER.SVME=0.", "APM Vol. 2 15.4"),
+        R(UnmappedAccess, Deliver, "pf.unmapped", "An access outside the scenario's identity map raises #PF with CR2 = the address.", "APM Vol. 2 8.2.15"),
+        R(DoubleFault, Deliver, "exception.double-fault", "A fault while delivering an exception becomes #DF.", "APM Vol. 2 8.2.9"),
+        R(TripleFault, Deliver, "exception.triple-fault-shutdown", "A fault while delivering #DF shuts the processor down.", "APM Vol. 2 8.2.9"),
+        R(InitResets, Deliver, "init.resets", "A delivered INIT resets the processor.", "APM Vol. 2 14.1"),
+        R(ApicIpi, Deliver, "apic.self-ipi", "A write to the ICR (xAPIC 0x300 or x2APIC MSR 0x830) with the self destination sends the message to this processor.", "APM Vol. 2 16.5"),
+
+        R(VmrunSetsGif, Deliver, "svm.vmrun-sets-gif", "VMRUN loads the guest and sets GIF=1.", "APM Vol. 2 15.5.1"),
+        R(VmexitClearsGif, Deliver, "svm.vmexit-clears-gif", "#VMEXIT clears GIF and disables all breakpoints in the host's DR7.", "APM Vol. 2 15.6"),
+        R(VmrunTrapAfterVmexit, Deliver, "svm.vmrun-tf-trap-after-vmexit", "Host RFLAGS.TF on VMRUN raises a #DB trap after the #VMEXIT, at GIF=0, at the instruction after VMRUN.", "APM Vol. 2 15.5.1"),
+        R(InstructionIntercept, Deliver, "svm.instruction-intercept", "An intercepted instruction in the guest causes #VMEXIT after its #UD/#GP checks.", "APM Vol. 2 15.9"),
+        R(ExceptionIntercept, Deliver, "svm.exception-intercept", "An exception whose bit is set in the exception intercept bitmap causes #VMEXIT (0x40+vector) instead of delivery.", "APM Vol. 2 15.12"),
+        R(InterruptIntercept, Deliver, "svm.interrupt-intercept", "An intercepted INTR, NMI, SMI or INIT causes #VMEXIT when it would be taken; the event stays pending.", "APM Vol. 2 15.13"),
+        R(EventInjection, Deliver, "svm.eventinj", "VMRUN delivers the event in EVENTINJ through the guest IDT before the first guest instruction.", "APM Vol. 2 15.20"),
+        R(VirtualInterrupt, Deliver, "svm.virtual-interrupt", "V_IRQ is taken in the guest when the guest's IF=1 (and V_GIF=1 with vGIF), or causes #VMEXIT(VINTR) when intercepted.", "APM Vol. 2 15.21.4"),
+        R(VgifMasksVirtualInterrupts, Deliver, "vgif.clgi-stgi-set-v-gif", "With V_GIF_ENABLE, CLGI and STGI in the guest change V_GIF only; the physical GIF stays 1 and breakpoint #DBs are not dropped.", "APM Vol. 2 15.33.2"),
+        R(VmrunInterceptRequired, Deliver, "svm.vmrun-intercept-required", "VMRUN with the VMRUN intercept clear in the VMCB fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+    ];
+
+    public static readonly IReadOnlyList<RuleBinding> Kvm =
+    [
+        R(KvmDbIntercepted, Deliver, "kvm.db-always-intercepted", "KVM intercepts #DB in every VMCB it runs (CVE-2015-8104 fix).", "arch/x86/kvm/svm/svm.c init_vmcb"),
+        R(KvmDbReinjectAtGif0, Deliver, "kvm.db-reinjected-without-gif-check", "An intercepted #DB is queued with its DR6 payload and re-injected through EVENTINJ; nothing checks GIF.", "arch/x86/kvm/svm/svm.c db_interception"),
+        R(KvmInjectEvent, Deliver, "kvm.inject-pending-event", "KVM injects a pending NMI, SMI, INIT or IRQ through EVENTINJ at the next entry once it is not blocked.", "arch/x86/kvm/x86.c kvm_check_and_inject_events"),
+        R(KvmNmiAtGif0, Hold, "kvm.gif-set-holds-nmi", "KVM holds an NMI for L1 while gif_set() is false.", "arch/x86/kvm/svm/svm.c svm_nmi_blocked"),
+        R(KvmIntrAtGif0, Hold, "kvm.gif-set-holds-intr", "KVM holds an interrupt for L1 while gif_set() is false.", "arch/x86/kvm/svm/svm.c svm_interrupt_blocked"),
+        R(KvmSmiAtGif0, Hold, "kvm.gif-set-holds-smi", "KVM holds an SMI for L1 while gif_set() is false.", "arch/x86/kvm/svm/svm.c svm_smi_blocked"),
+        R(KvmInitAtGif0, Hold, "kvm.gif-set-holds-init", "KVM holds an INIT for L1 while gif_set() is false.", "arch/x86/kvm/svm/svm.c svm_apic_init_signal_blocked"),
+        R(KvmMcNotGifGated, Deliver, "kvm.mc-not-gif-gated", "An injected #MC is queued as an exception and delivered without a GIF check.", "arch/x86/kvm/x86.c kvm_queue_exception (reference §3.5)"),
+        R(KvmStgiInterceptForWindow, Deliver, "kvm.stgi-intercept-for-window", "With vGIF and GIF=0, KVM sets the STGI intercept to learn when an NMI or SMI window opens.", "arch/x86/kvm/svm/svm.c svm_enable_nmi_window"),
+        R(KvmSoftwareGif, Deliver, "kvm.novgif-software-gif", "Without vGIF KVM intercepts CLGI and STGI and keeps L1's GIF in software (svm->guest_gif).", "arch/x86/kvm/svm/svm.c clgi_interception, stgi_interception, svm_set_gif"),
+        R(KvmVgif, Deliver, "kvm.vgif-passthrough", "With vGIF KVM clears the CLGI/STGI intercepts and sets V_GIF_ENABLE; L1's GIF is V_GIF in vmcb01.", "arch/x86/kvm/svm/svm.c init_vmcb"),
+        R(KvmSvmeClearSetsGif, Deliver, "kvm.svme-clear-sets-gif", "Clearing EFER.SVME makes KVM leave nested mode and set GIF=1.", "arch/x86/kvm/svm/svm.c svm_set_efer (reference §3.5)"),
+        R(KvmClgiWithoutSvme, Deliver, "kvm.clgi-stgi-without-svme", "With vGIF, CLGI/STGI are not intercepted and hardware runs L1 with EFER.SVME forced on, so L1 gets no #UD at SVME=0.", "arch/x86/kvm/svm/svm.c svm_set_efer (reference §3.5)"),
+        R(KvmVmrunTfOnInvalid, Discard, "kvm.vmrun-tf-ignored-on-invalid", "A #DB for TF on a VMRUN that fails its checks (VMEXIT_INVALID) is ignored.", "arch/x86/kvm/svm/nested.c nested_svm_vmrun FIXME (reference §3.5)"),
+        R(KvmNestedVmexit, Deliver, "kvm.nested-vmexit", "An L2 exit L1 intercepts is reflected as #VMEXIT to L1: GIF cleared, L1 DR7 set to DR7_FIXED_1.", "arch/x86/kvm/svm/nested.c nested_svm_vmexit"),
+        R(KvmNestedVmexitQueuesTfDb, Deliver, "kvm.nested-vmexit-tf-db", "If L1's RFLAGS.TF was set at VMRUN, KVM queues a #DB after the nested #VMEXIT.", "arch/x86/kvm/svm/nested.c nested_svm_vmexit"),
+        R(KvmHypercall, Deliver, "kvm.vmmcall-hypercall", "VMMCALL from L1 is KVM's hypercall; an unknown number returns -KVM_ENOSYS in RAX.", "arch/x86/kvm/x86.c kvm_emulate_hypercall"),
+    ];
+}

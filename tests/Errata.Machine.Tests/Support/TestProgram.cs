@@ -1,0 +1,87 @@
+using Errata.Machine;
+using Errata.Machine.Events;
+using Errata.Machine.Profiles;
+using Iced.Intel;
+
+namespace Errata.Machine.Tests.Support;
+
+/// <summary>
+/// A test scenario written with Iced's fluent assembler at <see cref="MemoryMap.CodeBase"/>:
+/// code, handler overrides, injections, a guest entry and VMCB keys, run on a profile.
+/// </summary>
+internal sealed class TestProgram
+{
+    private readonly Dictionary<EventId, Label> _handlers = [];
+    private readonly List<(EventId Event, Label At)> _injections = [];
+    private Label? _guest;
+    private AssemblerResult? _assembled;
+    private byte[]? _bytes;
+
+    public Assembler Asm { get; } = new(64);
+
+    public Dictionary<string, ulong> Vmcb { get; } = [];
+
+    public long Budget { get; set; } = 10_000;
+
+    public Label Label() => Asm.CreateLabel();
+
+    /// <summary>Places <paramref name="label"/> at the current position.</summary>
+    public TestProgram At(ref Label label)
+    {
+        Asm.Label(ref label);
+        return this;
+    }
+
+    public TestProgram Handler(EventId id, Label at)
+    {
+        _handlers[id] = at;
+        return this;
+    }
+
+    public TestProgram Inject(EventId id, Label at)
+    {
+        _injections.Add((id, at));
+        return this;
+    }
+
+    public TestProgram Guest(Label at)
+    {
+        _guest = at;
+        return this;
+    }
+
+    public ulong Address(Label label)
+    {
+        Assemble();
+        return _assembled!.Value.GetLabelRIP(label);
+    }
+
+    public MachineImage Image()
+    {
+        Assemble();
+        return new MachineImage(
+            [new MemoryBlock(MemoryMap.CodeBase, _bytes!)],
+            MemoryMap.CodeBase,
+            _handlers.ToDictionary(h => h.Key, h => Address(h.Value)),
+            _guest is { } g ? Address(g) : null,
+            _injections.Select(i => new Injection(i.Event, Address(i.At))).ToArray(),
+            Budget)
+        {
+            Vmcb = Vmcb,
+        };
+    }
+
+    public Outcome Run(string profile, bool trace = false)
+    {
+        Assert.True(ProfileRegistry.TryGet(profile, out var p), profile);
+        return X86Machine.Run(Image(), p, new RunOptions(trace));
+    }
+
+    private void Assemble()
+    {
+        if (_assembled is not null) return;
+        var stream = new MemoryStream();
+        _assembled = Asm.Assemble(new StreamCodeWriter(stream), MemoryMap.CodeBase, BlockEncoderOptions.ReturnNewInstructionOffsets);
+        _bytes = stream.ToArray();
+    }
+}
