@@ -13,6 +13,8 @@ public sealed class PageRenderer
     private readonly TemplateSet _templates;
     private readonly SiteView _site;
     private readonly HtmlRenderer _html;
+    // The page being rendered: scenario blocks are rendered inside it.
+    private Page? _page;
     private IReadOnlyDictionary<ScenarioBlock, Section?> _sections = new Dictionary<ScenarioBlock, Section?>();
 
     public PageRenderer(DocumentPipeline pipeline, TemplateSet templates, SiteView site, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results, VerificationLedger ledger)
@@ -26,7 +28,7 @@ public sealed class PageRenderer
             // A block without a result did not compile; the build stops before rendering then.
             var result = results[block];
             var level = DocumentOutline.ScenarioHeadingLevel(_sections[block]);
-            var view = ScenarioViewBuilder.Build(result, site.Reference, level, profile => ledger.DateFor(VerificationLedger.Key(result, profile, site.MachineVersion)));
+            var view = ScenarioViewBuilder.Build(result, site.Reference, _page!.RelativePath, level, profile => ledger.DateFor(VerificationLedger.Key(result, profile, site.MachineVersion)));
             w.Raw(_templates.Render("partials/scenario.html", view));
         });
     }
@@ -35,6 +37,7 @@ public sealed class PageRenderer
     public string Render(Page page, IReadOnlyList<Page> all)
     {
         var doc = page.Document;
+        _page = page;
         _sections = DocumentOutline.SectionsOf(doc);
         var root = RootOf(page.OutputPath);
         var nav = Nav(all, root, page);

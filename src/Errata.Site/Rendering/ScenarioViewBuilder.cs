@@ -10,7 +10,8 @@ namespace Errata.Site.Rendering;
 /// <summary>Turns a verified scenario into the flat view its partial renders.</summary>
 public static class ScenarioViewBuilder
 {
-    public static ScenarioView Build(ScenarioResult result, string reference, int headingLevel, Func<string, string> verifiedOn)
+    /// <param name="sourcePath">The document's path relative to the source folder: pages must not depend on where the build ran.</param>
+    public static ScenarioView Build(ScenarioResult result, string reference, string sourcePath, int headingLevel, Func<string, string> verifiedOn)
     {
         var s = result.Scenario;
         var name = s.Syntax.Name;
@@ -46,7 +47,7 @@ public static class ScenarioViewBuilder
             s.Syntax.Title ?? name,
             headingLevel,
             Summary(result),
-            $"{s.Syntax.Span.Path}:{s.Syntax.Span.Line + 1}",
+            $"{sourcePath}:{s.Syntax.Span.Line + 1}",
             Code(s.Assembly),
             profiles,
             claims,

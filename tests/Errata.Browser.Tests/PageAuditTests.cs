@@ -1,0 +1,55 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Errata.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Errata.Browser.Tests;
+
+/// <summary>
+/// Every page of the built sites, in the light and the dark scheme: no console or script
+/// errors, no failed request, and zero axe-core violations with traces collapsed and
+/// expanded; a full-page screenshot of each is kept under artifacts/.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed class PageAuditTests(SiteFixture site, ITestOutputHelper output)
+{
+    /// <summary>The pages docs/ builds to (one per source, and the scenarios page), and the failing site's page.</summary>
+    public static TheoryData<string, string> Pages()
+    {
+        var docs = Path.Combine(RepositoryRoot.Path, "docs");
+        var paths = Directory.EnumerateFiles(docs, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetExtension(f) is ".md" or ".rst")
+            .Select(f => "docs/" + Path.ChangeExtension(Path.GetRelativePath(docs, f), ".html").Replace('\\', '/'))
+            .Append("docs/scenarios.html")
+            .Append("failing/index.html")
+            .Order(StringComparer.Ordinal);
+        var data = new TheoryData<string, string>();
+        foreach (var path in paths)
+            foreach (var scheme in new[] { "light", "dark" })
+                data.Add(path, scheme);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_LoadsWithoutErrors_AndPassesAxe(string path, string scheme)
+    {
+        await using var tab = await site.OpenAsync(path, scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        var page = tab.Page;
+
+        var collapsed = await page.RunAxe();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.Artifacts, $"{path.Replace('/', '_')}.{scheme}.png"), FullPage = true });
+        await page.EvaluateAsync("document.querySelectorAll('details').forEach(d => d.open = true)");
+        var expanded = await page.RunAxe();
+        output.WriteLine($"axe-core {collapsed.TestEngine.Version}: {collapsed.Passes.Length} rules pass, {collapsed.Violations.Length} + {expanded.Violations.Length} violations");
+
+        tab.AssertNoErrors();
+        Assert.True(collapsed.Violations.Length == 0, Describe(collapsed.Violations));
+        Assert.True(expanded.Violations.Length == 0, "with traces expanded: " + Describe(expanded.Violations));
+    }
+
+    private static string Describe(AxeResultItem[] violations) =>
+        string.Join("\n", violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"  {n.Target}: {n.Html}\n    {string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))}"))));
+}
