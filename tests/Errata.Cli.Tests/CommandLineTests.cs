@@ -38,4 +38,27 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("unknown format 'xml'", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Init_CreatesASiteWhoseFirstBuildIsGreen()
+    {
+        var (exit, _, err) = CliRunner.Run(_dir, "init", "mysite");
+        Assert.True(exit == 0, err);
+        var site = Path.Combine(_dir, "mysite");
+        Assert.True(File.Exists(Path.Combine(site, "templates", "layout.html")));
+        var (buildExit, output, buildErr) = CliRunner.Run(site, "build");
+        Assert.True(buildExit == 0, buildErr);
+        Assert.Contains("4 of 4 claim(s) hold", output, StringComparison.Ordinal);
+        Assert.Contains("scenario-example-gif-breakpoint", File.ReadAllText(Path.Combine(site, "_site", "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_RefusesAFolderThatIsNotEmpty()
+    {
+        File.WriteAllText(Path.Combine(_dir, "keep.txt"), "mine");
+        var (exit, _, err) = CliRunner.Run(Path.GetDirectoryName(_dir)!, "init", _dir);
+        Assert.Equal(2, exit);
+        Assert.Contains("ERR0903", err, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(_dir, "keep.txt")));
+    }
 }

@@ -1,5 +1,4 @@
 using Errata.Cli.CommandLine;
-using Errata.Documents.Diagnostics;
 using Errata.Site.Accepting;
 using Errata.Site.Building;
 
@@ -17,19 +16,8 @@ internal sealed class AcceptCommand : ICommand
 
     public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Positional.Count != 1)
-        {
-            stderr.WriteLine($"errata accept: error: expected one document\nusage: errata accept {Usage}");
+        if (CommonOptions.DocumentAndConfig(this, args, stderr) is not (var file, var config))
             return 2;
-        }
-        var bag = new DiagnosticBag();
-        var config = CommonOptions.LoadConfigIfAny(args, bag);
-        if (bag.HasErrors)
-        {
-            CommonOptions.Print(bag.Items, stderr);
-            return 2;
-        }
-        var file = args.Positional[0];
         var result = Acceptor.Accept(file, config, args.Value(Scenario.Name));
         CommonOptions.Print(result.Diagnostics, stderr);
         if (result.NewText is { } text)

@@ -22,8 +22,28 @@ internal static class CommonOptions
             : new SiteConfig();
     }
 
+    /// <summary>
+    /// The one document a command works on and the config around it, or null after
+    /// printing why not (the caller exits 2).
+    /// </summary>
+    public static (string File, SiteConfig Config)? DocumentAndConfig(ICommand command, Arguments args, TextWriter stderr)
+    {
+        if (args.Positional.Count != 1)
+        {
+            stderr.WriteLine($"errata {command.Name}: error: expected one document\nusage: errata {command.Name} {command.Usage}");
+            return null;
+        }
+        var bag = new DiagnosticBag();
+        var config = LoadConfigIfAny(args, bag);
+        if (!bag.HasErrors) return (args.Positional[0], config);
+        Print(bag.Items, stderr);
+        return null;
+    }
+
     public static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter w)
     {
-        foreach (var d in diagnostics) w.WriteLine(DiagnosticFormatter.Format(d));
+        // In source order, as a reader fixes them.
+        var ordered = diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column);
+        foreach (var d in ordered) w.WriteLine(DiagnosticFormatter.Format(d));
     }
 }

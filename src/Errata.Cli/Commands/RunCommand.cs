@@ -1,5 +1,4 @@
 using Errata.Cli.CommandLine;
-using Errata.Documents.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Reports;
 
@@ -20,19 +19,9 @@ internal sealed class RunCommand : ICommand
 
     public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Positional.Count != 1)
-        {
-            stderr.WriteLine($"errata run: error: expected one document to run\nusage: errata run {Usage}");
+        if (CommonOptions.DocumentAndConfig(this, args, stderr) is not (var file, var config))
             return 2;
-        }
-        var bag = new DiagnosticBag();
-        var config = CommonOptions.LoadConfigIfAny(args, bag);
-        if (bag.HasErrors)
-        {
-            CommonOptions.Print(bag.Items, stderr);
-            return 2;
-        }
-        var result = DocumentRun.Run(args.Positional[0], config, args.Value(Scenario.Name), args.Value(Profile.Name), args.Flag(Trace.Name));
+        var result = DocumentRun.Run(file, config, args.Value(Scenario.Name), args.Value(Profile.Name), args.Flag(Trace.Name));
         CommonOptions.Print(result.Diagnostics, stderr);
         if (args.Flag(Json.Name)) stdout.Write(JsonReport.Write(result.Scenarios));
         else stdout.Write(TraceReport.Write(result.Scenarios));

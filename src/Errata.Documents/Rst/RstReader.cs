@@ -19,7 +19,8 @@ public sealed class RstReader : IDocumentReader
     public Document Read(string path, string text, ReadContext context)
     {
         var document = new Document(path) { Span = new SourceSpan(path, 0, 0, text.Length) };
-        ControlCharacters.Report(path, text, document.Diagnostics);
+        // docutils reads vertical tab and form feed as spaces (page breaks in older documents).
+        ControlCharacters.Report(path, text.Replace('\v', ' ').Replace('\f', ' '), document.Diagnostics);
         var source = new SourceText(path, text);
         var rst = new RstContext(source, context, document, _directives);
         rst.Body.Parse(source.Lines, new BlockSink(document.Children, allowTitles: true));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Errata.Machine.Events;
 using Errata.Machine.Execution;
 using Errata.Machine.Firmware;
@@ -24,53 +25,143 @@ internal sealed partial class Cpu
 
     public void Run(long budget)
     {
-        var handlers = HandlerTable.Handlers;
         var stalled = 0;
+        DecodedCache.Page? page = null;
+        var pageBase = ulong.MaxValue;
         while (Ended is null)
         {
-            if (Pending != 0 && BoundaryArbiter.AtBoundary(this, halted: false))
-            {
-                if (++stalled > MaxDeliveriesWithoutProgress)
-                    End(RunEnd.Stopped, "events delivered repeatedly without an instruction completing", Rip);
-                continue;
-            }
-            if (Instructions >= budget)
-            {
-                End(RunEnd.BudgetExceeded, $"budget of {budget} instructions exhausted", Rip);
-                break;
-            }
+            if ((Pending != 0 || Instructions >= budget) && AtBoundary(budget, ref stalled)) continue;
             var rip = Rip;
-            ref var insn = ref Cache.Lookup(rip, out var state);
+            var offset = rip - pageBase;
+            if (offset >= 4096)
+            {
+                page = Cache.PageAt(rip, out pageBase);
+                offset = rip - pageBase;
+            }
+            var state = page is null ? (byte)0 : page.State[offset];
+            ref var slot = ref page is null ? ref Cache.Lookup(rip, out state) : ref page.Slots[offset];
             if (state != DecodedCache.Ready)
             {
                 if (FetchSlow(rip, state)) stalled = 0;
+                pageBase = ulong.MaxValue;
                 continue;
             }
             stalled = 0;
-            Tracer?.Step(this, in insn);
-            TrapArmed = (Rflags & FlagBits.TF) != 0;
-            Rflags &= ~FlagBits.RF;
-            switch (handlers[(int)insn.Code](this, ref insn))
+            Tracer?.Step(this, in slot.Insn);
+            if ((_flags & (FlagBits.TF | FlagBits.RF)) != 0) StartTracedOrResumed();
+            if (slot.Hot != HotForm.None)
             {
-                case ExecResult.Next:
-                    Rip = insn.NextIP;
-                    Retire(rip);
-                    break;
-                case ExecResult.Jump:
-                    Retire(rip);
-                    break;
-                case ExecResult.Fault:
-                    DeliverFault();
-                    break;
-                case ExecResult.Halt:
-                    Rip = insn.NextIP;
-                    Retire(rip);
-                    Halt();
-                    break;
-                case ExecResult.Unsupported:
-                    End(RunEnd.Stopped, $"unsupported instruction '{Tracer.Format(in insn)}' at 0x{rip:x}", rip);
-                    break;
+                Rip = ExecuteHot(ref slot);
+                Retire(rip);
+                // Hot forms touch no memory and change neither TF, the trace nor how the run ends,
+                // so nothing can become pending: run the following ones straight from this page.
+                if (Pending == 0 && Tracer is null && (_flags & FlagBits.TF) == 0)
+                    RunHotChain(page!, pageBase, budget);
+                continue;
             }
+            var result = slot.Run(this, ref slot);
+            if (result == ExecResult.Next)
+            {
+                Rip = slot.Next;
+                Retire(rip);
+                continue;
+            }
+            Complete(result, rip, ref slot);
+        }
+    }
+
+    /// <summary>
+    /// The hot register forms inline (same semantics as their handlers in <see cref="FastForms"/>);
+    /// returns the next RIP.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong ExecuteHot(ref DecodedSlot s)
+    {
+        var g = Gpr;
+        switch (s.Hot)
+        {
+            case HotForm.MovReg: g[s.R0] = g[s.R1]; break;
+            case HotForm.AddReg: g[s.R0] = Alu.Add64(this, g[s.R0], g[s.R1]); break;
+            case HotForm.SubReg: g[s.R0] = Alu.Sub64(this, g[s.R0], g[s.R1]); break;
+            case HotForm.XorReg: g[s.R0] = Alu.Logic64(this, g[s.R0] ^ g[s.R1]); break;
+            case HotForm.CmpReg: Alu.Sub64(this, g[s.R0], g[s.R1]); break;
+            case HotForm.CmpImm: Alu.Sub64(this, g[s.R0], s.Imm); break;
+            case HotForm.AddImm: g[s.R0] = Alu.Add64(this, g[s.R0], s.Imm); break;
+            case HotForm.SubImm: g[s.R0] = Alu.Sub64(this, g[s.R0], s.Imm); break;
+            case HotForm.Inc: g[s.R0] = Alu.IncDec64(this, g[s.R0], 1); break;
+            case HotForm.Dec: g[s.R0] = Alu.IncDec64(this, g[s.R0], ulong.MaxValue); break;
+            case HotForm.Jnz: return !ZeroFlag ? s.Imm : s.Next;
+            case HotForm.Jz: return ZeroFlag ? s.Imm : s.Next;
+            case HotForm.Jmp: return s.Imm;
+        }
+        return s.Next;
+    }
+
+    /// <summary>Runs consecutive hot forms of one page within the budget, then commits RIP and the count.</summary>
+    private void RunHotChain(DecodedCache.Page page, ulong pageBase, long budget)
+    {
+        var rip = Rip;
+        var last = LastRip;
+        var count = 0L;
+        var limit = budget - Instructions;
+        var state = page.State;
+        var slots = page.Slots;
+        while (count < limit)
+        {
+            var offset = rip - pageBase;
+            if (offset >= 4096 || state[offset] != DecodedCache.Ready) break;
+            ref var next = ref slots[offset];
+            if (next.Hot == HotForm.None) break;
+            last = rip;
+            rip = ExecuteHot(ref next);
+            count++;
+        }
+        Rip = rip;
+        LastRip = last;
+        Instructions += count;
+    }
+
+    /// <summary>The boundary work and the budget, off the hot path; true when the loop must look again.</summary>
+    private bool AtBoundary(long budget, ref int stalled)
+    {
+        if (Pending != 0 && BoundaryArbiter.AtBoundary(this, halted: false))
+        {
+            if (++stalled > MaxDeliveriesWithoutProgress)
+                End(RunEnd.Stopped, "events delivered repeatedly without an instruction completing", Rip);
+            return true;
+        }
+        if (Instructions < budget) return false;
+        End(RunEnd.BudgetExceeded, $"budget of {budget} instructions exhausted", Rip);
+        return true;
+    }
+
+    /// <summary>TF at the start arms a single-step trap; RF is cleared as the instruction starts (it suppressed the breakpoint check already).</summary>
+    private void StartTracedOrResumed()
+    {
+        TrapArmed = (Rflags & FlagBits.TF) != 0;
+        Rflags &= ~FlagBits.RF;
+    }
+
+    private void Complete(ExecResult result, ulong rip, ref DecodedSlot slot)
+    {
+        switch (result)
+        {
+            case ExecResult.Jump:
+                Retire(rip);
+                break;
+            case ExecResult.Fault:
+                TrapArmed = false;
+                DeliverFault();
+                break;
+            case ExecResult.Halt:
+                Rip = slot.Next;
+                Retire(rip);
+                Halt();
+                break;
+            case ExecResult.Unsupported:
+                TrapArmed = false;
+                End(RunEnd.Stopped, $"unsupported instruction '{Tracer.Format(in slot.Insn)}' at 0x{rip:x}", rip);
+                break;
         }
     }
 
@@ -78,7 +169,9 @@ internal sealed partial class Cpu
     {
         LastRip = rip;
         Instructions++;
-        if (TrapArmed) ArmSingleStep();
+        if (!TrapArmed) return;
+        TrapArmed = false;
+        ArmSingleStep();
     }
 
     public void ArmSingleStep()

@@ -23,7 +23,6 @@ internal sealed partial class Cpu
 
     public readonly ulong[] Gpr = new ulong[16];
     public ulong Rip;
-    public ulong Rflags = FlagBits.Fixed1;
     public ulong Cr0 = DefaultCr0, Cr2, Cr3 = MachineLayout.PageTableRoot, Cr4 = DefaultCr4, Cr8;
     public ulong Efer = DefaultEfer;
     /// <summary>Segment selectors ES, CS, SS, DS, FS, GS; long mode ignores their bases and limits.</summary>

@@ -22,6 +22,60 @@ internal static class Alu
     private static void SetFlags(Cpu c, ulong flags, ulong affected = FlagBits.Arithmetic) =>
         c.Rflags = (c.Rflags & ~affected) | flags;
 
+    /// <summary>ADD at 64 bits for the fast forms; the flags are computed when read.</summary>
+    public static ulong Add64(Cpu c, ulong a, ulong b)
+    {
+        var r = a + b;
+        c.SetLazyFlags(LazyFlags.Add, a, b, r);
+        return r;
+    }
+
+    public static ulong Sub64(Cpu c, ulong a, ulong b)
+    {
+        var r = a - b;
+        c.SetLazyFlags(LazyFlags.Sub, a, b, r);
+        return r;
+    }
+
+    /// <summary>INC (delta 1) or DEC (delta -1) at 64 bits: the flags of ADD/SUB with CF kept.</summary>
+    public static ulong IncDec64(Cpu c, ulong a, ulong delta)
+    {
+        var r = a + delta;
+        c.SetLazyFlags(delta == 1 ? LazyFlags.Inc : LazyFlags.Dec, a, 0, r);
+        return r;
+    }
+
+    public static ulong Logic64(Cpu c, ulong r)
+    {
+        c.SetLazyFlags(LazyFlags.Logic, 0, 0, r);
+        return r;
+    }
+
+    public static ulong Parity(ulong r) => ParityTable[(byte)r];
+
+    /// <summary>PF for each value of the low byte.</summary>
+    private static readonly ulong[] ParityTable =
+        Enumerable.Range(0, 256).Select(b => (BitOperations.PopCount((uint)b) & 1) == 0 ? FlagBits.PF : 0UL).ToArray();
+
+    /// <summary>A Jcc handler for one condition, so the condition is not decoded per execution.</summary>
+    public static SlotHandler ConditionHandler(Iced.Intel.ConditionCode cc) => JccHandlers[(int)cc];
+
+    private static readonly SlotHandler[] JccHandlers =
+        Enum.GetValues<Iced.Intel.ConditionCode>().Select(MakeJcc).ToArray();
+
+    private static SlotHandler MakeJcc(Iced.Intel.ConditionCode cc) => cc switch
+    {
+        Iced.Intel.ConditionCode.e => (Cpu c, ref DecodedSlot s) => Branch(c, ref s, c.ZeroFlag),
+        Iced.Intel.ConditionCode.ne => (Cpu c, ref DecodedSlot s) => Branch(c, ref s, !c.ZeroFlag),
+        _ => (Cpu c, ref DecodedSlot s) => Branch(c, ref s, Condition(c.Rflags, cc)),
+    };
+
+    private static ExecResult Branch(Cpu c, ref DecodedSlot s, bool taken)
+    {
+        c.Rip = taken ? s.Imm : s.Next;
+        return ExecResult.Jump;
+    }
+
     public static ulong Add(Cpu c, ulong a, ulong b, int size, bool carryIn = false)
     {
         var m = Mask(size);

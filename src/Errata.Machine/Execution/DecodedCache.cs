@@ -15,9 +15,9 @@ internal sealed class DecodedCache
     private const int PageSize = 4096;
     private const int MaxLength = 15;
 
-    private sealed class Page
+    public sealed class Page
     {
-        public readonly Instruction[] Instructions = new Instruction[PageSize];
+        public readonly DecodedSlot[] Slots = new DecodedSlot[PageSize];
         public readonly byte[] State = new byte[PageSize];
     }
 
@@ -25,7 +25,7 @@ internal sealed class DecodedCache
     private readonly Page?[] _pages = new Page?[PhysicalMemory.Size / PageSize];
     private readonly MemoryCodeReader _reader;
     private readonly IcedDecoder _decoder;
-    private Instruction _miss;
+    private DecodedSlot _miss;
 
     public DecodedCache(PhysicalMemory memory)
     {
@@ -34,15 +34,23 @@ internal sealed class DecodedCache
         _decoder = IcedDecoder.Create(64, _reader, DecoderOptions.None);
     }
 
+    /// <summary>The page holding <paramref name="rip"/> and its first address, for the step loop to keep while it runs there.</summary>
+    public Page? PageAt(ulong rip, out ulong pageBase)
+    {
+        var off = rip - PhysicalMemory.Base;
+        pageBase = (rip & ~(ulong)(PageSize - 1));
+        return off < PhysicalMemory.Size ? _pages[off / PageSize] : null;
+    }
+
     /// <summary>The cache slot for <paramref name="rip"/> and its state (0 when nothing is cached).</summary>
-    public ref Instruction Lookup(ulong rip, out byte state)
+    public ref DecodedSlot Lookup(ulong rip, out byte state)
     {
         var off = rip - PhysicalMemory.Base;
         if (off < PhysicalMemory.Size && _pages[off / PageSize] is { } page)
         {
             var i = (int)(off % PageSize);
             state = page.State[i];
-            return ref page.Instructions[i];
+            return ref page.Slots[i];
         }
         state = 0;
         return ref _miss;
@@ -61,7 +69,9 @@ internal sealed class DecodedCache
         invalid = insn.IsInvalid;
         var page = PageFor(off);
         var i = (int)(off % PageSize);
-        page.Instructions[i] = insn;
+        ref var slot = ref page.Slots[i];
+        slot.Insn = insn;
+        FastForms.Select(ref slot);
         page.State[i] |= Ready;
         return true;
     }

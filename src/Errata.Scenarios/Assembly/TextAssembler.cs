@@ -37,7 +37,7 @@ public static class TextAssembler
                 parser.Parse(line, statements);
             placed.Add(new PlacedSection(section, statements));
         }
-        var definitions = LabelChecks.Check(placed, parser.LabelUses, diagnostics);
+        var definitions = LabelChecks.Check(placed, diagnostics);
 
         var labels = new LabelTable();
         var selector = new InstructionSelector(IcedEncoder.Create(64, NullCodeWriter.Instance));

@@ -15,7 +15,13 @@ public static class ScenarioParser
 
     public static Scenario Parse(ScenarioBlock block, DiagnosticBag diagnostics)
     {
-        var scenario = new Scenario { Name = block.Name, Span = block.Span, SourceText = block.Lines.Select(l => l.Text).ToList() };
+        var scenario = new Scenario
+        {
+            Name = block.Name,
+            Span = block.Span,
+            SourceText = block.Lines.Select(l => l.Text).ToList(),
+            LastLine = block.Lines.Count > 0 ? block.Lines[^1].Origin.Line : block.Span.Line,
+        };
         SectionSyntax? current = null;
         var seenHeaders = new HashSet<string>(StringComparer.Ordinal);
 

@@ -41,11 +41,10 @@ public static class ScenarioCompiler
         var handlers = ResolveHandlers(syntax, assembly, diagnostics);
         var injections = ResolveInjections(syntax, assembly, diagnostics);
         CheckLabels(syntax, assembly, diagnostics);
-        if (syntax.Expects.Count == 0)
-            diagnostics.Add(ScenarioErrors.NoExpect, block.Span with { Length = 3 }, block.Name);
-
         if (diagnostics.Items.Skip(before).Any(d => d.IsError))
             return null;
+        if (syntax.Expects.Count == 0)
+            diagnostics.Add(ScenarioErrors.NoExpect, block.Span with { Length = 3 }, block.Name);
 
         var image = new MachineImage(
             [new MemoryBlock(assembly.Base, assembly.Bytes)],

@@ -17,6 +17,8 @@ public sealed class Scenario
     public List<ExpectLine> Expects { get; } = [];
     /// <summary>The body as written, which identifies the scenario's inputs (for the verification ledger).</summary>
     public IReadOnlyList<string> SourceText { get; init; } = [];
+    /// <summary>The document line of the body's last line, where new expect lines go.</summary>
+    public int LastLine { get; init; }
 
     public const long DefaultBudget = 10000;
 }

@@ -35,10 +35,9 @@ public static class Acceptor
     private static void Rewrite(List<string> lines, ScenarioResult result, string newline)
     {
         var syntax = result.Scenario.Syntax;
-        var bodyLines = syntax.Sections.SelectMany(s => s.Lines).Select(l => l.Origin).ToList();
         var expectLines = syntax.Expects.Select(e => e.Span.Line).Distinct().OrderDescending().ToList();
         var indent = IndentOf(lines, syntax);
-        var insertAt = expectLines.Count > 0 ? expectLines.Min() : bodyLines.Max(o => o.Line) + 1;
+        var insertAt = expectLines.Count > 0 ? expectLines.Min() : syntax.LastLine + 1;
         foreach (var line in expectLines) lines.RemoveAt(line);
         var fresh = ObservedClaims.For(result).Select(l => indent + l + newline).ToList();
         if (expectLines.Count == 0 && insertAt > 0 && !lines[insertAt - 1].EndsWith('\n'))

@@ -17,13 +17,16 @@ public static class ObservedClaims
         var perProfile = result.Runs.Select(run => (run.Profile.Name, Lines: Lines(run, labels))).ToList();
         var ordered = perProfile.SelectMany(p => p.Lines).Distinct().ToList();
         var all = perProfile.Select(p => p.Name).ToList();
-        var output = new List<string>();
+        var specific = new List<string>();
+        var common = new List<string>();
         foreach (var line in ordered)
         {
             var holders = perProfile.Where(p => p.Lines.Contains(line)).Select(p => p.Name).ToList();
-            output.Add(holders.Count == all.Count ? $"expect: {line}" : $"expect {string.Join(' ', holders)}: {line}");
+            if (holders.Count == all.Count) common.Add($"expect: {line}");
+            else specific.Add($"expect {string.Join(' ', holders)}: {line}");
         }
-        return output;
+        // Where profiles differ comes first: that is what the scenario shows.
+        return [.. specific, .. common];
     }
 
     private static List<string> Lines(ProfileRun run, IReadOnlyDictionary<string, ulong> labels)

@@ -51,6 +51,15 @@ public class DiagnosticTests
         Assert.True(result.HasErrors);
     }
 
+    [Theory]
+    [InlineData("(", 10_000)]
+    [InlineData("-", 10_000)]
+    public void DeepNesting_IsAnErrorNotAStackOverflow(string opener, int count)
+    {
+        var d = Assert.Single(Asm.Assemble("mov eax, " + string.Concat(Enumerable.Repeat(opener, count)) + "1").Diagnostics);
+        Assert.Equal("ERR0309", d.Id);
+    }
+
     [Fact]
     public void DuplicateLabel_PointsAtSecondAndNamesFirstLine()
     {
@@ -88,6 +97,13 @@ public class DiagnosticTests
     {
         var result = TextAssembler.Assemble([Asm.Section("code", line)], Asm.Base, WithoutRdtscOrX87);
         Assert.Equal(message, Assert.Single(result.Diagnostics).Message);
+    }
+
+    [Fact]
+    public void UndefinedLabel_IsTheOnlyErrorOfItsLine()
+    {
+        var result = Asm.Assemble("mov al, nowhere", "dq elsewhere");
+        Assert.Equal([("ERR0304", 0, 8), ("ERR0304", 1, 3)], result.Diagnostics.Select(d => (d.Id, d.Span.Line, d.Span.Column)));
     }
 
     [Fact]

@@ -103,6 +103,13 @@ public class GrammarTests
     public void DataDirectives(string line, string hex) => Assert.Equal(hex, Asm.Hex(Asm.Bytes(line)));
 
     [Fact]
+    public void DataDirectives_LongerThanOneBlockChunk()
+    {
+        var text = new string('x', 40);
+        Assert.Equal(Convert.ToHexString(System.Text.Encoding.ASCII.GetBytes(text)) + "00", Asm.Hex(Asm.Bytes($"db '{text}', 0")));
+    }
+
+    [Fact]
     public void DataDirectives_HoldLabelAddresses()
     {
         var result = Asm.Assemble("table: dq table, after", "dd after - table", "after:");

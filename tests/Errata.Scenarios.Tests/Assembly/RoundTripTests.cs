@@ -25,8 +25,7 @@ public class RoundTripTests
             var (bytes, assembled) = AssembleOne(text);
             var decoded = DecodeOne(bytes);
 
-            Assert.Equal(assembled.Code, decoded.Code);
-            Assert.Equal(TextAssembler.Format(assembled), TextAssembler.Format(decoded));
+            AssertSameInstruction(assembled, decoded);
             Assert.True(bytes.Length <= originalLength, $"'{text}': {bytes.Length} bytes, Iced's own encoding has {originalLength}");
             if (!NasmRewrites(original))
                 Assert.Equal(text, TextAssembler.Format(decoded));
@@ -35,11 +34,62 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void ScenarioListing_ReassemblesToTheSameBytes()
+    {
+        var result = TextAssembler.Assemble(
+            [Asm.Section("code", "start: mov rax, target", "mov dr0, rax", "lea rbx, [rel table]", "mov rcx, [rbx+rdx*8+8]",
+                "target: clgi", "cmp qword [rel table], 1", "jne done", "call far_away", "stgi", "done: hlt"),
+             Asm.Section("handler", "far_away: add rsp, 8", "vmrun", "iretq"),
+             Asm.Section("data", "table: dq target, done")],
+            Asm.Base, _ => true);
+        Assert.Empty(result.Diagnostics);
+        foreach (var assembled in result.Instructions)
+        {
+            var text = TextAssembler.Format(assembled.Instruction);
+            var again = TextAssembler.Assemble([Asm.Section("code", text) with { Alignment = 1 }], assembled.Address, _ => true);
+            Assert.True(again.Diagnostics.Count == 0, $"'{text}': {string.Join("; ", again.Diagnostics)}");
+            var original = result.Bytes.AsSpan((int)(assembled.Address - Asm.Base), assembled.Length).ToArray();
+            Assert.Equal(Convert.ToHexString(original), Convert.ToHexString(again.Bytes));
+            AssertSameInstruction(assembled.Instruction, DecodeAt(original, assembled.Address));
+        }
+    }
+
+    [Fact]
     public void EveryMachineFamily_IsGenerated()
     {
         Assert.True(RandomInstructions.Codes.Length > 300, $"only {RandomInstructions.Codes.Length} codes");
         foreach (var code in new[] { Code.Clgi, Code.Stgi, Code.Vmrunq, Code.Mov_r64_dr, Code.Mov_cr_r64, Code.Int1, Code.Iretq, Code.Jmp_rel8_64 })
             Assert.Contains(code, RandomInstructions.Codes);
+    }
+
+    /// <summary>The decoded bytes are the instruction the assembler reports: same Code, same operands.</summary>
+    private static void AssertSameInstruction(Instruction assembled, Instruction decoded)
+    {
+        Assert.Equal(assembled.Code, decoded.Code);
+        Assert.Equal(assembled.OpCount, decoded.OpCount);
+        for (int i = 0; i < assembled.OpCount; i++)
+        {
+            var kind = assembled.GetOpKind(i);
+            Assert.Equal(kind, decoded.GetOpKind(i));
+            switch (kind)
+            {
+                case OpKind.Register:
+                    Assert.Equal(assembled.GetOpRegister(i), decoded.GetOpRegister(i));
+                    break;
+                case OpKind.NearBranch64:
+                    Assert.Equal(assembled.NearBranch64, decoded.NearBranch64);
+                    break;
+                case OpKind.Memory:
+                    Assert.Equal((assembled.MemoryBase, assembled.MemoryIndex, assembled.MemoryIndexScale, assembled.MemoryDisplacement64, assembled.SegmentPrefix),
+                        (decoded.MemoryBase, decoded.MemoryIndex, decoded.MemoryIndexScale, decoded.MemoryDisplacement64, decoded.SegmentPrefix));
+                    break;
+                case OpKind.Immediate8 or OpKind.Immediate8_2nd or OpKind.Immediate16 or OpKind.Immediate32 or OpKind.Immediate64
+                    or OpKind.Immediate8to16 or OpKind.Immediate8to32 or OpKind.Immediate8to64 or OpKind.Immediate32to64:
+                    Assert.Equal(assembled.GetImmediate(i), decoded.GetImmediate(i));
+                    break;
+            }
+        }
+        Assert.Equal(TextAssembler.Format(assembled), TextAssembler.Format(decoded));
     }
 
     /// <summary>Instructions NASM writes in a different, shorter form (see NasmForms).</summary>
@@ -66,9 +116,11 @@ public class RoundTripTests
         return (result.Bytes, Assert.Single(result.Instructions).Instruction);
     }
 
-    private static Instruction DecodeOne(byte[] bytes)
+    private static Instruction DecodeOne(byte[] bytes) => DecodeAt(bytes, RandomInstructions.Ip);
+
+    private static Instruction DecodeAt(byte[] bytes, ulong ip)
     {
-        var decoder = IcedDecoder.Create(64, new ByteArrayCodeReader(bytes), RandomInstructions.Ip);
+        var decoder = IcedDecoder.Create(64, new ByteArrayCodeReader(bytes), ip);
         decoder.Decode(out var instruction);
         Assert.Equal(bytes.Length, instruction.Length);
         return instruction;

@@ -40,6 +40,9 @@ internal sealed class RstContext
     /// <summary>Section title styles in order of first appearance: "=" underline only, "==" over- and underline.</summary>
     public List<string> TitleStyles { get; } = [];
     public string DefaultRole { get; set; } = "title-reference";
+
+    /// <summary>Custom roles declared with <c>.. role:: name(base)</c>, by name, to their base role.</summary>
+    public Dictionary<string, string> RoleAliases { get; } = [];
     public int IncludeDepth { get; set; }
 
     public SourceSpan DocumentSpan => new(Source.Path, 0, 0, 0);

@@ -12,14 +12,17 @@ internal sealed class SourceText
 {
     private const int TabWidth = 8;
     private readonly string[] _raw;
+    private readonly int _firstLine;
 
-    public SourceText(string path, string text)
+    /// <param name="firstLine">The line number of the text's first line in its file (an include may take part of a file).</param>
+    public SourceText(string path, string text, int firstLine = 0)
     {
         Path = path;
+        _firstLine = firstLine;
         _raw = SplitLines(text);
         var lines = new RstLine[_raw.Length];
         for (var i = 0; i < _raw.Length; i++)
-            lines[i] = new RstLine(Expand(_raw[i]), i, 0, this);
+            lines[i] = new RstLine(Expand(_raw[i]), firstLine + i, 0, this);
         Lines = lines;
     }
 
@@ -29,9 +32,10 @@ internal sealed class SourceText
     /// <summary>A span given in expanded columns, converted to raw columns.</summary>
     public SourceSpan Span(int line, int expandedColumn, int length)
     {
-        if (line < 0 || line >= _raw.Length) return new SourceSpan(Path, Math.Max(0, line), 0, 0);
-        var start = RawColumn(line, expandedColumn);
-        var end = RawColumn(line, expandedColumn + length);
+        var index = line - _firstLine;
+        if (index < 0 || index >= _raw.Length) return new SourceSpan(Path, Math.Max(0, line), 0, 0);
+        var start = RawColumn(index, expandedColumn);
+        var end = RawColumn(index, expandedColumn + length);
         return new SourceSpan(Path, line, start, end - start);
     }
 

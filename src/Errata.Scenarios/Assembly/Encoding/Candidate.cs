@@ -6,7 +6,7 @@ namespace Errata.Scenarios.Assembly.Encoding;
 /// One encoding a mnemonic may take, from Iced's opcode tables: the operand kinds the
 /// text must supply (implicit string operands left out) and the memory operand's size.
 /// </summary>
-public sealed class Candidate
+internal sealed class Candidate
 {
     public Candidate(Code code)
     {
@@ -19,7 +19,6 @@ public sealed class Candidate
         OperandSize = info.OperandSize;
         AddressSize = info.AddressSize;
         IsShortBranch = Kinds.Contains(OpCodeOperandKind.br64_1);
-        IsNearBranch = Kinds.Contains(OpCodeOperandKind.br64_4);
     }
 
     public Code Code { get; }
@@ -38,7 +37,6 @@ public sealed class Candidate
     public int OperandSize { get; }
     public int AddressSize { get; }
     public bool IsShortBranch { get; }
-    public bool IsNearBranch { get; }
 
     public static bool IsStringOperand(OpCodeOperandKind kind) =>
         kind is OpCodeOperandKind.seg_rSI or OpCodeOperandKind.es_rDI or OpCodeOperandKind.seg_rDI;

@@ -4,7 +4,7 @@ using Iced.Intel;
 namespace Errata.Scenarios.Assembly.Encoding;
 
 /// <summary>Fills an Iced instruction for one candidate from the written operands and their values this pass.</summary>
-public static class InstructionBuilder
+internal static class InstructionBuilder
 {
     public static Instruction Build(Candidate candidate, InstructionStatement statement, ReadOnlySpan<ulong> values)
     {

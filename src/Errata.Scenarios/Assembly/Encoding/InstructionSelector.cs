@@ -11,7 +11,7 @@ namespace Errata.Scenarios.Assembly.Encoding;
 /// has one (<see cref="NasmForms"/>). Ties go to Iced's table order, which puts
 /// <c>op r/m, r</c> first as NASM does.
 /// </summary>
-public sealed class InstructionSelector(IcedEncoder encoder)
+internal sealed class InstructionSelector(IcedEncoder encoder)
 {
     private readonly ulong[] _values = new ulong[4];
 

@@ -6,7 +6,7 @@ namespace Errata.Scenarios.Assembly.Encoding;
 /// Mnemonic (lower case, NASM's spelling) to the 64-bit-mode legacy encodings Iced knows
 /// for it, in Iced's table order. Built once, on first use, by walking the Code enum.
 /// </summary>
-public static class MnemonicTable
+internal static class MnemonicTable
 {
     private static readonly Dictionary<string, Candidate[]> ByMnemonic;
     private static readonly HashSet<string> OutsideTheTable;

@@ -7,7 +7,7 @@ namespace Errata.Scenarios.Assembly.Encoding;
 /// Where NASM's choice of encoding is not simply the shortest of the written form, so the
 /// bytes match what NASM emits: equivalent forms it prefers, and operand orders it accepts.
 /// </summary>
-public static class NasmForms
+internal static class NasmForms
 {
     /// <summary>
     /// Operand orders and short forms NASM accepts that Iced's tables list differently.

@@ -8,7 +8,7 @@ namespace Errata.Scenarios.Assembly.Encoding;
 /// (register class, memory size, immediate or branch), then, once values are known, by
 /// whether the number fits the immediate's width.
 /// </summary>
-public static class OperandMatcher
+internal static class OperandMatcher
 {
     public static bool AcceptsShape(OpCodeOperandKind kind, Operand operand, Candidate candidate) => operand switch
     {

@@ -7,24 +7,41 @@ namespace Errata.Scenarios.Assembly.Encoding;
 /// Narrows a mnemonic's encodings to those whose operand kinds fit the written operands,
 /// before any value is known; what is left differs only in immediate width or branch reach.
 /// </summary>
-public static class ShapeMatcher
+internal static class ShapeMatcher
 {
     public static List<Candidate> Match(IReadOnlyList<Candidate> candidates, IReadOnlyList<Operand> operands)
     {
-        var matches = new List<Candidate>();
+        var matches = new List<Candidate>(4);
+        bool any32Or64 = false;
         foreach (var c in candidates)
-            if (Fits(c, operands)) matches.Add(c);
+        {
+            if (!Fits(c, operands)) continue;
+            matches.Add(c);
+            any32Or64 |= c.OperandSize != 16;
+        }
         // With nothing to fix the operand size (push 5, ret 8, nop), NASM takes the default
         // 32/64-bit forms, never the 16-bit ones behind a 66h prefix.
-        if (!operands.Any(HasSize) && matches.Exists(c => c.OperandSize != 16))
+        if (any32Or64 && !AnySized(operands))
             matches.RemoveAll(c => c.OperandSize == 16);
         return matches;
     }
 
     /// <summary>True when the forms left read memory of different sizes and the text did not say which.</summary>
-    public static bool SizeIsAmbiguous(List<Candidate> matches, IReadOnlyList<Operand> operands) =>
-        operands.Any(o => o is MemoryReference { Size: 0 })
-        && matches.Select(c => c.MemorySize).Where(s => s != 0).Distinct().Skip(1).Any();
+    public static bool SizeIsAmbiguous(List<Candidate> matches, IReadOnlyList<Operand> operands)
+    {
+        bool unsized = false;
+        foreach (var o in operands)
+            unsized |= o is MemoryReference { Size: 0 };
+        if (!unsized) return false;
+        int size = 0;
+        foreach (var c in matches)
+        {
+            if (c.MemorySize == 0) continue;
+            if (size != 0 && size != c.MemorySize) return true;
+            size = c.MemorySize;
+        }
+        return false;
+    }
 
     private static bool Fits(Candidate c, IReadOnlyList<Operand> operands)
     {
@@ -44,5 +61,10 @@ public static class ShapeMatcher
             ? c.AddressSize switch { 64 => Register.RAX, 32 => Register.EAX, _ => Register.AX }
             : Register.None;
 
-    private static bool HasSize(Operand o) => o is RegisterOperand or MemoryReference { Size: > 0 };
+    private static bool AnySized(IReadOnlyList<Operand> operands)
+    {
+        foreach (var o in operands)
+            if (o is RegisterOperand or MemoryReference { Size: > 0 }) return true;
+        return false;
+    }
 }

@@ -8,7 +8,7 @@ namespace Errata.Scenarios.Assembly.Expressions;
 /// wrap, as in NASM. Registers appear only inside memory operands, where the operand
 /// parser takes them out again.
 /// </summary>
-public abstract class Expr(int column, int length)
+internal abstract class Expr(int column, int length)
 {
     public int Column { get; } = column;
     public int Length { get; } = length;
@@ -18,14 +18,14 @@ public abstract class Expr(int column, int length)
     public abstract bool ContainsRegister { get; }
 }
 
-public sealed class NumberExpr(int column, int length, ulong value) : Expr(column, length)
+internal sealed class NumberExpr(int column, int length, ulong value) : Expr(column, length)
 {
     public ulong Value { get; } = value;
     public override bool UsesAddresses => false;
     public override bool ContainsRegister => false;
 }
 
-public sealed class LabelExpr(int column, int length, string name) : Expr(column, length)
+internal sealed class LabelExpr(int column, int length, string name) : Expr(column, length)
 {
     public string Name { get; } = name;
     public override bool UsesAddresses => true;
@@ -33,20 +33,20 @@ public sealed class LabelExpr(int column, int length, string name) : Expr(column
 }
 
 /// <summary>NASM's <c>$</c>: the address of the current line.</summary>
-public sealed class HereExpr(int column, int length) : Expr(column, length)
+internal sealed class HereExpr(int column, int length) : Expr(column, length)
 {
     public override bool UsesAddresses => true;
     public override bool ContainsRegister => false;
 }
 
-public sealed class RegisterExpr(int column, int length, Register register) : Expr(column, length)
+internal sealed class RegisterExpr(int column, int length, Register register) : Expr(column, length)
 {
     public Register Register { get; } = register;
     public override bool UsesAddresses => false;
     public override bool ContainsRegister => true;
 }
 
-public sealed class UnaryExpr(int column, int length, TokenKind op, Expr operand) : Expr(column, length)
+internal sealed class UnaryExpr(int column, int length, TokenKind op, Expr operand) : Expr(column, length)
 {
     public TokenKind Op { get; } = op;
     public Expr Operand { get; } = operand;
@@ -54,7 +54,7 @@ public sealed class UnaryExpr(int column, int length, TokenKind op, Expr operand
     public override bool ContainsRegister => Operand.ContainsRegister;
 }
 
-public sealed class BinaryExpr(TokenKind op, Expr left, Expr right)
+internal sealed class BinaryExpr(TokenKind op, Expr left, Expr right)
     : Expr(left.Column, right.Column + right.Length - left.Column)
 {
     public TokenKind Op { get; } = op;

@@ -3,7 +3,7 @@ using Errata.Scenarios.Assembly.Lexing;
 namespace Errata.Scenarios.Assembly.Expressions;
 
 /// <summary>Computes a register-free expression with 64-bit wrapping arithmetic.</summary>
-public static class ExpressionEvaluator
+internal static class ExpressionEvaluator
 {
     public static ulong Evaluate(Expr expr, ISymbolValues symbols) => expr switch
     {

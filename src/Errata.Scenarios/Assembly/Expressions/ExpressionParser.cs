@@ -8,8 +8,11 @@ namespace Errata.Scenarios.Assembly.Expressions;
 /// <c>&lt;&lt; &gt;&gt;</c>, <c>+ -</c>, <c>*</c>, then unary <c>- + ~</c>.
 /// Returns null after reporting the first error.
 /// </summary>
-public static class ExpressionParser
+internal static class ExpressionParser
 {
+    /// <summary>Deeper nesting is reported rather than allowed to exhaust the stack.</summary>
+    private const int MaxDepth = 64;
+
     private static readonly TokenKind[][] Levels =
     [
         [TokenKind.Pipe],
@@ -19,34 +22,39 @@ public static class ExpressionParser
         [TokenKind.Star],
     ];
 
-    public static Expr? Parse(LineCursor cursor) => ParseLevel(cursor, 0);
+    public static Expr? Parse(LineCursor cursor) => ParseLevel(cursor, 0, 0);
 
-    private static Expr? ParseLevel(LineCursor cursor, int level)
+    private static Expr? ParseLevel(LineCursor cursor, int level, int depth)
     {
-        if (level == Levels.Length) return ParseUnary(cursor);
-        var left = ParseLevel(cursor, level + 1);
+        if (level == Levels.Length) return ParseUnary(cursor, depth);
+        var left = ParseLevel(cursor, level + 1, depth);
         while (left is not null && Array.IndexOf(Levels[level], cursor.Peek.Kind) >= 0)
         {
             var op = cursor.Next().Kind;
-            var right = ParseLevel(cursor, level + 1);
+            var right = ParseLevel(cursor, level + 1, depth);
             left = right is null ? null : new BinaryExpr(op, left, right);
         }
         return left;
     }
 
-    private static Expr? ParseUnary(LineCursor cursor)
+    private static Expr? ParseUnary(LineCursor cursor, int depth)
     {
         var t = cursor.Peek;
+        if (depth > MaxDepth)
+        {
+            cursor.Unexpected(t, $"an expression nested at most {MaxDepth} deep");
+            return null;
+        }
         if (t.Kind is TokenKind.Minus or TokenKind.Plus or TokenKind.Tilde)
         {
             cursor.Next();
-            var operand = ParseUnary(cursor);
+            var operand = ParseUnary(cursor, depth + 1);
             return operand is null ? null : new UnaryExpr(t.Column, operand.Column + operand.Length - t.Column, t.Kind, operand);
         }
-        return ParsePrimary(cursor);
+        return ParsePrimary(cursor, depth);
     }
 
-    private static Expr? ParsePrimary(LineCursor cursor)
+    private static Expr? ParsePrimary(LineCursor cursor, int depth)
     {
         var t = cursor.Next();
         switch (t.Kind)
@@ -69,7 +77,7 @@ public static class ExpressionParser
                 cursor.LabelUses.Add(label);
                 return label;
             case TokenKind.LeftParen:
-                var inner = Parse(cursor);
+                var inner = ParseLevel(cursor, 0, depth + 1);
                 if (inner is null) return null;
                 var close = cursor.Next();
                 if (close.Kind == TokenKind.RightParen) return inner;

@@ -1,7 +1,7 @@
 namespace Errata.Scenarios.Assembly.Expressions;
 
 /// <summary>What an expression's labels and <c>$</c> stand for during one layout pass.</summary>
-public interface ISymbolValues
+internal interface ISymbolValues
 {
     /// <summary>A label's address; a label not placed yet gets a provisional guess.</summary>
     ulong LabelAddress(string name);

@@ -9,7 +9,7 @@ namespace Errata.Scenarios.Assembly.Layout;
 /// The bytes of a <c>db/dw/dd/dq</c> line once labels are final: little-endian units,
 /// strings padded with zeros to a whole unit. A value must fit its unit, signed or unsigned.
 /// </summary>
-public static class DataEncoder
+internal static class DataEncoder
 {
     public static byte[] Encode(DataStatement data, LabelTable labels, List<Diagnostic> diagnostics)
     {

@@ -9,7 +9,7 @@ namespace Errata.Scenarios.Assembly.Layout;
 /// section at its start address. Branch fixing is off: the layout already chose each
 /// jump's size, and the encoder must produce exactly those lengths.
 /// </summary>
-public static class ImageWriter
+internal static class ImageWriter
 {
     public static byte[] Write(List<PlacedSection> sections, ulong baseAddress, LabelTable labels,
         List<AssembledInstruction> assembled, List<Diagnostic> diagnostics)

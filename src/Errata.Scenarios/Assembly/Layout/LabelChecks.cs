@@ -1,27 +1,28 @@
 using Errata.Documents.Diagnostics;
-using Errata.Documents.Syntax;
-using Errata.Scenarios.Assembly.Expressions;
 using Errata.Scenarios.Assembly.Parsing;
 
 namespace Errata.Scenarios.Assembly.Layout;
 
 /// <summary>Labels are defined once across all sections, and every label used is defined.</summary>
-public static class LabelChecks
+internal static class LabelChecks
 {
     /// <summary>Reports duplicates and undefined uses; returns the defined names in order.</summary>
-    public static List<string> Check(List<PlacedSection> sections, List<(SourceLine Line, LabelExpr Use)> uses, List<Diagnostic> diagnostics)
+    public static List<string> Check(List<PlacedSection> sections, List<Diagnostic> diagnostics)
     {
         var first = new Dictionary<string, LabelStatement>(StringComparer.Ordinal);
-        foreach (var label in sections.SelectMany(s => s.Statements).OfType<LabelStatement>())
-        {
-            if (first.TryGetValue(label.Name, out var earlier))
-                diagnostics.Add(AssemblerErrors.DuplicateLabel.At(label.Line.At(label.Column, label.Length), label.Name, earlier.Line.Origin.Line + 1));
-            else
-                first[label.Name] = label;
-        }
-        foreach (var (line, use) in uses)
-            if (!first.ContainsKey(use.Name))
-                diagnostics.Add(AssemblerErrors.UndefinedLabel.At(line.At(use.Column, use.Length), use.Name));
+        foreach (var section in sections)
+            foreach (var statement in section.Statements)
+                if (statement is LabelStatement label && !first.TryAdd(label.Name, label))
+                    diagnostics.Add(AssemblerErrors.DuplicateLabel.At(label.Line.At(label.Column, label.Length),
+                        label.Name, first[label.Name].Line.Origin.Line + 1));
+        foreach (var section in sections)
+            foreach (var statement in section.Statements)
+                foreach (var use in statement.LabelUses)
+                    if (!first.ContainsKey(use.Name))
+                    {
+                        diagnostics.Add(AssemblerErrors.UndefinedLabel.At(statement.Line.At(use.Column, use.Length), use.Name));
+                        statement.UsesUndefinedLabel = true;
+                    }
         return [.. first.Keys];
     }
 }

@@ -7,7 +7,7 @@ namespace Errata.Scenarios.Assembly.Layout;
 /// reference in the first pass, or an undefined one) reads as the current address: a
 /// guess that makes a forward jump start short and an address fit 32 bits.
 /// </summary>
-public sealed class LabelTable : ISymbolValues
+internal sealed class LabelTable : ISymbolValues
 {
     private readonly Dictionary<string, ulong> _addresses = new(StringComparer.Ordinal);
 

@@ -11,26 +11,29 @@ namespace Errata.Scenarios.Assembly.Layout;
 /// chosen once. Jumps only ever grow, so the passes settle; MaxPasses bounds the rare
 /// expression that flips a size back and forth.
 /// </summary>
-public static class LayoutPasses
+internal static class LayoutPasses
 {
     private const int MaxPasses = 16;
 
     public static void Run(List<PlacedSection> sections, ulong baseAddress, InstructionSelector selector, LabelTable labels, List<Diagnostic> diagnostics)
     {
+        var resized = new List<InstructionStatement>();
         for (int pass = 0; pass < MaxPasses; pass++)
         {
-            bool moved = Pass(sections, baseAddress, selector, labels, firstPass: pass == 0);
+            resized.Clear();
+            bool moved = Pass(sections, baseAddress, selector, labels, firstPass: pass == 0, resized);
             if (!moved && pass > 0)
             {
                 ReportSelectionErrors(sections, diagnostics);
                 return;
             }
         }
-        foreach (var statement in Instructions(sections).Where(s => s.UsesAddresses))
+        foreach (var statement in resized)
             diagnostics.Add(AssemblerErrors.LayoutDoesNotSettle.At(statement.Line.At(statement.Column, statement.Length), statement.Text));
     }
 
-    private static bool Pass(List<PlacedSection> sections, ulong baseAddress, InstructionSelector selector, LabelTable labels, bool firstPass)
+    private static bool Pass(List<PlacedSection> sections, ulong baseAddress, InstructionSelector selector, LabelTable labels,
+        bool firstPass, List<InstructionStatement> resized)
     {
         bool moved = false;
         ulong address = baseAddress;
@@ -49,7 +52,11 @@ public static class LayoutPasses
                         break;
                     case InstructionStatement instruction:
                         if (firstPass || instruction.UsesAddresses)
+                        {
+                            int before = instruction.Selection.Length;
                             instruction.Selection = selector.Select(instruction, labels);
+                            if (!firstPass && instruction.Selection.Length != before) resized.Add(instruction);
+                        }
                         address += (ulong)instruction.Selection.Length;
                         break;
                     case DataStatement data:
@@ -63,12 +70,11 @@ public static class LayoutPasses
 
     private static void ReportSelectionErrors(List<PlacedSection> sections, List<Diagnostic> diagnostics)
     {
-        foreach (var statement in Instructions(sections))
-            if (statement.Selection.Error is { } error) diagnostics.Add(error);
+        foreach (var section in sections)
+            foreach (var statement in section.Statements)
+                if (statement is InstructionStatement { Selection.Error: { } error, UsesUndefinedLabel: false })
+                    diagnostics.Add(error);
     }
-
-    private static IEnumerable<InstructionStatement> Instructions(List<PlacedSection> sections) =>
-        sections.SelectMany(s => s.Statements).OfType<InstructionStatement>();
 
     public static ulong Align(ulong address, int alignment) =>
         alignment <= 1 ? address : (address + (ulong)alignment - 1) / (ulong)alignment * (ulong)alignment;

@@ -3,7 +3,7 @@ using Errata.Scenarios.Assembly.Parsing;
 namespace Errata.Scenarios.Assembly.Layout;
 
 /// <summary>A section's parsed statements and, after layout, where it starts.</summary>
-public sealed class PlacedSection(AsmSection section, List<Statement> statements)
+internal sealed class PlacedSection(AsmSection section, List<Statement> statements)
 {
     public AsmSection Section { get; } = section;
     public List<Statement> Statements { get; } = statements;

@@ -9,7 +9,7 @@ namespace Errata.Scenarios.Assembly.Lexing;
 /// a regex: it runs on every line of every scenario. Problems become diagnostics and
 /// make <see cref="Tokenize"/> return false; nothing is thrown.
 /// </summary>
-public static class AsmLexer
+internal static class AsmLexer
 {
     public static bool Tokenize(SourceLine line, List<AsmToken> tokens, List<Diagnostic> diagnostics)
     {

@@ -5,7 +5,7 @@ namespace Errata.Scenarios.Assembly.Lexing;
 /// and strings the value already decoded. <see cref="Text"/> is the identifier or the
 /// string's contents.
 /// </summary>
-public readonly record struct AsmToken(TokenKind Kind, int Column, int Length, string Text = "", ulong Number = 0)
+internal readonly record struct AsmToken(TokenKind Kind, int Column, int Length, string Text = "", ulong Number = 0)
 {
     public int End => Column + Length;
 }

@@ -1,6 +1,6 @@
 namespace Errata.Scenarios.Assembly.Lexing;
 
-public enum TokenKind : byte
+internal enum TokenKind : byte
 {
     End,
     Identifier,

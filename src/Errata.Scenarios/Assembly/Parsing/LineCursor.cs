@@ -9,7 +9,7 @@ namespace Errata.Scenarios.Assembly.Parsing;
 /// The parser's position in one line's tokens. The first error stops the line (one
 /// diagnostic per line, at the token that broke it); label uses are collected on the way.
 /// </summary>
-public sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diagnostic> diagnostics)
+internal sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diagnostic> diagnostics)
 {
     private int _position;
 
@@ -25,13 +25,6 @@ public sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diag
         var t = tokens[_position];
         if (t.Kind != TokenKind.End) _position++;
         return t;
-    }
-
-    public bool TryTake(TokenKind kind)
-    {
-        if (Peek.Kind != kind) return false;
-        _position++;
-        return true;
     }
 
     public bool PeekKeyword(string word) =>

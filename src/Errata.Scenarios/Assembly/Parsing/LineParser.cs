@@ -12,12 +12,10 @@ namespace Errata.Scenarios.Assembly.Parsing;
 /// optional lock/rep prefix) or a data directive. The instruction's forms are narrowed to
 /// those its operands fit, and to those the machine runs, here, once, before any layout.
 /// </summary>
-public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> diagnostics)
+internal sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> diagnostics)
 {
     private readonly List<AsmToken> _tokens = [];
-
-    /// <summary>Label uses of every statement parsed, to check they are defined once all labels are known.</summary>
-    public List<(SourceLine Line, LabelExpr Use)> LabelUses { get; } = [];
+    private readonly Predicate<Candidate> _unsupported = c => !isSupported(c.Code);
 
     public void Parse(SourceLine line, List<Statement> into)
     {
@@ -39,7 +37,6 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
         var statement = ParseStatement(cursor);
         if (statement is null || cursor.Failed) return;
         into.Add(statement);
-        foreach (var use in cursor.LabelUses) LabelUses.Add((line, use));
     }
 
     private Statement? ParseStatement(LineCursor cursor)
@@ -71,7 +68,7 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
             cursor.Error(descriptor, mnemonic.Column, mnemonic.Length, mnemonic.Text);
             return null;
         }
-        if (!Array.Exists(candidates, c => isSupported(c.Code)))
+        if (!AnySupported(candidates))
         {
             cursor.Error(AssemblerErrors.UnsupportedInstruction, mnemonic.Column, mnemonic.Length, mnemonic.Text);
             return null;
@@ -81,7 +78,6 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
         var operands = NasmForms.Normalize(candidates, written);
         int end = written.Count > 0 ? written[^1].Column + written[^1].Length : mnemonic.End;
         var line = cursor.Line;
-        string text = line.Text[first.Column..end];
 
         var shapes = ShapeMatcher.Match(candidates, operands);
         if (shapes.Count == 0)
@@ -96,13 +92,20 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
             cursor.Error(AssemblerErrors.OperationSizeNotSpecified, memory.Column, memory.Length, cursor.TextOf(memory.Column, memory.Length));
             return null;
         }
-        shapes.RemoveAll(c => !isSupported(c.Code));
+        shapes.RemoveAll(_unsupported);
         if (shapes.Count == 0)
         {
-            cursor.Error(AssemblerErrors.UnsupportedInstruction, first.Column, end - first.Column, text);
+            cursor.Error(AssemblerErrors.UnsupportedInstruction, first.Column, end - first.Column, line.Text[first.Column..end]);
             return null;
         }
-        return new InstructionStatement(line, first.Column, end - first.Column, prefix, shapes, operands);
+        return new InstructionStatement(line, first.Column, end - first.Column, prefix, shapes, operands) { LabelUses = cursor.LabelUses };
+    }
+
+    private bool AnySupported(Candidate[] candidates)
+    {
+        foreach (var c in candidates)
+            if (isSupported(c.Code)) return true;
+        return false;
     }
 
     private static List<Operand>? ParseOperands(LineCursor cursor)
@@ -147,7 +150,7 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
                 items.Add(new DataItem(value.Column, value.Length, value, null));
             }
             var next = cursor.Next();
-            if (next.Kind == TokenKind.End) return new DataStatement(cursor.Line, unit, items);
+            if (next.Kind == TokenKind.End) return new DataStatement(cursor.Line, unit, items) { LabelUses = cursor.LabelUses };
             if (next.Kind != TokenKind.Comma)
             {
                 cursor.Unexpected(next, "',' or the end of the line");
@@ -156,20 +159,25 @@ public sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> di
         }
     }
 
-    private static InstructionPrefix Prefix(string word) => word.ToLowerInvariant() switch
+    private static readonly Dictionary<string, InstructionPrefix> Prefixes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "lock" => InstructionPrefix.Lock,
-        "rep" or "repe" or "repz" => InstructionPrefix.Rep,
-        "repne" or "repnz" => InstructionPrefix.Repne,
-        _ => InstructionPrefix.None,
+        ["lock"] = InstructionPrefix.Lock,
+        ["rep"] = InstructionPrefix.Rep,
+        ["repe"] = InstructionPrefix.Rep,
+        ["repz"] = InstructionPrefix.Rep,
+        ["repne"] = InstructionPrefix.Repne,
+        ["repnz"] = InstructionPrefix.Repne,
     };
 
-    private static int DataUnit(string word) => word.ToLowerInvariant() switch
+    private static readonly Dictionary<string, int> DataUnits = new(StringComparer.OrdinalIgnoreCase)
     {
-        "db" => 1,
-        "dw" => 2,
-        "dd" => 4,
-        "dq" => 8,
-        _ => 0,
+        ["db"] = 1,
+        ["dw"] = 2,
+        ["dd"] = 4,
+        ["dq"] = 8,
     };
+
+    private static InstructionPrefix Prefix(string word) => Prefixes.GetValueOrDefault(word);
+
+    private static int DataUnit(string word) => DataUnits.GetValueOrDefault(word);
 }

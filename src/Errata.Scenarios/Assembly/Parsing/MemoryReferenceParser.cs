@@ -9,7 +9,7 @@ namespace Errata.Scenarios.Assembly.Parsing;
 /// with registers allowed, then taken apart into registers and the constant remainder,
 /// so any order NASM accepts (<c>[8+rbx*4+rax]</c>) works.
 /// </summary>
-public static class MemoryReferenceParser
+internal static class MemoryReferenceParser
 {
     public static MemoryReference? Parse(LineCursor cursor, int column, int size)
     {

@@ -4,7 +4,7 @@ using Iced.Intel;
 namespace Errata.Scenarios.Assembly.Parsing;
 
 /// <summary>An operand as written, with its columns in the line.</summary>
-public abstract class Operand(int column, int length)
+internal abstract class Operand(int column, int length)
 {
     public int Column { get; } = column;
     public int Length { get; } = length;
@@ -13,7 +13,7 @@ public abstract class Operand(int column, int length)
     public abstract bool UsesAddresses { get; }
 }
 
-public sealed class RegisterOperand(int column, int length, Register register) : Operand(column, length)
+internal sealed class RegisterOperand(int column, int length, Register register) : Operand(column, length)
 {
     public Register Register { get; } = register;
     public override bool UsesAddresses => false;
@@ -23,7 +23,7 @@ public sealed class RegisterOperand(int column, int length, Register register) :
 /// <c>[base + index*scale + displacement]</c>, or <c>[rel expr]</c> for RIP-relative. Size is
 /// the size keyword in bytes, 0 when none was written.
 /// </summary>
-public sealed class MemoryReference(int column, int length) : Operand(column, length)
+internal sealed class MemoryReference(int column, int length) : Operand(column, length)
 {
     public int Size { get; init; }
     public Register Segment { get; init; }
@@ -35,7 +35,7 @@ public sealed class MemoryReference(int column, int length) : Operand(column, le
     public override bool UsesAddresses => Displacement?.UsesAddresses ?? false;
 }
 
-public enum JumpDistance : byte
+internal enum JumpDistance : byte
 {
     Any,
     Short,
@@ -43,7 +43,7 @@ public enum JumpDistance : byte
 }
 
 /// <summary>A number, label or expression: an immediate, or a branch target.</summary>
-public sealed class ImmediateOperand(int column, int length, Expr value, JumpDistance distance) : Operand(column, length)
+internal sealed class ImmediateOperand(int column, int length, Expr value, JumpDistance distance) : Operand(column, length)
 {
     public Expr Value { get; } = value;
     public JumpDistance Distance { get; } = distance;

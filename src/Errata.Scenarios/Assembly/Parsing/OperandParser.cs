@@ -8,7 +8,7 @@ namespace Errata.Scenarios.Assembly.Parsing;
 /// Parses one operand: a register, a memory operand with an optional size keyword, or an
 /// expression with an optional <c>short</c>/<c>near</c>. Returns null after reporting.
 /// </summary>
-public static class OperandParser
+internal static class OperandParser
 {
     public static Operand? Parse(LineCursor cursor)
     {
@@ -50,13 +50,13 @@ public static class OperandParser
 
     public static bool IsOperandEnd(AsmToken t) => t.Kind is TokenKind.Comma or TokenKind.End;
 
-    private static int SizeKeyword(AsmToken t) =>
-        t.Kind != TokenKind.Identifier ? 0 : t.Text.ToLowerInvariant() switch
-        {
-            "byte" => 1,
-            "word" => 2,
-            "dword" => 4,
-            "qword" => 8,
-            _ => 0,
-        };
+    private static readonly Dictionary<string, int> SizeKeywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["byte"] = 1,
+        ["word"] = 2,
+        ["dword"] = 4,
+        ["qword"] = 8,
+    };
+
+    private static int SizeKeyword(AsmToken t) => t.Kind == TokenKind.Identifier ? SizeKeywords.GetValueOrDefault(t.Text) : 0;
 }

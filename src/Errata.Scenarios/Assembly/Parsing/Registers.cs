@@ -6,7 +6,7 @@ namespace Errata.Scenarios.Assembly.Parsing;
 /// The register names the assembler accepts: every general register, the segment
 /// registers, the control registers the machine has (cr0 cr2 cr3 cr4 cr8) and dr0-dr7.
 /// </summary>
-public static class Registers
+internal static class Registers
 {
     private static readonly Dictionary<string, Register> ByName = Build();
 

@@ -5,22 +5,28 @@ using Errata.Scenarios.Assembly.Expressions;
 namespace Errata.Scenarios.Assembly.Parsing;
 
 /// <summary>One thing a line asks for: a label, an instruction or data. A line may hold a label and one more.</summary>
-public abstract class Statement(SourceLine line)
+internal abstract class Statement(SourceLine line)
 {
     public SourceLine Line { get; } = line;
 
     /// <summary>Where the layout pass placed it.</summary>
     public ulong Address { get; set; }
+
+    /// <summary>The labels its operands or values name.</summary>
+    public IReadOnlyList<LabelExpr> LabelUses { get; init; } = [];
+
+    /// <summary>Set when a label it names is defined nowhere: that error says it all.</summary>
+    public bool UsesUndefinedLabel { get; set; }
 }
 
-public sealed class LabelStatement(SourceLine line, string name, int column, int length) : Statement(line)
+internal sealed class LabelStatement(SourceLine line, string name, int column, int length) : Statement(line)
 {
     public string Name { get; } = name;
     public int Column { get; } = column;
     public int Length { get; } = length;
 }
 
-public enum InstructionPrefix : byte
+internal enum InstructionPrefix : byte
 {
     None,
     Lock,
@@ -28,7 +34,7 @@ public enum InstructionPrefix : byte
     Repne,
 }
 
-public sealed class InstructionStatement(
+internal sealed class InstructionStatement(
     SourceLine line, int column, int length, InstructionPrefix prefix, IReadOnlyList<Candidate> candidates, IReadOnlyList<Operand> operands)
     : Statement(line)
 {
@@ -38,7 +44,7 @@ public sealed class InstructionStatement(
     public InstructionPrefix Prefix { get; } = prefix;
     public IReadOnlyList<Candidate> Candidates { get; } = candidates;
     public IReadOnlyList<Operand> Operands { get; } = operands;
-    public bool UsesAddresses { get; } = operands.Any(o => o.UsesAddresses);
+    public bool UsesAddresses { get; } = operands.Any(static o => o.UsesAddresses);
 
     public string Text => Line.Text.Substring(Column, Length);
 
@@ -50,7 +56,7 @@ public sealed class InstructionStatement(
 }
 
 /// <summary>A data directive: each item is an expression or a string, stored in units of <see cref="UnitSize"/> bytes.</summary>
-public sealed class DataStatement(SourceLine line, int unitSize, IReadOnlyList<DataItem> items) : Statement(line)
+internal sealed class DataStatement(SourceLine line, int unitSize, IReadOnlyList<DataItem> items) : Statement(line)
 {
     public int UnitSize { get; } = unitSize;
     public IReadOnlyList<DataItem> Items { get; } = items;
@@ -58,4 +64,4 @@ public sealed class DataStatement(SourceLine line, int unitSize, IReadOnlyList<D
 }
 
 /// <summary>A string's bytes, or an expression, with its columns.</summary>
-public sealed record DataItem(int Column, int Length, Expr? Value, byte[]? Bytes);
+internal sealed record DataItem(int Column, int Length, Expr? Value, byte[]? Bytes);

@@ -4,7 +4,8 @@ namespace Errata.Documents.Rst.Parsers.Directives;
 
 /// <summary>
 /// The specific admonitions (note, warning, tip...) and the titled ones: the generic
-/// <c>admonition</c>, <c>topic</c> and <c>sidebar</c>, whose argument is the title.
+/// <c>admonition</c>, <c>topic</c> and <c>sidebar</c>, whose argument is the title (a sidebar's
+/// <c>:subtitle:</c> leads its content).
 /// </summary>
 internal sealed class AdmonitionDirective(bool titled) : IDirective
 {
@@ -21,6 +22,12 @@ internal sealed class AdmonitionDirective(bool titled) : IDirective
         }
         var admonition = new Admonition { Kind = input.Name.ToLowerInvariant(), Span = input.Line.Span };
         if (titled) context.DeferInlines(admonition.Title, input.ArgumentLines);
+        if (input.Options.FirstOrDefault(o => o.Name == "subtitle") is { } subtitle)
+        {
+            var text = new Paragraph { Span = subtitle.Line.Span };
+            context.DeferInlines(text.Inlines, [subtitle.Line.Dedent(subtitle.ValueOffset)]);
+            admonition.Children.Add(new DirectiveBlock { Name = "subtitle", Span = subtitle.Line.Span, Children = { text } });
+        }
         admonition.Children.AddRange(context.Body.ParseNested(input.Content));
         sink.Add(admonition);
     }

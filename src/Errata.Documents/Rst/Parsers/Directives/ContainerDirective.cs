@@ -13,7 +13,7 @@ internal sealed class ContainerDirective(bool titles) : IDirective
     [
         "container", "compound", "rubric", "seealso", "versionadded", "versionchanged", "deprecated",
         "glossary", "hlist", "centered", "c:function", "c:type", "c:macro", "c:struct", "c:union", "c:enum",
-        "c:member", "c:var", "c:namespace", "c:namespace-push", "c:namespace-pop", "kernel-render",
+        "c:member", "c:var", "c:namespace", "c:namespace-push", "c:namespace-pop",
     ];
 
     public DirectiveShape Shape { get; } = new(Optional: 100, FinalArgumentWhitespace: true);

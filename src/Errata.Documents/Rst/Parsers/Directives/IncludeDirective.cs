@@ -2,7 +2,7 @@ namespace Errata.Documents.Rst.Parsers.Directives;
 
 /// <summary>
 /// <c>include</c>: reads another file's text in place, as RST, or as a literal block with
-/// <c>:literal:</c>/<c>:code:</c>. Paths resolve against the including file's folder and must
+/// <c>:literal:</c>/<c>:code:</c>, optionally only the part between <c>:start-after:</c> and <c>:end-before:</c>. Paths resolve against the including file's folder and must
 /// stay inside the source root; a path in angle brackets is not supported (no standard library).
 /// </summary>
 internal sealed class IncludeDirective : IDirective
@@ -38,7 +38,29 @@ internal sealed class IncludeDirective : IDirective
             context.Report(RstErrors.IncludeUnreadable, span, relative, e.Message);
             return;
         }
-        var source = new SourceText(Path.GetRelativePath(root, full).Replace('\\', '/'), text);
+        var firstLine = 0;
+        if (input.Option("start-after") is { } after)
+        {
+            var at = text.IndexOf(after, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                context.Report(RstErrors.IncludeUnreadable, span, relative, "the text of the \"start-after\" option was not found");
+                return;
+            }
+            firstLine = text.AsSpan(0, at + after.Length).Count('\n');
+            text = text[(at + after.Length)..];
+        }
+        if (input.Option("end-before") is { } before)
+        {
+            var at = text.IndexOf(before, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                context.Report(RstErrors.IncludeUnreadable, span, relative, "the text of the \"end-before\" option was not found");
+                return;
+            }
+            text = text[..at];
+        }
+        var source = new SourceText(Path.GetRelativePath(root, full).Replace('\\', '/'), text, firstLine);
         if (input.HasOption("literal") || input.HasOption("code"))
         {
             sink.Add(LiteralBlockParser.Literal(source.Lines, input.Option("code") is { Length: > 0 } language ? language : null));

@@ -12,7 +12,7 @@ internal sealed class ListTableDirective : IDirective
 
     public void Run(RstContext context, DirectiveInput input, BlockSink sink)
     {
-        if (ListTableRows.Read(context, input, sink) is not { } rows) return;
+        if (ListTableRows.Read(context, input, sink, skipMarkup: false) is not { } rows) return;
         var width = rows.Max(r => r.Count);
         if (rows.Exists(r => r.Count != width))
         {
@@ -27,7 +27,8 @@ internal sealed class ListTableDirective : IDirective
 /// <summary>What <c>list-table</c> and the kernel's <c>flat-table</c> share: reading the two-level list and splitting head from body.</summary>
 internal static class ListTableRows
 {
-    public static List<List<ListItem>>? Read(RstContext context, DirectiveInput input, BlockSink sink)
+    /// <param name="skipMarkup">The kernel's flat-table lets a row hold comments and targets beside its list.</param>
+    public static List<List<ListItem>>? Read(RstContext context, DirectiveInput input, BlockSink sink, bool skipMarkup)
     {
         var blocks = context.Body.ParseNested(input.Content);
         if (blocks.Count != 1 || blocks[0] is not BulletList list)
@@ -38,7 +39,8 @@ internal static class ListTableRows
         var rows = new List<List<ListItem>>();
         foreach (var item in list.Items)
         {
-            if (item.Children.Count != 1 || item.Children[0] is not BulletList row)
+            var children = skipMarkup ? item.Children.Where(b => b is not (Comment or Target)).ToList() : item.Children;
+            if (children.Count != 1 || children[0] is not BulletList row)
             {
                 DirectiveParser.Fail(context, sink, input.Name, input.Block, $"Error parsing content block for the \"{input.Name}\" directive: two-level bullet list expected, but row {rows.Count + 1} does not contain a second-level bullet list.");
                 return null;

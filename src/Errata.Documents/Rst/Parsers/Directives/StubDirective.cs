@@ -11,7 +11,7 @@ internal sealed class StubDirective : IDirective
 {
     public static readonly string[] Names =
     [
-        "kernel-doc", "kernel-include", "kernel-feat", "kernel-abi", "maintainers-include", "tabularcolumns",
+        "kernel-doc", "kernel-render", "kernel-include", "kernel-feat", "kernel-abi", "maintainers-include", "tabularcolumns",
         "literalinclude", "graphviz", "digraph", "productionlist", "index", "codeauthor", "sectionauthor", "moduleauthor",
     ];
 

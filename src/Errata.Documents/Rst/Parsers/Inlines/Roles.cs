@@ -32,15 +32,27 @@ internal static partial class Roles
     public static Inline Apply(RstContext context, string? role, string escaped, SourceSpan span, SourceSpan textSpan)
     {
         var name = Canonical(role ?? context.DefaultRole);
+        var kind = context.RoleAliases.TryGetValue(name, out var baseRole) ? Canonical(baseRole) : name;
         Text Content(string value) => new() { Value = value, Span = textSpan };
-        switch (name)
+        switch (kind)
         {
             case "emphasis":
                 return With(new Emphasis { Span = span }, Content(Escapes.Unescape(escaped)));
             case "strong":
                 return With(new Strong { Span = span }, Content(Escapes.Unescape(escaped)));
-            case "literal" or "code":
+            case "literal":
                 return new Code { Value = Escapes.Unescape(escaped), Span = span };
+            case "code":
+                return new Code { Value = Escapes.Unescape(escaped, restoreBackslashes: true), Span = span };
+            case "math":
+                return With(new InterpretedText { Role = "math", Span = span }, Content(Escapes.Unescape(escaped, restoreBackslashes: true)));
+            case "raw" when context.Read.AllowRaw:
+                return new HtmlInline { Html = Escapes.Unescape(escaped), Span = span };
+            case "pep-reference" or "rfc-reference" when int.TryParse(Escapes.Unescape(escaped).Split('#')[0], out var number):
+                // docutils' pep_base_url and rfc_base_url defaults.
+                var pep = kind == "pep-reference";
+                var link = new Link { Url = pep ? $"https://peps.python.org/pep-{number:0000}/" : $"https://tools.ietf.org/html/rfc{number}.html", Span = span };
+                return With(link, Content((pep ? "PEP " : "RFC ") + Escapes.Unescape(escaped)));
         }
         if (!DocutilsRoles.Contains(name) && ExplicitTitle().Match(escaped) is { Success: true } m)
             return With(new InterpretedText { Role = name, Target = Escapes.Unescape(m.Groups[2].Value), Span = span }, Content(Escapes.Unescape(m.Groups[1].Value)));
