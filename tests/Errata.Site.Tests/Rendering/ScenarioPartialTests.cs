@@ -69,7 +69,9 @@ public sealed class ScenarioPartialTests
     public void Code_IsHighlightedByToken_AndProvenanceNamesMachineProfilesAndDates()
     {
         var html = Render(Failed());
-        Assert.Contains("<span class=\"asm-label\">start:</span>\n<span class=\"asm-addr\">0x401000</span>", html, StringComparison.Ordinal);
+        // One line per instruction, its label on the line before, and no blank line.
+        Assert.Contains("<pre tabindex=\"0\"><code><span class=\"asm-label\">start:</span>\n<span class=\"asm-addr\">0x401000</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"asm-mnemonic\">clgi</span></span>\n</code></pre>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"asm-mnemonic\">clgi</span>", html, StringComparison.Ordinal);
         Assert.Contains("machine build <code>1+abc</code>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>kvm</strong>: KVM with vGIF; verified <time datetime=\"2026-01-03\">2026-01-03</time>", html, StringComparison.Ordinal);
