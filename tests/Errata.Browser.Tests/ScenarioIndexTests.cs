@@ -35,7 +35,7 @@ public sealed class ScenarioIndexTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task FilterFromTheAddress_AndRowLinksBackToTheProse()
+    public async Task FilterFromTheAddress_AndRowLinksBackToTheParagraphItProves()
     {
         await using var tab = await site.OpenAsync("failing/scenarios.html?verdict=fails");
         var page = tab.Page;
@@ -44,8 +44,10 @@ public sealed class ScenarioIndexTests(SiteFixture site)
         await Expect(visible).ToHaveAttributeAsync("data-profile", "kvm");
 
         await visible.GetByRole(AriaRole.Link).Last.ClickAsync();
-        await Expect(page).ToHaveURLAsync(site.FailingUrl + "index.html#" + FailingSite.ScenarioId);
-        await Expect(page.Locator("#" + FailingSite.ScenarioId)).ToBeInViewportAsync();
+        await Expect(page).ToHaveURLAsync(site.FailingUrl + "index.html#" + FailingSite.ScenarioId + "-prose");
+        var prose = page.Locator($"#{FailingSite.ScenarioId}-prose");
+        await Expect(prose).ToContainTextAsync("KVM re-injects the breakpoint #DB");
+        await Expect(prose).ToBeInViewportAsync();
         tab.AssertNoErrors();
     }
 }

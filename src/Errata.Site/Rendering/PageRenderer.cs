@@ -15,7 +15,7 @@ public sealed class PageRenderer
     private readonly HtmlRenderer _html;
     // The page being rendered: scenario blocks are rendered inside it.
     private Page? _page;
-    private IReadOnlyDictionary<ScenarioBlock, Section?> _sections = new Dictionary<ScenarioBlock, Section?>();
+    private DocumentOutline? _outline;
 
     public PageRenderer(DocumentPipeline pipeline, TemplateSet templates, SiteView site, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results, VerificationLedger ledger)
     {
@@ -23,11 +23,20 @@ public sealed class PageRenderer
         _site = site;
         _html = pipeline.CreateRenderer();
         _html.Set<Section>(RenderSection);
+        _html.Set<Paragraph>((r, w, n) =>
+        {
+            // The paragraph a scenario proves carries an anchor the scenarios page links to.
+            w.Raw("<p");
+            if (_outline!.ScenarioAfter(n) is { } proved) w.Attribute("id", DocumentOutline.ProseId(proved));
+            w.Raw(">");
+            r.WriteAll(w, n.Inlines);
+            w.Raw("</p>\n");
+        });
         _html.Set<ScenarioBlock>((_, w, block) =>
         {
             // A block without a result did not compile; the build stops before rendering then.
             var result = results[block];
-            var level = DocumentOutline.ScenarioHeadingLevel(_sections[block]);
+            var level = _outline!.ScenarioHeadingLevel(block);
             var view = ScenarioViewBuilder.Build(result, site.Reference, _page!.RelativePath, level, profile => ledger.DateFor(VerificationLedger.Key(result, profile, site.MachineVersion)));
             w.Raw(_templates.Render("partials/scenario.html", view));
         });
@@ -38,7 +47,7 @@ public sealed class PageRenderer
     {
         var doc = page.Document;
         _page = page;
-        _sections = DocumentOutline.SectionsOf(doc);
+        _outline = DocumentOutline.Of(doc);
         var root = RootOf(page.OutputPath);
         var nav = Nav(all, root, page);
         var index = all.ToList().IndexOf(page);
@@ -85,7 +94,7 @@ public sealed class PageRenderer
         NodeWalker.Descendants(doc).Select(n => n switch
         {
             Section s when DocumentOutline.HeadingLevel(s) > 1 => new TocItem(Slug.PlainText(s.Title), s.Id, DocumentOutline.HeadingLevel(s), "section"),
-            ScenarioBlock b => new TocItem("Scenario: " + b.Name, b.Id, DocumentOutline.ScenarioHeadingLevel(_sections[b]), "scenario"),
+            ScenarioBlock b => new TocItem("Scenario: " + b.Name, b.Id, _outline!.ScenarioHeadingLevel(b), "scenario"),
             _ => null,
         }).OfType<TocItem>().ToList();
 

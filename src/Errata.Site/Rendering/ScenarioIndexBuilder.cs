@@ -4,7 +4,7 @@ using Errata.Site.Building;
 
 namespace Errata.Site.Rendering;
 
-/// <summary>The scenarios page's rows: every scenario by profile, in navigation order, each pointing back at its place in the prose.</summary>
+/// <summary>The scenarios page's rows: every scenario by profile, in navigation order, each pointing back at the prose it proves.</summary>
 public static class ScenarioIndexBuilder
 {
     public static ScenarioIndexView Build(IReadOnlyList<Page> pages, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results)
@@ -12,11 +12,14 @@ public static class ScenarioIndexBuilder
         var rows = new List<ScenarioRowView>();
         foreach (var page in pages)
         {
-            var sections = DocumentOutline.SectionsOf(page.Document);
+            var outline = DocumentOutline.Of(page.Document);
             foreach (var block in page.Document.Descendants<ScenarioBlock>())
             {
                 if (!results.TryGetValue(block, out var result)) continue;
-                var section = sections[block] is { } s ? Slug.PlainText(s.Title) : page.Title;
+                var section = outline.SectionOf(block);
+                var sectionTitle = section is null ? page.Title : Slug.PlainText(section.Title);
+                // Back to the paragraph the scenario proves; else to its section; else to the scenario itself.
+                var prose = outline.ProseOf(block) is not null ? DocumentOutline.ProseId(block) : section?.Id ?? block.Id;
                 var title = result.Scenario.Syntax.Title ?? block.Name;
                 foreach (var run in result.Runs)
                 {
@@ -25,8 +28,9 @@ public static class ScenarioIndexBuilder
                         block.Name,
                         title,
                         page.OutputPath + "#" + block.Id,
+                        page.OutputPath + "#" + prose,
                         page.Title,
-                        section,
+                        sectionTitle,
                         run.Profile.Name,
                         holding == run.Verdicts.Count ? "holds" : "fails",
                         holding,

@@ -72,11 +72,12 @@ public sealed record EventView(
 /// <summary>The scenarios page: one row per scenario and profile, filterable by both.</summary>
 public sealed record ScenarioIndexView(IReadOnlyList<string> Profiles, IReadOnlyList<ScenarioRowView> Rows);
 
-/// <summary>A scenario on one profile; Url leads back to the scenario where it stands in the prose it proves.</summary>
+/// <summary>A scenario on one profile; Url leads to the scenario, ProseUrl back to the paragraph it proves.</summary>
 public sealed record ScenarioRowView(
     string Name,
     string Title,
     string Url,
+    string ProseUrl,
     string Page,
     string Section,
     string Profile,

@@ -63,7 +63,7 @@ public sealed class DocsSiteTests : IDisposable
     }
 
     [Fact]
-    public void ScenariosPage_ListsEveryScenarioByProfile_LinkingBackToItsPlace()
+    public void ScenariosPage_ListsEveryScenarioByProfile_LinkingBackToTheProseItProves()
     {
         var result = Build();
         Assert.Equal(ExitCode.Ok, result.ExitCode);
@@ -73,6 +73,10 @@ public sealed class DocsSiteTests : IDisposable
         Assert.Contains("<tr data-profile=\"kvm\" data-verdict=\"holds\">", html, StringComparison.Ordinal);
         Assert.Contains("href=\"errata/gif-breakpoints.html#scenario-gif-clear-exec-breakpoint\"", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"kvm\">kvm</option>", html, StringComparison.Ordinal);
+        // Each row leads back to the paragraph the scenario proves, anchored by the scenario's name.
+        Assert.Contains("href=\"errata/gif-breakpoints.html#scenario-gif-clear-exec-breakpoint-prose\"", html, StringComparison.Ordinal);
+        var errata = File.ReadAllText(Path.Combine(_output, "errata", "gif-breakpoints.html"));
+        Assert.Contains("<p id=\"scenario-gif-clear-exec-breakpoint-prose\">The scenario arms DR0", errata, StringComparison.Ordinal);
     }
 
     [Fact]
