@@ -150,8 +150,8 @@ public static class SiteBuilder
         {
             foreach (var page in ordered)
                 writer.WriteText(page.OutputPath, renderer.Render(page, ordered));
-            // A theme without a scenarios template simply has no scenarios page.
-            if (templates.Has("scenarios.html"))
+            // A theme without a scenarios template has no scenarios page; a document of that name keeps its page.
+            if (templates.Has("scenarios.html") && !ordered.Any(p => p.OutputPath == "scenarios.html"))
                 writer.WriteText("scenarios.html", renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, byBlock), ordered));
         }
         catch (Scriban.Syntax.ScriptRuntimeException e)
