@@ -8,7 +8,7 @@ namespace Errata.Cli
     /// <summary>The `errata` command: dispatches to one command; holds no logic of its own.</summary>
     public static class EntryPoint
     {
-        private static readonly ICommand[] Commands = [new BuildCommand(), new CheckCommand(), new RunCommand(), new AcceptCommand(), new InitCommand()];
+        private static readonly ICommand[] Commands = [new BuildCommand(), new CheckCommand(), new RunCommand(), new AcceptCommand(), new InitCommand(), new ServeCommand()];
 
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {

@@ -25,7 +25,12 @@ public static class X86Machine
     {
         var cpu = new Cpu(profile.RuleSet);
         cpu.Platform = profile.CreatePlatform(cpu);
-        if (options?.Trace == true) cpu.Tracer = new Tracer();
+        if (options?.Trace == true)
+        {
+            var tracer = new Tracer();
+            cpu.Tracer = tracer;
+            cpu.Log.Observer = (record, fate) => tracer.Fate(cpu, record, fate);
+        }
         foreach (var block in image.Memory)
         {
             if (!cpu.Memory.Contains(block.Address, block.Bytes.Length))
@@ -36,9 +41,17 @@ public static class X86Machine
         if (image.GuestEntry is { } guest) VmcbKeys.Write(cpu.Memory, guest, image.Vmcb);
         cpu.Injections = image.Injections;
         foreach (var injection in image.Injections) cpu.Cache.MarkInjection(injection.Address);
-        cpu.Platform.Start(image);
-        cpu.RefreshPending();
-        cpu.Run(image.Budget);
+        try
+        {
+            cpu.Platform.Start(image);
+            cpu.RefreshPending();
+            cpu.Run(image.Budget);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault in the machine itself is a bug; the generator still gets an outcome that says so.
+            cpu.End(RunEnd.Stopped, $"internal machine error: {e.GetType().Name}: {e.Message}", cpu.Rip);
+        }
         return Finish(profile, cpu);
     }
 

@@ -37,5 +37,5 @@ public static class ScenarioErrors
         new("ERR0415", "Scenario", Severity.Warning, "scenario '{0}' has no expect line, so it proves nothing");
 
     public static readonly DiagnosticDescriptor ClaimFailed =
-        new("ERR0601", "Claim", Severity.Error, "claim '{0}' fails on {1}: expected {2}; observed {3}");
+        new("ERR0601", DiagnosticDescriptor.Claim, Severity.Error, "claim '{0}' fails on {1}: expected {2}; observed {3}{4}");
 }

@@ -57,6 +57,7 @@ public sealed class ScenarioCommandsTests : IDisposable
         Assert.Contains("docs/gif.md(17,13): error ERR0601: claim '#DB at target' fails on apm", err, StringComparison.Ordinal);
         Assert.Contains("expected #DB delivered at target", err, StringComparison.Ordinal);
         Assert.Contains("observed #DB discarded at target", err, StringComparison.Ordinal);
+        Assert.Contains("departed at event 0: #DB discarded at target (dr0 execute match; APM Vol. 2 15.17, Table 15-10)", err, StringComparison.Ordinal);
     }
 
     [Fact]

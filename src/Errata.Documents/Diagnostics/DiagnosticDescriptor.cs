@@ -6,5 +6,21 @@ namespace Errata.Documents.Diagnostics;
 /// </summary>
 public sealed record DiagnosticDescriptor(string Id, string Category, Severity Severity, string MessageFormat)
 {
+    /// <summary>
+    /// The category of problems in an author's prose markup: reported as docutils reports
+    /// them, but the page still renders, so they fail a build only when it is strict.
+    /// </summary>
+    public const string Markup = "Markup";
+
+    /// <summary>The category of a claim that does not hold: not bad input, but a result (exit 1).</summary>
+    public const string Claim = "Claim";
+
+    /// <summary>
+    /// Whether this problem is bad input (exit 2, nothing written): an error outside prose
+    /// markup, or under --strict any warning or error; a failed claim never is.
+    /// </summary>
+    public bool IsBadInput(bool strict) =>
+        Category != Claim && (strict ? Severity != Severity.Info : Severity == Severity.Error && Category != Markup);
+
     public Diagnostic At(SourceSpan span, params object?[] args) => new(this, span, args);
 }

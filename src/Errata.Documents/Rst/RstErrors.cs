@@ -5,6 +5,8 @@ namespace Errata.Documents.Rst;
 /// <summary>
 /// The RST reader's diagnostics. Messages follow docutils' wording so authors can look
 /// them up; docutils WARNING becomes a warning, ERROR and SEVERE become errors.
+/// Problems in prose are in the Markup category: reported, rendered visibly, but they stop
+/// a build only under --strict. A scenario that cannot be read always stops it.
 /// Ids are stable; a retired id stays here as a comment.
 /// </summary>
 public static class RstErrors
@@ -12,9 +14,9 @@ public static class RstErrors
     private const string Category = "Document";
 
     public static readonly DiagnosticDescriptor MarkupWarning =
-        new("ERR0201", Category, Severity.Warning, "{0}");
+        new("ERR0201", DiagnosticDescriptor.Markup, Severity.Warning, "{0}");
     public static readonly DiagnosticDescriptor MarkupError =
-        new("ERR0202", Category, Severity.Error, "{0}");
+        new("ERR0202", DiagnosticDescriptor.Markup, Severity.Error, "{0}");
     public static readonly DiagnosticDescriptor ScenarioWithoutName =
         new("ERR0203", Category, Severity.Error, "the scenario directive needs a name: .. scenario:: NAME");
     public static readonly DiagnosticDescriptor ScenarioWithoutBody =
@@ -22,15 +24,15 @@ public static class RstErrors
     public static readonly DiagnosticDescriptor ScenarioMalformed =
         new("ERR0205", Category, Severity.Error, "scenario '{0}' cannot be read: {1}");
     public static readonly DiagnosticDescriptor IncludeOutsideRoot =
-        new("ERR0206", Category, Severity.Error, "include '{0}' is outside the source folder");
+        new("ERR0206", DiagnosticDescriptor.Markup, Severity.Error, "include '{0}' is outside the source folder");
     public static readonly DiagnosticDescriptor IncludeUnreadable =
-        new("ERR0207", Category, Severity.Error, "cannot include '{0}': {1}");
+        new("ERR0207", DiagnosticDescriptor.Markup, Severity.Error, "cannot include '{0}': {1}");
     public static readonly DiagnosticDescriptor RawDisabled =
-        new("ERR0208", Category, Severity.Warning, "\"raw\" directive disabled; enable raw content in the site configuration to keep it");
+        new("ERR0208", DiagnosticDescriptor.Markup, Severity.Warning, "\"raw\" directive disabled; enable raw content in the site configuration to keep it");
     public static readonly DiagnosticDescriptor UnknownDirective =
-        new("ERR0209", Category, Severity.Error, "Unknown directive type \"{0}\".");
+        new("ERR0209", DiagnosticDescriptor.Markup, Severity.Error, "Unknown directive type \"{0}\".");
     public static readonly DiagnosticDescriptor DirectiveError =
-        new("ERR0210", Category, Severity.Error, "Error in \"{0}\" directive:\n{1}");
+        new("ERR0210", DiagnosticDescriptor.Markup, Severity.Error, "Error in \"{0}\" directive:\n{1}");
     public static readonly DiagnosticDescriptor UndefinedSubstitution =
-        new("ERR0211", Category, Severity.Error, "Undefined substitution referenced: \"{0}\".");
+        new("ERR0211", DiagnosticDescriptor.Markup, Severity.Error, "Undefined substitution referenced: \"{0}\".");
 }

@@ -62,8 +62,7 @@ internal sealed partial class Cpu
                 Svm.Exit(ExitCodes.Shutdown, 0, 0, "triple fault", Rules.Decide(Decision.InstructionIntercept).Rule);
                 return;
             }
-            End(RunEnd.Shutdown, "triple fault: a fault while delivering #DF", returnRip);
-            Rules.Decide(Decision.TripleFault);
+            End(RunEnd.Shutdown, $"triple fault: a fault while delivering #DF ({Rules.Decide(Decision.TripleFault).Rule.Id})", returnRip);
             return;
         }
         var df = Rules.Decide(Decision.DoubleFault).Rule;

@@ -13,7 +13,7 @@ namespace Errata.Machine.Core;
 /// </summary>
 internal sealed partial class Cpu
 {
-    /// <summary>Deliveries in a row without an instruction retiring before the run is declared stuck.</summary>
+    /// <summary>Deliveries or fetch attempts in a row without an instruction retiring before the run is declared stuck.</summary>
     private const int MaxDeliveriesWithoutProgress = 256;
 
     /// <summary>TF was set when the current instruction started: it traps when it completes.</summary>
@@ -43,6 +43,8 @@ internal sealed partial class Cpu
             if (state != DecodedCache.Ready)
             {
                 if (FetchSlow(rip, state)) stalled = 0;
+                else if (++stalled > MaxDeliveriesWithoutProgress)
+                    End(RunEnd.Stopped, $"no instruction could be fetched at 0x{Rip:x}", Rip);
                 pageBase = ulong.MaxValue;
                 continue;
             }

@@ -22,6 +22,9 @@ internal sealed class DebugUnit
     /// <summary>The current instruction started with TF=1: a single-step trap at the next boundary.</summary>
     public bool PendingSingleStep;
 
+    /// <summary>The instruction a pending trap reports when it is not the last one retired (VMRUN's TF trap).</summary>
+    public ulong? TrapRip;
+
     public void WriteDr6(ulong value) => Dr6 = (value & DebugBits.Dr6Writable) | DebugBits.Dr6ActiveLow;
 
     public void WriteDr7(ulong value)
@@ -69,12 +72,4 @@ internal sealed class DebugUnit
     /// </summary>
     public void Report(int matches, ulong stickyBits) =>
         Dr6 = (Dr6 & ~DebugBits.Dr6TrapBits) | (uint)matches | stickyBits | DebugBits.Dr6ActiveLow;
-
-    public void Reset()
-    {
-        Array.Clear(Address);
-        Dr6 = DebugBits.Dr6ActiveLow;
-        WriteDr7(DebugBits.Dr7Fixed1);
-        PendingDataMatches = 0;
-    }
 }

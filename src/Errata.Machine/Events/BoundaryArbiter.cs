@@ -124,7 +124,8 @@ internal static class BoundaryArbiter
         c.Debug.PendingDataMatches = 0;
         c.Debug.PendingSingleStep = false;
         c.Pending &= ~PendingEvents.DebugTrap;
-        var trapRip = c.LastRip;
+        var trapRip = c.Debug.TrapRip ?? c.LastRip;
+        c.Debug.TrapRip = null;
         Rule? gifRule = null;
 
         if (matches != 0 && GifGate(c, Decision.Gif0BreakpointMatch) is { } m)
@@ -148,7 +149,8 @@ internal static class BoundaryArbiter
         }
         if (matches == 0 && !step) return false;
 
-        var rule = gifRule ?? c.Rules.Decide(matches != 0 ? Decision.DataBreakpoint : Decision.SingleStep).Rule;
+        var rule = gifRule ?? c.Rules.Decide(matches != 0 ? Decision.DataBreakpoint
+            : trapRip != c.LastRip ? Decision.VmrunTrapAfterVmexit : Decision.SingleStep).Rule;
         var cause = (matches != 0 ? DescribeDataMatches(c, matches) : "") + (matches != 0 && step ? ", " : "") + (step ? "single-step" : "");
         c.Debug.Report(matches, step ? DebugBits.Dr6BS : 0);
         var record = c.Raise(EventId.DebugException, cause, trapRip, rule);
@@ -207,7 +209,8 @@ internal static class BoundaryArbiter
             c.Pending &= ~PendingEvents.VirtualIntr;
             return false;
         }
-        var visible = v.Owner == VmcbOwner.Software;
+        // KVM's own interrupt window is a dummy V_IRQ with VINTR intercepted; any other V_IRQ is the guest's.
+        var visible = v.Owner == VmcbOwner.Software || !v.Intercepts(Intercept.VIntr);
         if (!c.Gif || (v.VGifEnabled && !v.VGif))
         {
             var hold = c.Rules.Decide(Decision.Gif0VirtualIntr);

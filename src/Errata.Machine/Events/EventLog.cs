@@ -10,6 +10,9 @@ internal sealed class EventLog
 {
     private readonly List<EventRecord> _records = [];
 
+    /// <summary>Told of every raise and change of fate, when a trace is kept.</summary>
+    public Action<EventRecord, string>? Observer;
+
     public EventRecord this[int index] => _records[index];
 
     public int Raise(EventId id, string cause, ulong rip, long afterInstruction, bool inGuest, Rule rule)
@@ -24,14 +27,17 @@ internal sealed class EventLog
             InGuest = inGuest,
             Rule = rule,
         });
+        Observer?.Invoke(_records[^1], "raised");
         return _records.Count - 1;
     }
 
     public void Hold(int index, Rule rule)
     {
         var r = _records[index];
+        if (r.WasHeld && r.Rule == rule) return;
         r.WasHeld = true;
         r.Rule = rule;
+        Observer?.Invoke(r, "held");
     }
 
     public void Discard(int index, Rule rule)
@@ -39,15 +45,18 @@ internal sealed class EventLog
         var r = _records[index];
         r.Disposition = Disposition.Discarded;
         r.Rule = rule;
+        Observer?.Invoke(r, "discarded");
     }
 
     public void Deliver(int index, Rule rule, ulong deliveredBefore, MachineState atDelivery)
     {
         var r = _records[index];
         r.Disposition = r.WasHeld ? Disposition.DeliveredAfterPending : Disposition.Delivered;
-        r.Rule = rule;
+        // A held event keeps the rule that held it: that rule is why it waited.
+        if (!r.WasHeld) r.Rule = rule;
         r.DeliveredBefore = deliveredBefore;
         r.AtDelivery = atDelivery;
+        Observer?.Invoke(r, "delivered");
     }
 
     public IReadOnlyList<MachineEvent> ToEvents() => _records.Select(r => r.ToEvent()).ToArray();

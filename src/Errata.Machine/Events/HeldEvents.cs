@@ -36,10 +36,4 @@ internal sealed class HeldEvents
         _intr[vector] = -1;
         _intrCount--;
     }
-
-    public IEnumerable<int> All()
-    {
-        foreach (var r in new[] { Nmi, Smi, Init, MachineCheck }) if (r >= 0) yield return r;
-        foreach (var r in _intr) if (r >= 0) yield return r;
-    }
 }

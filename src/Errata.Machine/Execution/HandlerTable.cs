@@ -85,6 +85,13 @@ internal static class HandlerTable
         [Code.Vmmcall] = SvmHandlers.Vmmcall,
     };
 
+    private static readonly HashSet<Code> StackAndBranchForms =
+    [
+        Code.Push_r64, Code.Push_rm64, Code.Pushq_imm8, Code.Pushq_imm32, Code.Pop_r64, Code.Pop_rm64,
+        Code.Call_rel32_64, Code.Call_rm64, Code.Jmp_rel8_64, Code.Jmp_rel32_64, Code.Jmp_rm64,
+        Code.Retnq, Code.Retnq_imm16,
+    ];
+
     /// <summary>Operand kinds a generic handler understands.</summary>
     private static readonly HashSet<OpCodeOperandKind> GenericOperands =
     [
@@ -125,9 +132,9 @@ internal static class HandlerTable
         for (var n = 0; n < op.OpCount; n++)
             if (!GenericOperands.Contains(op.GetOpKind(n))) return null;
         if (code.IsJccShortOrNear()) return op.OpCount == 1 ? ControlFlowHandlers.Jcc : null;
-        // PUSH/POP of 16-bit operands and 16-bit RET forms are left out: the stack is 64-bit only.
+        // The stack and near branches are 64-bit only: their 16-bit forms are left out.
         if (code.Mnemonic() is Mnemonic.Push or Mnemonic.Pop or Mnemonic.Ret or Mnemonic.Call or Mnemonic.Jmp
-            && code.ToString().EndsWith("16", StringComparison.Ordinal)) return null;
+            && !StackAndBranchForms.Contains(code)) return null;
         return ByMnemonic.GetValueOrDefault(code.Mnemonic());
     }
 

@@ -47,15 +47,18 @@ internal static class DefaultHandlers
         return false;
     }
 
+    /// <summary>Sets RF in the frame's RFLAGS; the machine's own access, so it matches no data breakpoint.</summary>
     private static bool SetResumeFlag(Cpu cpu)
     {
         var slot = cpu.Rsp + 16;
-        if (!cpu.TryRead(slot, 8, out var flags) || !cpu.TryWrite(slot, 8, flags | FlagBits.RF))
+        if (cpu.Memory.TryRead(slot, 8, out var flags) && cpu.Memory.TryWrite(slot, 8, flags | FlagBits.RF))
         {
-            cpu.DeliverFault();
-            return false;
+            cpu.Cache.Invalidate(slot, 8);
+            return true;
         }
-        return true;
+        cpu.PageFault(slot, write: true);
+        cpu.DeliverFault();
+        return false;
     }
 
     private static void Return(Cpu cpu)

@@ -12,7 +12,7 @@ internal static class MachineLayout
     /// <summary>Default handlers: 16 bytes per vector, run natively by <see cref="DefaultHandlers"/>.</summary>
     public const ulong FirmwareBase = 0x441000;
     public const ulong SmiHandler = FirmwareBase + 256 * 16;
-    public const ulong FirmwareLimit = 0x442000;
+    public const ulong FirmwareLimit = 0x443000;
 
     /// <summary>The stack the scenario's code starts on (grows down from here).</summary>
     public const ulong StackTop = 0x450000;

@@ -24,4 +24,11 @@ public abstract class Profile
 
     /// <summary>The platform the scenario's code runs on, over a fresh processor.</summary>
     internal abstract Platform CreatePlatform(Cpu cpu);
+
+    /// <summary>
+    /// This profile with one rule inverted (deliver and discard swapped, hold made deliver), for
+    /// finding claims that no single rule decides; null when the profile has no such rule.
+    /// </summary>
+    public Profile? WithInverted(string ruleId) =>
+        RuleSet.WithInverted(ruleId) is { } rules ? new InvertedProfile(this, ruleId, rules) : null;
 }

@@ -41,7 +41,6 @@ internal enum Decision
     DoubleFault,
     TripleFault,
     InitResets,
-    ApicIpi,
 
     // Processor: SVM.
     VmrunSetsGif,

@@ -53,7 +53,6 @@ internal static class RuleBook
         R(DoubleFault, Deliver, "exception.double-fault", "A fault while delivering an exception becomes #DF.", "APM Vol. 2 8.2.9"),
         R(TripleFault, Deliver, "exception.triple-fault-shutdown", "A fault while delivering #DF shuts the processor down.", "APM Vol. 2 8.2.9"),
         R(InitResets, Deliver, "init.resets", "A delivered INIT resets the processor.", "APM Vol. 2 14.1"),
-        R(ApicIpi, Deliver, "apic.self-ipi", "A write to the ICR (xAPIC 0x300 or x2APIC MSR 0x830) with the self destination sends the message to this processor.", "APM Vol. 2 16.5"),
 
         R(VmrunSetsGif, Deliver, "svm.vmrun-sets-gif", "VMRUN loads the guest and sets GIF=1.", "APM Vol. 2 15.5.1"),
         R(VmexitClearsGif, Deliver, "svm.vmexit-clears-gif", "#VMEXIT clears GIF and disables all breakpoints in the host's DR7.", "APM Vol. 2 15.6"),

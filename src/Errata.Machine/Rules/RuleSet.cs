@@ -16,6 +16,22 @@ internal sealed class RuleSet
 
     public IReadOnlyList<Rule> Rules { get; }
 
+    /// <summary>
+    /// The same rules with one inverted: Deliver and Discard swap, Hold becomes Deliver. Null when
+    /// no rule has that id.
+    /// </summary>
+    public RuleSet? WithInverted(string ruleId)
+    {
+        var target = _byDecision.FirstOrDefault(b => b?.Rule.Id == ruleId);
+        if (target is null) return null;
+        var inverted = target with
+        {
+            Fate = target.Fate switch { Fate.Deliver => Fate.Discard, _ => Fate.Deliver },
+            Rule = target.Rule with { Statement = "Inverted: " + target.Rule.Statement },
+        };
+        return new RuleSet(_byDecision.Where(b => b is not null).Select(b => b == target ? inverted : b!));
+    }
+
     /// <summary>The verdict for a decision; a decision no rule covers has no place in this profile.</summary>
     public Verdict Decide(Decision decision)
     {
@@ -23,7 +39,4 @@ internal sealed class RuleSet
             ?? throw new InvalidOperationException($"no rule for decision {decision}");
         return new Verdict(b.Fate, b.Rule);
     }
-
-    /// <summary>True when the profile binds the decision at all (platform mechanisms ask before acting).</summary>
-    public bool Has(Decision decision) => _byDecision[(int)decision] is not null;
 }

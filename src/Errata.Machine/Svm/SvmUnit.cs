@@ -47,12 +47,25 @@ internal sealed class SvmUnit(Cpu cpu)
         cpu.TrapArmed = false;
         if (!vmcb.Intercepts(Intercept.Vmrun))
         {
-            Active = vmcb;
-            GuestMode = true;
-            Exit(ExitCodes.Invalid, 0, 0, "VMRUN intercept clear in the VMCB", cpu.Rules.Decide(Decision.VmrunInterceptRequired).Rule, nextRip);
+            FailConsistencyCheck(vmcb, vmrunRip, nextRip);
             return;
         }
         Enter(vmcb);
+    }
+
+    /// <summary>
+    /// A VMCB that fails VMRUN's consistency checks: #VMEXIT(VMEXIT_INVALID) without loading the
+    /// guest; only EXITCODE is written and the host goes on after VMRUN at GIF=0 (15.5.1).
+    /// </summary>
+    private void FailConsistencyCheck(Vmcb vmcb, ulong vmrunRip, ulong nextRip)
+    {
+        var rule = cpu.Rules.Decide(Decision.VmrunInterceptRequired).Rule;
+        cpu.Memory.TryWrite(vmcb.Address!.Value + VmcbLayout.ExitCode, 8, ulong.MaxValue);
+        if (cpu.Rules.Decide(Decision.VmexitClearsGif).Delivers) cpu.Gif = false;
+        var record = cpu.Raise(EventId.VmExit(ExitCodes.Invalid), "VMRUN intercept clear in the VMCB", vmrunRip, rule);
+        cpu.Rip = nextRip;
+        cpu.Log.Deliver(record, rule, nextRip, cpu.Snapshot());
+        if ((_host.Rflags & FlagBits.TF) != 0) cpu.ArmSingleStep();
     }
 
     /// <summary>The world switch into a guest: load its state, set GIF, deliver EVENTINJ.</summary>
@@ -129,9 +142,12 @@ internal sealed class SvmUnit(Cpu cpu)
         cpu.Debug.WriteDr7(h.Dr7 & ~DebugBits.Dr7Enables);
         cpu.RefreshPending();
         cpu.Log.Deliver(record, rule, cpu.Rip, cpu.Snapshot());
-        cpu.LastRip = h.VmrunRip;
-        if ((h.Rflags & FlagBits.TF) != 0)
+        if ((h.Rflags & FlagBits.TF) != 0 && cpu.Rules.Decide(Decision.VmrunTrapAfterVmexit).Delivers)
+        {
+            // The trap belongs to VMRUN, whatever guest instruction caused the exit.
+            cpu.Debug.TrapRip = h.VmrunRip;
             cpu.ArmSingleStep();
+        }
     }
 
     private readonly record struct HostState(

@@ -49,6 +49,4 @@ internal sealed class Vmcb
 
     public bool VGifEnabled => (IntCtl & IntCtlBits.VGifEnable) != 0;
     public bool VGif => (IntCtl & IntCtlBits.VGif) != 0;
-
-    public Vmcb Clone() => (Vmcb)MemberwiseClone();
 }

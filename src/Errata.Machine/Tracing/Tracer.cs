@@ -21,6 +21,11 @@ internal sealed class Tracer
         _steps.Add(new TraceStep(cpu.Instructions, insn.IP, _output.ToStringAndReset(), cpu.Platform.ScenarioInGuest));
     }
 
+    /// <summary>One line per boundary decision about an event, so a trace shows why it was delivered, held or dropped.</summary>
+    public void Fate(Cpu cpu, Events.EventRecord record, string fate) =>
+        _steps.Add(new TraceStep(cpu.Instructions, cpu.Rip,
+            $"; {record.Id.Name} ({record.Cause}) {fate}: {record.Rule.Id} [{record.Rule.Source}]", cpu.Platform.ScenarioInGuest));
+
     public static string Format(in Instruction insn)
     {
         var output = new StringOutput();

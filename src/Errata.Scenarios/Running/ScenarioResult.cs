@@ -1,4 +1,6 @@
+using Errata.Documents.Diagnostics;
 using Errata.Machine;
+using Errata.Scenarios.Claims;
 using Errata.Machine.Profiles;
 
 namespace Errata.Scenarios.Running;
@@ -11,4 +13,18 @@ public sealed record ScenarioResult(CompiledScenario Scenario, IReadOnlyList<Pro
 {
     public IEnumerable<Verdict> Verdicts => Runs.SelectMany(r => r.Verdicts);
     public bool AllHold => Verdicts.All(v => v.Holds);
+
+    /// <summary>One diagnostic per failed verdict, at its expect line, naming the first event where the run departed from the claim.</summary>
+    public IEnumerable<Diagnostic> FailedClaims()
+    {
+        foreach (var run in Runs)
+        {
+            var context = new JudgeContext(run.Outcome, Scenario.Assembly.Labels);
+            foreach (var v in run.Verdicts.Where(v => !v.Holds))
+            {
+                var departure = v.Judgement.Divergence is { } e ? $"; departed at event {e.Sequence}: {context.Describe(e)}" : "";
+                yield return ScenarioErrors.ClaimFailed.At(v.Expect.Span, v.Expect.Text, v.Profile, v.Judgement.Expected, v.Judgement.Observed, departure);
+            }
+        }
+    }
 }

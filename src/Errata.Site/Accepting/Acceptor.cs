@@ -19,9 +19,8 @@ public static class Acceptor
     public static AcceptResult Accept(string file, SiteConfig config, string? scenario)
     {
         var run = DocumentRun.Run(file, config, scenario, profile: null, trace: false);
-        var badInput = run.Diagnostics.Any(d => d.IsError && d.Descriptor != Scenarios.ScenarioErrors.ClaimFailed);
-        if (badInput || run.Scenarios.Count == 0)
-            return new(run.Diagnostics.Where(d => d.Descriptor != Scenarios.ScenarioErrors.ClaimFailed).ToList(), null, [], ExitCode.BadInput);
+        if (run.ExitCode == ExitCode.BadInput || run.Scenarios.Count == 0)
+            return new(run.Diagnostics.Where(d => d.Descriptor.Category != DiagnosticDescriptor.Claim).ToList(), null, [], ExitCode.BadInput);
 
         var text = File.ReadAllText(file);
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";

@@ -14,7 +14,9 @@ public static class ObservedClaims
     public static IReadOnlyList<string> For(ScenarioResult result)
     {
         var labels = result.Scenario.Assembly.Labels;
-        var perProfile = result.Runs.Select(run => (run.Profile.Name, Lines: Lines(run, labels))).ToList();
+        // An event any profile raised is stated for every profile, so a gap reads as one.
+        var raised = result.Runs.SelectMany(r => r.Outcome.Events.Select(e => e.Id)).Distinct().ToList();
+        var perProfile = result.Runs.Select(run => (run.Profile.Name, Lines: Lines(run, labels, raised))).ToList();
         var ordered = perProfile.SelectMany(p => p.Lines).Distinct().ToList();
         var all = perProfile.Select(p => p.Name).ToList();
         var specific = new List<string>();
@@ -29,7 +31,7 @@ public static class ObservedClaims
         return [.. specific, .. common];
     }
 
-    private static List<string> Lines(ProfileRun run, IReadOnlyDictionary<string, ulong> labels)
+    private static List<string> Lines(ProfileRun run, IReadOnlyDictionary<string, ulong> labels, IReadOnlyList<EventId> raised)
     {
         string? LabelAt(ulong address) => labels.Where(kv => kv.Value == address).Select(kv => kv.Key).Order(StringComparer.Ordinal).FirstOrDefault();
         var lines = new List<string>();
@@ -47,7 +49,7 @@ public static class ObservedClaims
             };
             if (!lines.Contains(line)) lines.Add(line);
         }
-        foreach (var id in run.Outcome.Events.Select(e => e.Id).Distinct())
+        foreach (var id in raised)
             if (!run.Outcome.Events.Any(e => e.Id == id && Words.IsDelivered(e)))
                 lines.Add($"no {id.Name}");
         lines.Add(Words.End(run.Outcome.End));

@@ -49,10 +49,9 @@ public static class DocumentRun
             }
             results.Add(ScenarioRunner.Run(compiled, new RunOptions(trace), profile));
         }
-        foreach (var v in results.SelectMany(r => r.Verdicts).Where(v => !v.Holds))
-            bag.Add(ScenarioErrors.ClaimFailed, v.Expect.Span, v.Expect.Text, v.Profile, v.Judgement.Expected, v.Judgement.Observed);
+        foreach (var r in results) bag.AddRange(r.FailedClaims());
 
-        var exit = bag.Items.Any(d => d.IsError && d.Descriptor != ScenarioErrors.ClaimFailed) ? ExitCode.BadInput
+        var exit = bag.Items.Any(d => d.Descriptor.IsBadInput(strict: false)) ? ExitCode.BadInput
             : results.All(r => r.AllHold) ? ExitCode.Ok : ExitCode.ClaimsFailed;
         return new(bag.Items, results, exit);
     }

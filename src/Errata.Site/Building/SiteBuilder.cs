@@ -25,7 +25,7 @@ public static class SiteBuilder
         var configPath = Path.GetFullPath(options.ConfigPath);
         var root = Path.GetDirectoryName(configPath)!;
         var config = SiteConfigLoader.Load(configPath, Display(configPath), bag);
-        if (bag.HasErrors) return Stop(bag);
+        if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag);
         CheckProfiles(config, Display(configPath), bag);
 
         var sourceRoot = Path.GetFullPath(Path.Combine(root, config.Source));
@@ -41,12 +41,8 @@ public static class SiteBuilder
         var verified = Verify(pages, config, bag);
         var results = verified.Values.ToList();
 
-        var failedClaims = results.SelectMany(r => r.Verdicts).Where(v => !v.Holds).ToList();
-        foreach (var v in failedClaims)
-            bag.Add(ScenarioErrors.ClaimFailed, v.Expect.Span, v.Expect.Text, v.Profile, v.Judgement.Expected, v.Judgement.Observed);
-
-        var badInput = bag.Items.Any(d => d.Descriptor != ScenarioErrors.ClaimFailed && (d.IsError || (options.Strict && d.Severity == Severity.Warning)));
-        if (badInput) return Stop(bag, pages, results);
+        foreach (var r in results) bag.AddRange(r.FailedClaims());
+        if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, pages, results);
 
         string? written = null;
         if (options.WriteSite)
@@ -66,7 +62,7 @@ public static class SiteBuilder
             written = output;
         }
 
-        var exit = failedClaims.Count > 0 ? ExitCode.ClaimsFailed : ExitCode.Ok;
+        var exit = results.All(r => r.AllHold) ? ExitCode.Ok : ExitCode.ClaimsFailed;
         return new BuildResult(bag.Items, pages.Select(p => p.Document).ToList(), results, exit, written);
     }
 

@@ -12,6 +12,7 @@ namespace Errata.Machine.Tests.Support;
 internal sealed class TestProgram
 {
     private readonly Dictionary<EventId, Label> _handlers = [];
+    private readonly Dictionary<ulong, Label> _placed = [];
     private readonly List<(EventId Event, Label At)> _injections = [];
     private Label? _guest;
     private AssemblerResult? _assembled;
@@ -29,6 +30,7 @@ internal sealed class TestProgram
     public TestProgram At(ref Label label)
     {
         Asm.Label(ref label);
+        _placed[label.Id] = label;
         return this;
     }
 
@@ -53,7 +55,8 @@ internal sealed class TestProgram
     public ulong Address(Label label)
     {
         Assemble();
-        return _assembled!.Value.GetLabelRIP(label);
+        var placed = _placed.GetValueOrDefault(label.Id, label);
+        return _assembled!.Value.GetLabelRIP(placed);
     }
 
     public MachineImage Image()

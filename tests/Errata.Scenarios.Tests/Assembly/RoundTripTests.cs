@@ -95,7 +95,8 @@ public class RoundTripTests
     /// <summary>Instructions NASM writes in a different, shorter form (see NasmForms).</summary>
     private static bool NasmRewrites(Instruction i) =>
         i.Code is Code.Mov_r64_imm64 or Code.Mov_rm64_imm32 && i.Op0Kind == OpKind.Register && i.GetImmediate(1) <= uint.MaxValue
-        || i.Code == Code.Mov_Sreg_rm16 && i.Op1Kind == OpKind.Register
+        || i.Code is Code.Mov_Sreg_rm16 or Code.Mov_Sreg_r64m16 && i.Op1Kind == OpKind.Register
+        || i.Code == Code.Mov_r64m16_Sreg && i.Op0Kind == OpKind.Register
         || i.Code is Code.Xchg_rm16_r16 or Code.Xchg_rm32_r32 or Code.Xchg_rm64_r64 && i.Op0Kind == OpKind.Register
            && (i.Op0Register.GetNumber() == 0 || i.Op1Register.GetNumber() == 0) && i.Op0Register != i.Op1Register;
 

@@ -67,6 +67,14 @@ internal static partial class BodyPatterns
     [GeneratedRegex(@"^([!-/:-@\[-`{-~])\1* *$")]
     public static partial Regex Line();
 
+    /// <summary>Cheap test before the regex: an enumerator is a first word ending in '.' or ')'.</summary>
+    private static bool MayBeEnumerator(string text)
+    {
+        var space = text.IndexOf(' ');
+        var last = (space < 0 ? text.Length : space) - 1;
+        return text[last] is '.' or ')';
+    }
+
     public static LineKind Classify(RstLine line)
     {
         var t = line.Text;
@@ -74,7 +82,7 @@ internal static partial class BodyPatterns
         var c = t[0];
         if (c == ' ') return LineKind.Indent;
         if (c is '-' or '+' or '*' or '\u2022' or '\u2023' or '\u2043' && Bullet().IsMatch(t)) return LineKind.Bullet;
-        if ((c == '(' || c == '#' || char.IsAsciiLetterOrDigit(c)) && Enumerator().IsMatch(t)) return LineKind.Enumerator;
+        if ((c == '(' || c == '#' || char.IsAsciiLetterOrDigit(c)) && MayBeEnumerator(t) && Enumerator().IsMatch(t)) return LineKind.Enumerator;
         if (c == ':' && FieldMarker().IsMatch(t)) return LineKind.FieldMarker;
         if (c is '-' or '+' or '/' && OptionMarker().IsMatch(t)) return LineKind.OptionMarker;
         if (c == '>' && Doctest().IsMatch(t)) return LineKind.Doctest;

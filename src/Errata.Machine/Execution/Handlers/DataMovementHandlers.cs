@@ -87,6 +87,8 @@ internal static class DataMovementHandlers
     /// <summary>MOV to SS opens the MOV SS shadow (APM 8.5); selectors load without descriptor checks (flat long mode).</summary>
     public static ExecResult MovToSegment(Cpu c, ref Instruction i)
     {
+        if (i.Op0Register == Register.CS)
+            return c.RaiseFault(6, "mov to cs", c.Rules.Decide(Rules.Decision.Fault).Rule);
         var src = Operands.Resolve(c, ref i, 1);
         if (src.IsMemory) src = new Location(src.Address, 2);
         if (!Operands.Read(c, in src, out var v)) return ExecResult.Fault;

@@ -19,6 +19,12 @@ internal sealed partial class KvmL0
     private int _nmi = -1, _smi = -1, _init = -1;
     private readonly SortedDictionary<int, int> _irr = [];
 
+    /// <summary>A new event was sent since the last kick: the vCPU must exit now.</summary>
+    private bool _signalled;
+
+    /// <summary>The instruction count at which KVM asked to look again once the guest has moved on.</summary>
+    private long _recheckAfter = -1;
+
     /// <summary>An event sent to L1's vCPU (KVM's LAPIC or userspace): queued, and the vCPU kicked.</summary>
     public override void Signal(EventId id, string cause, ulong rip)
     {
@@ -33,6 +39,7 @@ internal sealed partial class KvmL0
             case EventClass.Exception: QueueException(id.Number, null, null, record); break;
             default: return;
         }
+        _signalled = true;
         Cpu.Pending |= PendingEvents.PlatformRequest;
     }
 
@@ -116,10 +123,14 @@ internal sealed partial class KvmL0
         return true;
     }
 
-    /// <summary>Blocked for a reason the hardware lifts within an instruction or an IRET: KVM looks again at the next boundary.</summary>
+    /// <summary>
+    /// Blocked for a reason the hardware lifts within an instruction or at IRET: KVM single-steps
+    /// the guest (nmi_singlestep) and looks again after the next instruction.
+    /// </summary>
     private void HoldUntilNextBoundary(int record, Decision decision)
     {
         Cpu.Log.Hold(record, Cpu.Rules.Decide(decision).Rule);
+        _recheckAfter = Cpu.Instructions;
         Cpu.Pending |= PendingEvents.PlatformRequest;
     }
 
@@ -133,15 +144,15 @@ internal sealed partial class KvmL0
         v.Set(Intercept.VIntr, true);
     }
 
-    /// <summary>svm_clear_vintr.</summary>
+    /// <summary>svm_clear_vintr: drop KVM's window; while L2 runs, vmcb02 gets L1's own V_IRQ and VINTR intercept back.</summary>
     private void ClearVintr()
     {
-        foreach (var v in new[] { _vmcb01, _vmcb02 })
-        {
-            if (v is null) continue;
-            v.IntCtl &= ~IntCtlBits.VIrq;
-            v.Set(Intercept.VIntr, false);
-        }
+        _vmcb01.IntCtl &= ~IntCtlBits.VIrq;
+        _vmcb01.Set(Intercept.VIntr, false);
+        if (_vmcb02 is not { } v2 || _vmcb12 is not { } g) return;
+        v2.IntCtl = (v2.IntCtl & ~IntCtlBits.VIrq) | (g.IntCtl & IntCtlBits.VIrq);
+        v2.IntVector = g.IntVector;
+        v2.Set(Intercept.VIntr, g.Intercepts(Intercept.VIntr));
     }
 
     /// <summary>interrupt_window_interception: the window is open; the IRQ is injected on entry.</summary>

@@ -33,13 +33,13 @@ internal sealed partial class KvmL0
         if (value)
         {
             if (_vgif) _vmcb01.Set(Intercept.Stgi, false);
-            ClearVintr();
+            if (Current.Intercepts(Intercept.VIntr)) ClearVintr();
             EnableGif();
         }
         else
         {
             DisableGif();
-            if (!_vgif) ClearVintr();
+            if (!_vgif && Current.Intercepts(Intercept.VIntr)) ClearVintr();
         }
     }
 

@@ -119,6 +119,7 @@ internal sealed partial class KvmL0
             case ExitCodes.Vmmcall: Hypercall(); break;
             case ExitCodes.Msr: MsrInterception(); break;
             case ExitCodes.VIntr: InterruptWindow(); break;
+            case ExitCodes.Hlt: Halt(); break;
             case ExitCodes.Vmrun or ExitCodes.Vmload or ExitCodes.Vmsave:
                 NestedVmexit(code, 0, 0, $"{EventId.VmExit(code).Name} in L2");
                 break;

@@ -26,6 +26,9 @@ internal sealed partial class KvmL0 : Platform
     /// <summary>vcpu->arch.efer: EFER as L1 wrote it (the hardware runs with SVME forced on).</summary>
     private ulong _l1Efer = Cpu.DefaultEfer;
 
+    /// <summary>The vCPU executed HLT (kvm_emulate_halt) and waits for an event KVM can inject.</summary>
+    private bool _halted;
+
     /// <summary>A visible event (a nested #VMEXIT to L1) to record as delivered once L1 is entered.</summary>
     private int _deliverOnEntry = -1;
 
@@ -55,7 +58,7 @@ internal sealed partial class KvmL0 : Platform
     {
         var v = new Vmcb { Owner = VmcbOwner.Platform };
         if (Cpu.Rules.Decide(Decision.KvmDbIntercepted).Delivers) v.ExceptionIntercepts |= 1u << Cpu.VectorDb;
-        foreach (var i in new[] { Intercept.Intr, Intercept.Nmi, Intercept.Smi, Intercept.Msr, Intercept.Shutdown })
+        foreach (var i in new[] { Intercept.Intr, Intercept.Nmi, Intercept.Smi, Intercept.Hlt, Intercept.Msr, Intercept.Shutdown })
             v.Set(i, true);
         foreach (var i in new[] { Intercept.Vmrun, Intercept.Vmmcall, Intercept.Vmload, Intercept.Vmsave, Intercept.Stgi, Intercept.Clgi })
             v.Set(i, true);
@@ -98,6 +101,12 @@ internal sealed partial class KvmL0 : Platform
     public override bool OnRequest()
     {
         if (!Cpu.Svm.GuestMode) return false;
+        if (!_signalled && Cpu.Instructions == _recheckAfter)
+        {
+            Cpu.Pending |= PendingEvents.PlatformRequest;
+            return false;
+        }
+        _signalled = false;
         Cpu.Svm.Exit(ExitCodes.Intr, 0, 0, "kick", Cpu.Rules.Decide(Decision.InterruptIntercept).Rule);
         return true;
     }
@@ -117,6 +126,7 @@ internal sealed partial class KvmL0 : Platform
             case ExitCodes.Msr: MsrInterception(); break;
             case ExitCodes.VIntr: InterruptWindow(); break;
             case ExitCodes.Intr or ExitCodes.Nmi or ExitCodes.Smi: break;
+            case ExitCodes.Hlt: Halt(); break;
             case ExitCodes.Shutdown: Cpu.End(RunEnd.Shutdown, "triple fault in L1 (KVM_EXIT_SHUTDOWN)", _vmcb01.Rip); break;
             default: Cpu.End(RunEnd.Stopped, $"KVM: unexpected #VMEXIT 0x{code:x} from L1", _vmcb01.Rip); break;
         }
@@ -128,6 +138,16 @@ internal sealed partial class KvmL0 : Platform
         if (_guestMode) CheckNestedEvents();
         var action = CheckAndInjectEvents();
         if (action == EntryAction.Reset) return;
+        if (_halted)
+        {
+            // kvm_vcpu_block: only an event KVM can inject now wakes the vCPU; nothing else will ever arrive.
+            if (action == EntryAction.Run && (Current.EventInj & EventInj.Valid) == 0)
+            {
+                Cpu.End(RunEnd.Halted, null, Current.Rip);
+                return;
+            }
+            _halted = false;
+        }
         Cpu.Svm.Enter(Current);
         if (_deliverOnEntry >= 0)
         {
@@ -175,9 +195,21 @@ internal sealed partial class KvmL0 : Platform
         return true;
     }
 
+    /// <summary>kvm_emulate_halt: skip HLT and block the vCPU until an event can be injected.</summary>
+    private void Halt()
+    {
+        Skip();
+        _halted = true;
+    }
+
     private void Hypercall()
     {
-        Cpu.Rules.Decide(Decision.KvmHypercall);
+        if (!Cpu.Rules.Decide(Decision.KvmHypercall).Delivers)
+        {
+            var rule = Cpu.Rules.Decide(Decision.Fault).Rule;
+            QueueException(6, null, null, Cpu.Raise(EventId.Exception(6), "vmmcall not handled", Current.Rip, rule));
+            return;
+        }
         Current.Rax = unchecked((ulong)-1000L); // -KVM_ENOSYS
         Skip();
     }

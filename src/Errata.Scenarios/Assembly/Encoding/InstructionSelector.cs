@@ -8,8 +8,9 @@ namespace Errata.Scenarios.Assembly.Encoding;
 /// <summary>
 /// Picks, for one layout pass, the shortest encoding whose immediates hold this pass's
 /// values, as NASM does (imm8 forms, short jumps), then NASM's equivalent form where it
-/// has one (<see cref="NasmForms"/>). Ties go to Iced's table order, which puts
-/// <c>op r/m, r</c> first as NASM does.
+/// has one (<see cref="NasmForms"/>). Ties go to the imm8 form (<c>cmp ax, 1</c> is
+/// 66 83 /7 ib, not 66 3D iw), then to Iced's table order, which puts <c>op r/m, r</c>
+/// first as NASM does.
 /// </summary>
 internal sealed class InstructionSelector(IcedEncoder encoder)
 {
@@ -47,7 +48,8 @@ internal sealed class InstructionSelector(IcedEncoder encoder)
                 else encoderError ??= error;
                 continue;
             }
-            if (length < bestLength) (best, bestLength) = (instruction, (int)length);
+            if (length < bestLength || (length == bestLength && HasSignExtendedImm8(candidate)))
+                (best, bestLength) = (instruction, (int)length);
         }
         if (bestLength != int.MaxValue && NasmForms.TryEquivalent(best, out var equivalent)
             && encoder.TryEncode(equivalent, statement.Address, out uint equivalentLength, out _) && equivalentLength <= bestLength)
@@ -84,6 +86,9 @@ internal sealed class InstructionSelector(IcedEncoder encoder)
                 return false;
         return true;
     }
+
+    private static bool HasSignExtendedImm8(Candidate candidate) =>
+        Array.Exists(candidate.Explicit, k => k is OpCodeOperandKind.imm8sex16 or OpCodeOperandKind.imm8sex32 or OpCodeOperandKind.imm8sex64);
 
     private static int IndexOfImmediate(IReadOnlyList<Operand> operands)
     {

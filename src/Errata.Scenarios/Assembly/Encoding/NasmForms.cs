@@ -36,8 +36,9 @@ internal static class NasmForms
 
     /// <summary>
     /// Forms NASM emits instead of the written one: <c>mov r64, imm</c> with imm in
-    /// 0..0xFFFFFFFF as <c>mov r32, imm32</c> (B8+r, zero-extending), and <c>mov sreg, r16</c>
-    /// without the 66h prefix (8E /r, which Iced calls <c>mov sreg, r32</c>).
+    /// 0..0xFFFFFFFF as <c>mov r32, imm32</c> (B8+r, zero-extending), and moves between a
+    /// segment register and a 16- or 64-bit register without the 66h or REX.W prefix
+    /// (8E /r and 8C /r, which Iced calls the r32 forms).
     /// </summary>
     public static bool TryEquivalent(Instruction chosen, out Instruction equivalent)
     {
@@ -47,8 +48,11 @@ internal static class NasmForms
             case Code.Mov_r64_imm64 or Code.Mov_rm64_imm32 when chosen.Op0Kind == OpKind.Register && chosen.GetImmediate(1) <= uint.MaxValue:
                 equivalent = Instruction.Create(Code.Mov_r32_imm32, chosen.Op0Register.GetFullRegister32(), (uint)chosen.GetImmediate(1));
                 return true;
-            case Code.Mov_Sreg_rm16 when chosen.Op1Kind == OpKind.Register:
+            case Code.Mov_Sreg_rm16 or Code.Mov_Sreg_r64m16 when chosen.Op1Kind == OpKind.Register:
                 equivalent = Instruction.Create(Code.Mov_Sreg_r32m16, chosen.Op0Register, chosen.Op1Register.GetFullRegister32());
+                return true;
+            case Code.Mov_r64m16_Sreg when chosen.Op0Kind == OpKind.Register:
+                equivalent = Instruction.Create(Code.Mov_r32m16_Sreg, chosen.Op0Register.GetFullRegister32(), chosen.Op1Register);
                 return true;
             default:
                 return false;

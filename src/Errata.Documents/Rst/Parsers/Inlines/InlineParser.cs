@@ -67,9 +67,9 @@ internal sealed class InlineRun
         while (pos < _s.Length)
         {
             _slice = pos;
-            var m = InlinePatterns.Initial().Match(_s, pos, _s.Length - pos);
-            if (!m.Success) break;
-            var (nodeStart, nodes, next) = Dispatch(m);
+            if (InlineScanner.Find(InlinePatterns.Initial(), _s, pos, _s.Length, InlineScanner.MarkupCharacters, InlineScanner.IsNameCharacter) is not var (index, length))
+                break;
+            var (nodeStart, nodes, next) = Dispatch(index, length);
             if (nodes is null)
             {
                 pos = next;
@@ -83,38 +83,38 @@ internal sealed class InlineRun
         return _out;
     }
 
-    private (int Start, List<Inline>? Nodes, int Next) Dispatch(Match m)
+    /// <summary>Which construct the initial pattern matched, read from the matched text (the alternatives start differently).</summary>
+    private (int Start, List<Inline>? Nodes, int Next) Dispatch(int index, int length)
     {
-        if (m.Groups["start"].Success)
+        var matched = _s.AsSpan(index, length);
+        return matched switch
         {
-            return m.Groups["start"].Value switch
-            {
-                "**" => Simple(m, InlinePatterns.StrongEnd(), "strong"),
-                "*" => Simple(m, InlinePatterns.EmphasisEnd(), "emphasis"),
-                "``" => Simple(m, InlinePatterns.LiteralEnd(), "literal"),
-                "_`" => Simple(m, InlinePatterns.TargetEnd(), "target"),
-                _ => Simple(m, InlinePatterns.SubstitutionEnd(), "substitution_reference"),
-            };
-        }
-        if (m.Groups["backquote"].Success) return Interpreted(m);
-        if (m.Groups["fnend"].Success) return FootnoteRef(m);
-        return SimpleReference(m);
+            ['*', '*', ..] => Simple(index, 2, InlinePatterns.StrongEnd(), "strong"),
+            ['*', ..] => Simple(index, 1, InlinePatterns.EmphasisEnd(), "emphasis"),
+            ['`', '`', ..] => Simple(index, 2, InlinePatterns.LiteralEnd(), "literal"),
+            ['_', '`', ..] => Simple(index, 2, InlinePatterns.TargetEnd(), "target"),
+            ['|', ..] => Simple(index, 1, InlinePatterns.SubstitutionEnd(), "substitution_reference"),
+            ['[', ..] => FootnoteRef(index, length),
+            ['`', ..] => Interpreted(index, index, null),
+            [':', ..] => Interpreted(index, index + length - 1, matched[1..^2].ToString()),
+            _ => SimpleReference(index, length),
+        };
     }
 
     private bool QuotedStart(int start, int end) =>
         start > _slice && (end >= _s.Length || InlinePatterns.Quoted(_s[start - 1], _s[end]));
 
-    private (int, List<Inline>?, int) Simple(Match m, Regex endPattern, string kind)
+    /// <summary>The end-string after <paramref name="from"/>, searched in the rest of the text as docutils does (a new string, so nothing before it is seen).</summary>
+    private (int Index, int Length)? EndString(Regex pattern, int from) =>
+        InlineScanner.First(pattern, _s.AsSpan(from)) is { } m && m.Index > 0 ? (from + m.Index, m.Length) : null;
+
+    private (int, List<Inline>?, int) Simple(int start, int startLength, Regex endPattern, string kind)
     {
-        var g = m.Groups["start"];
-        var start = g.Index;
-        var afterStart = g.Index + g.Length;
+        var afterStart = start + startLength;
         if (QuotedStart(start, afterStart)) return (start, null, afterStart);
-        var end = endPattern.Match(_s, afterStart, _s.Length - afterStart);
-        if (end.Success && end.Groups[1].Index > afterStart)
+        if (EndString(endPattern, afterStart) is var (textEnd, endLength))
         {
-            var textEnd = end.Groups[1].Index;
-            var after = textEnd + end.Groups[1].Length;
+            var after = textEnd + endLength;
             var content = _s[afterStart..textEnd];
             var span = Span(start, after - start);
             Inline node = kind switch
@@ -123,19 +123,11 @@ internal sealed class InlineRun
                 "emphasis" => Container(new Emphasis { Span = span }, content, afterStart),
                 "literal" => new Code { Value = Escapes.Unescape(content, restoreBackslashes: true), Span = span },
                 "target" => Container(new InlineTarget { Id = Slug.Make(Escapes.Unescape(content)), Span = span }, content, afterStart),
-                _ => Substitution(content, end.Groups[1].Value, span),
+                _ => Substitution(content, _s.Substring(textEnd, endLength), span),
             };
             return (start, [node], after);
         }
-        var name = kind switch
-        {
-            "strong" => "strong",
-            "emphasis" => "emphasis",
-            "literal" => "literal",
-            "target" => "target",
-            _ => "substitution_reference",
-        };
-        _context.Warning(Span(start, afterStart - start), $"Inline {name} start-string without end-string.");
+        _context.Warning(Span(start, afterStart - start), $"Inline {kind} start-string without end-string.");
         return (start, [TextNode(start, afterStart, restore: true)], afterStart);
     }
 
@@ -157,37 +149,34 @@ internal sealed class InlineRun
         return node;
     }
 
-    private (int, List<Inline>?, int) Interpreted(Match m)
+    /// <param name="roleStart">Where the match starts (the role prefix, if any).</param>
+    /// <param name="start">The opening backquote.</param>
+    private (int, List<Inline>?, int) Interpreted(int roleStart, int start, string? role)
     {
-        var bq = m.Groups["backquote"];
-        var roleGroup = m.Groups["role"];
-        var roleStart = m.Index;
-        var start = bq.Index;
-        var afterStart = bq.Index + bq.Length;
-        var role = roleGroup.Length > 0 ? roleGroup.Value[1..^1] : null;
-        if (role is null && QuotedStart(m.Index, afterStart)) return (start, null, afterStart);
-        var end = InlinePatterns.InterpretedEnd().Match(_s, afterStart, _s.Length - afterStart);
-        if (end.Success && end.Groups[1].Index > afterStart)
+        var afterStart = start + 1;
+        if (role is null && QuotedStart(roleStart, afterStart)) return (start, null, afterStart);
+        if (EndString(InlinePatterns.InterpretedEnd(), afterStart) is var (textEnd, endLength))
         {
-            var textEnd = end.Groups[1].Index;
-            var after = end.Index + end.Length;
+            var after = textEnd + endLength;
             var escaped = _s[afterStart..textEnd];
+            var suffix = _s.AsSpan(textEnd + 1, endLength - 1);
+            var underscores = suffix.Length - suffix.TrimEnd('_').Length;
+            var suffixRole = suffix[..^underscores];
             var position = role is null ? "" : "prefix";
-            if (end.Groups["role"].Success)
+            if (suffixRole.Length > 0)
             {
                 if (role is not null)
                     return Problem(roleStart, after, "Multiple roles in interpreted text (both prefix and suffix present; only one allowed).");
-                role = end.Groups["role"].Value[1..^1];
+                role = suffixRole[1..^1].ToString();
                 position = "suffix";
             }
-            var span = Span(roleStart, after - roleStart);
-            if (end.Groups["refend"].Success)
+            if (underscores > 0)
             {
                 if (role is not null)
                     return Problem(roleStart, after, $"Mismatch: both interpreted text role {position} and reference suffix.");
-                return (start, PhraseReference(escaped, end.Groups["refend"].Value.Length == 2, Span(start, after - start), afterStart), after);
+                return (start, PhraseReference(escaped, underscores == 2, Span(start, after - start), afterStart), after);
             }
-            return (roleStart, [Roles.Apply(_context, role, escaped, span, Span(afterStart, escaped.Length))], after);
+            return (roleStart, [Roles.Apply(_context, role, escaped, Span(roleStart, after - roleStart), Span(afterStart, escaped.Length))], after);
         }
         _context.Warning(Span(start, afterStart - start), "Inline interpreted text or phrase reference start-string without end-string.");
         return (start, [TextNode(start, afterStart, restore: true)], afterStart);
@@ -232,52 +221,55 @@ internal sealed class InlineRun
         return [link];
     }
 
-    private (int, List<Inline>?, int) FootnoteRef(Match m)
+    /// <summary><c>[label]_</c>: a number, <c>#</c>, <c>#name</c> or <c>*</c> is a footnote, any other name a citation.</summary>
+    private (int, List<Inline>?, int) FootnoteRef(int index, int length)
     {
-        var whole = m.Groups["whole"];
-        var label = m.Groups["footnotelabel"].Value;
+        var label = _s.Substring(index + 1, length - 3);
         var node = new FootnoteReference
         {
             Label = label,
-            IsCitation = m.Groups["citationlabel"].Success,
-            Span = Span(whole.Index, whole.Length),
+            IsCitation = label[0] is not ('#' or '*') && !char.IsAsciiDigit(label[0]),
+            Span = Span(index, length),
         };
         _context.Footnotes.NoteReference(node);
-        return (whole.Index, [node], whole.Index + whole.Length);
+        return (index, [node], index + length);
     }
 
-    private (int, List<Inline>?, int) SimpleReference(Match m)
+    /// <summary><c>name_</c> or anonymous <c>name__</c>; a simple name never ends with '_', so the underscores are the suffix.</summary>
+    private (int, List<Inline>?, int) SimpleReference(int index, int length)
     {
-        var whole = m.Groups["whole"];
-        var name = m.Groups["refname"].Value;
-        var anonymous = m.Groups["refend"].Length == 2;
+        var matched = _s.AsSpan(index, length);
+        var name = matched.TrimEnd('_').ToString();
+        var anonymous = length - name.Length == 2;
         var link = new Link
         {
             Url = anonymous ? _context.Links.NextAnonymous() : _context.Links.Resolve(name),
-            Span = Span(whole.Index, whole.Length),
+            Span = Span(index, length),
         };
-        link.Children.Add(new Text { Value = name, Span = Span(whole.Index, name.Length) });
-        return (whole.Index, [link], whole.Index + whole.Length);
+        link.Children.Add(new Text { Value = name, Span = Span(index, name.Length) });
+        return (index, [link], index + length);
     }
 
     /// <summary>Plain text between constructs, where standalone URIs and e-mail addresses become links.</summary>
     private void Implicit(int start, int end)
     {
         if (start >= end) return;
-        var m = InlinePatterns.Uri().Match(_s, start, end - start);
-        if (m.Success)
+        if (InlineScanner.Find(InlinePatterns.Uri(), _s, start, end, InlineScanner.UriCharacters, InlineScanner.IsUriCharacter) is var (index, length))
         {
-            var scheme = m.Groups["scheme"];
+            var whole = _s.AsSpan(index, length);
+            // An address is an e-mail when its '@' comes before any ':' (a URI's scheme ends at the first ':').
+            var colon = whole.IndexOf(':');
+            var at = whole.IndexOf('@');
+            var email = at >= 0 && (colon < 0 || at < colon);
             // docutils gives up on the whole segment when the first URI has an unknown scheme.
-            if (!scheme.Success || InlinePatterns.KnownScheme(scheme.Value))
+            if (email || InlinePatterns.KnownScheme(whole[..colon].ToString()))
             {
-                Implicit(start, m.Index);
-                var whole = m.Groups["whole"].Value;
-                var text = Escapes.Unescape(whole);
-                var link = new Link { Url = (m.Groups["email"].Success ? "mailto:" : "") + text, Span = Span(m.Index, m.Length) };
+                Implicit(start, index);
+                var text = Escapes.Unescape(whole.ToString());
+                var link = new Link { Url = (email ? "mailto:" : "") + text, Span = Span(index, length) };
                 link.Children.Add(new Text { Value = text, Span = link.Span });
                 _out.Add(link);
-                Implicit(m.Index + m.Length, end);
+                Implicit(index + length, end);
                 return;
             }
         }

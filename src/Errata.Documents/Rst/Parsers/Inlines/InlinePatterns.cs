@@ -13,11 +13,37 @@ internal static partial class InlinePatterns
     private const string Delimiters = "\\-/:\u058a\u00a1\u00b7\u00bf\u037e\u0387\u055a-\u055f\u0589\u05be\u05c0\u05c3\u05c6\u05f3\u05f4\u0609\u060a\u060c\u060d\u061b\u061e\u061f\u066a-\u066d\u06d4\u0700-\u070d\u07f7-\u07f9\u0830-\u083e\u0964\u0965\u0970\u0df4\u0e4f\u0e5a\u0e5b\u0f04-\u0f12\u0f85\u0fd0-\u0fd4\u104a-\u104f\u10fb\u1361-\u1368\u1400\u166d\u166e\u16eb-\u16ed\u1735\u1736\u17d4-\u17d6\u17d8-\u17da\u1800-\u180a\u1944\u1945\u19de\u19df\u1a1e\u1a1f\u1aa0-\u1aa6\u1aa8-\u1aad\u1b5a-\u1b60\u1c3b-\u1c3f\u1c7e\u1c7f\u1cd3\u2010-\u2017\u2020-\u2027\u2030-\u2038\u203b-\u203e\u2041-\u2043\u2047-\u2051\u2053\u2055-\u205e\u2cf9-\u2cfc\u2cfe\u2cff\u2e00\u2e01\u2e06-\u2e08\u2e0b\u2e0e-\u2e1b\u2e1e\u2e1f\u2e2a-\u2e2e\u2e30\u2e31\u3001-\u3003\u301c\u3030\u303d\u30a0\u30fb\ua4fe\ua4ff\ua60d-\ua60f\ua673\ua67e\ua6f2-\ua6f7\ua874-\ua877\ua8ce\ua8cf\ua8f8-\ua8fa\ua92e\ua92f\ua95f\ua9c1-\ua9cd\ua9de\ua9df\uaa5c-\uaa5f\uaade\uaadf\uabeb\ufe10-\ufe16\ufe19\ufe30-\ufe32\ufe45\ufe46\ufe49-\ufe4c\ufe50-\ufe52\ufe54-\ufe58\ufe5f-\ufe61\ufe63\ufe68\ufe6a\ufe6b\uff01-\uff03\uff05-\uff07\uff0a\uff0c-\uff0f\uff1a\uff1b\uff1f\uff20\uff3c\uff61\uff64\uff65";
     private const string ClosingDelimiters = "\\\\.,;!?";
 
-    private const string StartPrefix = "(?:^|(?<=[\\s" + Openers + Delimiters + "]))";
+    private static readonly System.Buffers.SearchValues<char> PrefixCharacters = System.Buffers.SearchValues.Create(Expand(Openers + Delimiters));
+
+    /// <summary>docutils' start-string prefix: markup starts the text or follows whitespace, an opener or a delimiter.</summary>
+    public static bool StartsAfter(char previous) => char.IsWhiteSpace(previous) || PrefixCharacters.Contains(previous);
+
+    /// <summary>A regex character class body as the characters it holds (ranges and escapes expanded).</summary>
+    private static string Expand(string characterClass)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < characterClass.Length; i++)
+        {
+            var c = characterClass[i];
+            if (c == '\\' && i + 1 < characterClass.Length) c = characterClass[++i];
+            else if (c == '-' && sb.Length > 0 && i + 1 < characterClass.Length)
+            {
+                for (var r = (char)(sb[^1] + 1); r <= characterClass[i + 1]; r++) sb.Append(r);
+                i++;
+                continue;
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
     private const string EndSuffix = "(?:$|(?=[\\s\0" + ClosingDelimiters + Delimiters + Closers + "]))";
     private const string Name = Parsers.BodyPatterns.SimpleName;
 
-    [GeneratedRegex(StartPrefix + @"(?:(?<start>\*\*|\*(?!\*)|``|_`|\|(?!\|))(?!\s)|(?<whole>(?<refname>" + Name + @")(?<refend>__?)|\[(?<footnotelabel>[0-9]+|\#(?:" + Name + @")?|\*|(?<citationlabel>" + Name + @"))(?<fnend>\]_))" + EndSuffix + "|(?<role>(?::" + Name + ":)?)(?<backquote>`(?!`))(?!\\s))")]
+    /// <summary>
+    /// Anchored (<c>\G</c>) and without docutils' start-string prefix, which <see cref="InlineScanner"/>
+    /// checks itself, so that it can run on a slice of the text without copying it.
+    /// </summary>
+    [GeneratedRegex(@"\G(?:(?<start>\*\*|\*(?!\*)|``|_`|\|(?!\|))(?!\s)|(?<whole>(?<refname>" + Name + @")(?<refend>__?)|\[(?<footnotelabel>[0-9]+|\#(?:" + Name + @")?|\*|(?<citationlabel>" + Name + @"))(?<fnend>\]_))" + EndSuffix + "|(?<role>(?::" + Name + ":)?)(?<backquote>`(?!`))(?!\\s))")]
     public static partial Regex Initial();
 
     [GeneratedRegex(@"(?<![\s\0])(\*)" + EndSuffix)]
@@ -45,7 +71,8 @@ internal static partial class InlinePatterns
     private const string UriEnd = @"(?:[_~*/=+a-zA-Z0-9]|" + Uric + "(?=[>]))";
     private const string Emailc = @"[-_!~*'{|}/#?^`&=+$%a-zA-Z0-9\0]";
 
-    [GeneratedRegex(StartPrefix + "(?<whole>(?<absolute>(?<scheme>[a-zA-Z][a-zA-Z0-9.+-]*):(?:(?://?)?" + Uric + "*" + UriEnd + @")(?:\?" + Uric + "*" + UriEnd + @")?(?:\#" + Uric + "*" + UriEnd + ")?)|(?<email>" + Emailc + @"+(?:\." + Emailc + @"+)*(?<!\0)@" + Emailc + @"+(?:\." + Emailc + "*)*" + UriEnd + "))" + EndSuffix)]
+    /// <summary>Anchored and without the start-string prefix, as <see cref="Initial"/>.</summary>
+    [GeneratedRegex(@"\G(?<whole>(?<absolute>(?<scheme>[a-zA-Z][a-zA-Z0-9.+-]*):(?:(?://?)?" + Uric + "*" + UriEnd + @")(?:\?" + Uric + "*" + UriEnd + @")?(?:\#" + Uric + "*" + UriEnd + ")?)|(?<email>" + Emailc + @"+(?:\." + Emailc + @"+)*(?<!\0)@" + Emailc + @"+(?:\." + Emailc + "*)*" + UriEnd + "))" + EndSuffix)]
     public static partial Regex Uri();
 
     /// <summary>Whether a start-string sits between a matching opener and closer, as in <c>"*"</c> or <c>(*)</c>.</summary>

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text;
+using Errata.Site.Building;
+
+namespace Errata.Site.Serving;
+
+/// <summary>
+/// `errata serve`: builds the site, serves the output on 127.0.0.1, rebuilds when a
+/// source, template or the config changes, and makes open pages reload themselves.
+/// Only loopback is ever bound: this is an author's preview, not a web server.
+/// </summary>
+public sealed class DevServer : IDisposable
+{
+    private const string ReloadPath = "/__errata/reload.js";
+    private const string VersionPath = "/__errata/version";
+
+    private readonly BuildOptions _options;
+    private readonly HttpListener _listener = new();
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly TextWriter _log;
+    private int _version;
+    private string? _output;
+
+    public DevServer(BuildOptions options, int port, TextWriter log)
+    {
+        _options = options;
+        _log = log;
+        Port = port;
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+    }
+
+    public int Port { get; }
+
+    /// <summary>How many builds have completed; pages poll it and reload when it moves.</summary>
+    public int Version => Volatile.Read(ref _version);
+
+    /// <summary>Builds once, then serves and rebuilds on change until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancel)
+    {
+        await RebuildAsync().ConfigureAwait(false);
+        _listener.Start();
+        _log.WriteLine($"serving http://127.0.0.1:{Port}/ (Ctrl+C stops)");
+        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), () => _ = RebuildAsync());
+        using var registration = cancel.Register(() => _listener.Stop());
+        while (!cancel.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                break;
+            }
+            _ = Task.Run(() => Respond(context), CancellationToken.None);
+        }
+    }
+
+    public async Task RebuildAsync()
+    {
+        await _building.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var result = SiteBuilder.Build(_options);
+            foreach (var d in result.Diagnostics) _log.WriteLine(d);
+            if (result.OutputFolder is { } folder) _output = folder;
+            _log.WriteLine(result.OutputFolder is null ? "build failed; still serving the previous site" : $"built {result.Documents.Count} page(s)");
+            Interlocked.Increment(ref _version);
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    /// <summary>The folder the last good build wrote, or where the default config would write.</summary>
+    private string Output() => _output ?? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, _options.Output ?? "_site"));
+
+    private void Respond(HttpListenerContext context)
+    {
+        using var response = context.Response;
+        var path = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/");
+        if (path == VersionPath)
+        {
+            Write(response, "text/plain", Encoding.UTF8.GetBytes(Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return;
+        }
+        if (path == ReloadPath)
+        {
+            Write(response, "text/javascript", Encoding.UTF8.GetBytes(ReloadScript));
+            return;
+        }
+        if (_output is null || StaticFiles.Resolve(_output, path) is not { } file)
+        {
+            response.StatusCode = 404;
+            Write(response, "text/plain", "not found"u8.ToArray());
+            return;
+        }
+        var bytes = File.ReadAllBytes(file);
+        var type = StaticFiles.ContentType(file);
+        if (type.StartsWith("text/html", StringComparison.Ordinal))
+            bytes = Encoding.UTF8.GetBytes(InjectReload(Encoding.UTF8.GetString(bytes)));
+        Write(response, type, bytes);
+    }
+
+    /// <summary>Served pages poll the build version and reload when a rebuild finished; the written site has no such script.</summary>
+    private static string InjectReload(string html)
+    {
+        var tag = $"<script src=\"{ReloadPath}\"></script>";
+        var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        return end < 0 ? html + tag : html.Insert(end, tag);
+    }
+
+    private const string ReloadScript = """
+        (function () {
+          var seen = null;
+          setInterval(function () {
+            fetch('/__errata/version', { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (v) {
+              if (seen !== null && v !== seen) location.reload();
+              seen = v;
+            }).catch(function () {});
+          }, 1000);
+        })();
+        """;
+
+    private static void Write(HttpListenerResponse response, string type, byte[] body)
+    {
+        response.ContentType = type;
+        response.ContentLength64 = body.Length;
+        response.Headers["Cache-Control"] = "no-store";
+        response.OutputStream.Write(body);
+    }
+
+    public void Dispose()
+    {
+        _listener.Close();
+        _building.Dispose();
+    }
+}

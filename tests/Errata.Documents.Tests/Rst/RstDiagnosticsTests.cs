@@ -1,0 +1,42 @@
+using Errata.Documents.Diagnostics;
+
+namespace Errata.Documents.Tests.Rst;
+
+/// <summary>Markup errors are reported with docutils' message, line and severity, and their text stays on the page.</summary>
+public sealed class RstDiagnosticsTests
+{
+    public static TheoryData<string, string, int, Severity> Cases() => new()
+    {
+        { "*open", "Inline emphasis start-string without end-string.", 0, Severity.Warning },
+        { "``open", "Inline literal start-string without end-string.", 0, Severity.Warning },
+        { "`open", "Inline interpreted text or phrase reference start-string without end-string.", 0, Severity.Warning },
+        { "Title\n====\n", "Title underline too short.", 1, Severity.Warning },
+        { "para\n\n   quote\nunindented\n", "Block quote ends without a blank line; unexpected unindent.", 3, Severity.Warning },
+        { "- item\nunindented\n", "Bullet list ends without a blank line; unexpected unindent.", 1, Severity.Warning },
+        { "para::\n\nnot indented\n", "Literal block expected; none found.", 2, Severity.Warning },
+        { "one\ntwo\n   three\n", "Unexpected indentation.", 2, Severity.Error },
+        { "- item\n\n  Title\n  =====\n", "Unexpected section title.", 3, Severity.Error },
+        { "A\n=\n\nB\n-\n\nC\n=\n\nD\n~\n", "Title level inconsistent:", 9, Severity.Error },
+        { "+---+\n| a |\n+--\n", "Malformed table.", 0, Severity.Error },
+        { ".. nosuchdirective:: x\n", "Unknown directive type \"nosuchdirective\".", 0, Severity.Error },
+        { "|nosub|\n", "Undefined substitution referenced: \"nosub\".", 0, Severity.Error },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Markup_Error_ReportedLikeDocutils(string rst, string message, int line, Severity severity)
+    {
+        var doc = RstReaderSpecs.Read(rst);
+        var d = Assert.Single(doc.Diagnostics);
+        Assert.Equal((message, line, severity), (d.Message, d.Span.Line, d.Severity));
+        Assert.Equal("t.rst", d.Span.Path);
+    }
+
+    [Fact]
+    public void Malformed_Table_KeepsItsTextAsLiteralBlock()
+    {
+        var doc = RstReaderSpecs.Read("+---+\n| a |\n+--\n");
+        var block = Assert.IsType<Syntax.LiteralBlock>(Assert.Single(doc.Children));
+        Assert.Equal("+---+\n| a |\n+--", block.Text);
+    }
+}

@@ -1,0 +1,63 @@
+using Errata.Machine.Events;
+using Errata.Machine.Profiles;
+using Errata.Machine.Tests.Support;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Errata.Machine.Tests.RulesTests;
+
+public sealed class RuleRegistryTests
+{
+    [Fact]
+    public void EveryProfile_HasUniqueRuleIdsWithStatementsAndSources()
+    {
+        foreach (var profile in ProfileRegistry.All)
+        {
+            Assert.Equal(profile.Rules.Count, profile.Rules.Select(r => r.Id).Distinct().Count());
+            Assert.All(profile.Rules, r =>
+            {
+                Assert.Matches("^[a-z0-9]+(\\.[a-z0-9-]+)+$", r.Id);
+                Assert.False(string.IsNullOrWhiteSpace(r.Statement));
+                Assert.False(string.IsNullOrWhiteSpace(r.Source));
+            });
+        }
+    }
+
+    [Fact]
+    public void KvmProfiles_AreTheProcessorsRulesPlusKvms()
+    {
+        Assert.True(ProfileRegistry.TryGet("apm", out var apm));
+        Assert.True(ProfileRegistry.TryGet("kvm", out var kvm));
+        Assert.True(ProfileRegistry.TryGet("kvm-novgif", out var novgif));
+        Assert.Subset(kvm.Rules.Select(r => r.Id).ToHashSet(), apm.Rules.Select(r => r.Id).ToHashSet());
+        Assert.Equal(kvm.Rules.Select(r => r.Id), novgif.Rules.Select(r => r.Id));
+        Assert.DoesNotContain(apm.Rules, r => r.Id.StartsWith("kvm.", StringComparison.Ordinal));
+        Assert.Contains(apm.Rules, r => r.Id == "gif0.discard-breakpoint-match" && r.Source == "APM Vol. 2 15.17, Table 15-10");
+        Assert.Contains(apm.Rules, r => r.Source.StartsWith("policy (reference §10)", StringComparison.Ordinal));
+    }
+
+    /// <summary>Decisions ask the rule set: inverting the one rule flips the outcome on both platforms.</summary>
+    [Theory]
+    [InlineData("apm", "gif0.discard-breakpoint-match", Disposition.Delivered)]
+    [InlineData("kvm", "kvm.db-reinjected-without-gif-check", Disposition.Discarded)]
+    [InlineData("kvm-novgif", "kvm.db-reinjected-without-gif-check", Disposition.Discarded)]
+    public void InvertingTheDecidingRule_FlipsTheBreakpointsFate(string profile, string ruleId, Disposition expected)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        var target = p.Label();
+        a.clgi();
+        Snippets.Arm(a, dr0, target, 0x401);
+        p.At(ref target);
+        a.nop();
+        a.stgi();
+        a.hlt();
+        Assert.True(ProfileRegistry.TryGet(profile, out var original));
+        var inverted = original.WithInverted(ruleId);
+        Assert.NotNull(inverted);
+        var o = X86Machine.Run(p.Image(), inverted!);
+        var db = o.Single(EventId.DebugException);
+        Assert.Equal(expected, db.Disposition);
+        Assert.Equal(ruleId, db.Rule.Id);
+        Assert.Null(original.WithInverted("no.such-rule"));
+    }
+}

@@ -1,0 +1,45 @@
+using Iced.Intel;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Errata.Machine.Tests.Support;
+
+/// <summary>Instruction sequences tests share.</summary>
+internal static class Snippets
+{
+    public const ulong ApicIcrLow = 0xFEE00300;
+
+    /// <summary>ICR low for a self IPI: shorthand "self" (bits 19:18 = 01) with a delivery mode and vector.</summary>
+    public static ulong SelfIcr(int deliveryMode, int vector = 0) => (1UL << 18) | ((ulong)deliveryMode << 8) | (uint)vector;
+
+    /// <summary>Writes the xAPIC ICR (clobbers rax, rbx).</summary>
+    public static void SendSelf(Assembler a, int deliveryMode, int vector = 0)
+    {
+        a.mov(rax, SelfIcr(deliveryMode, vector));
+        a.mov(rbx, ApicIcrLow);
+        a.mov(__dword_ptr[rbx], eax);
+    }
+
+    /// <summary>DRn = address of <paramref name="label"/>, DR7 = <paramref name="control"/> (clobbers rax).</summary>
+    public static void Arm(Assembler a, AssemblerRegisterDR dr, Label label, ulong control)
+    {
+        a.lea(rax, __[label]);
+        a.mov(dr, rax);
+        a.mov(rax, control);
+        a.mov(dr7, rax);
+    }
+
+    /// <summary>Sets RFLAGS.TF with POPFQ (clobbers nothing but the stack slot).</summary>
+    public static void SetTrapFlag(Assembler a)
+    {
+        a.pushfq();
+        a.or(__qword_ptr[rsp], 0x100);
+        a.popfq();
+    }
+
+    public static void ClearTrapFlag(Assembler a)
+    {
+        a.pushfq();
+        a.and(__qword_ptr[rsp], ~0x100);
+        a.popfq();
+    }
+}

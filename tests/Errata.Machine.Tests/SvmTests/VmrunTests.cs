@@ -1,0 +1,195 @@
+using Errata.Machine.Events;
+using Errata.Machine.Tests.Support;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Errata.Machine.Tests.SvmTests;
+
+/// <summary>VMRUN and #VMEXIT: GIF transitions, host DR7, TF on VMRUN, a guest's TF, consistency checks, intercepts.</summary>
+public sealed class VmrunTests
+{
+    public static TheoryData<string> Profiles => new() { "apm", "kvm", "kvm-novgif" };
+
+    private const ulong VmcbAddress = 0x460000;
+    private static readonly EventId VmexitVmmcall = EventId.VmExit(0x81);
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void Vmrun_GuestRunsAtGifOne_VmexitReturnsToHostAtGifZero(string profile)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label vmrun = p.Label(), after = p.Label(), guest = p.Label();
+        a.clgi();
+        p.At(ref vmrun);
+        a.vmrun();
+        p.At(ref after);
+        a.stgi();
+        a.hlt();
+        p.At(ref guest);
+        a.int3();
+        a.vmmcall();
+        p.Guest(guest);
+
+        var o = p.Run(profile);
+
+        var bp = o.Single(EventId.Exception(3));
+        Assert.True(bp.InGuest);
+        Assert.Equal(1UL, bp.At("gif"));
+        var exit = o.Single(VmexitVmmcall);
+        Assert.Equal(Disposition.Delivered, exit.Disposition);
+        Assert.Equal(p.Address(after), exit.DeliveredBefore);
+        Assert.Equal(0UL, exit.At("gif"));
+        Assert.Equal(1UL, o.Final("gif"));
+        Assert.Equal(0x81UL, o.Final.TryReadQword(VmcbAddress + 0x70));
+        Assert.Equal(RunEnd.Halted, o.End);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void Vmexit_DisablesTheHostsBreakpoints(string profile)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label never = p.Label(), guest = p.Label();
+        Snippets.Arm(a, dr0, never, 0x403);
+        a.mov(rax, VmcbAddress);
+        a.vmrun();
+        a.mov(rbx, dr7);
+        a.hlt();
+        p.At(ref never);
+        a.nop();
+        p.At(ref guest);
+        a.vmmcall();
+        p.Guest(guest);
+        var o = p.Run(profile);
+        Assert.Equal(0x400UL, o.Final("rbx") & 0xFFFF);
+        Assert.Equal(0UL, o.Final("rbx") & 0xFF);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void VmrunWithHostTf_TrapsOnceAfterTheVmexitAtGifZero(string profile)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label vmrun = p.Label(), guest = p.Label();
+        a.clgi();
+        a.mov(rax, VmcbAddress);
+        Snippets.SetTrapFlag(a);
+        p.At(ref vmrun);
+        a.vmrun();
+        Snippets.ClearTrapFlag(a);
+        a.stgi();
+        a.hlt();
+        p.At(ref guest);
+        a.nop();
+        a.vmmcall();
+        p.Guest(guest);
+        var o = p.Run(profile);
+        var atVmrun = o.Of(EventId.DebugException).Where(e => e.Rip == p.Address(vmrun)).ToArray();
+        var db = Assert.Single(atVmrun);
+        Assert.Equal(Disposition.Delivered, db.Disposition);
+        Assert.Equal(p.Address(vmrun) + 3, db.DeliveredBefore);
+        Assert.Equal(0UL, db.At("gif"));
+        Assert.Equal(0xFFFF4FF0UL, db.At("dr6"));
+        Assert.DoesNotContain(o.Of(EventId.DebugException), e => e.InGuest);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void GuestTf_FromTheVmcb_TrapsAfterTheFirstGuestInstruction(string profile)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label guest = p.Label(), second = p.Label();
+        a.vmrun();
+        a.hlt();
+        p.At(ref guest);
+        a.nop();
+        p.At(ref second);
+        a.vmmcall();
+        p.Guest(guest);
+        p.Vmcb["rflags"] = 0x102;
+        var o = p.Run(profile);
+        var db = o.Of(EventId.DebugException).First();
+        Assert.True(db.InGuest);
+        Assert.Equal(p.Address(guest), db.Rip);
+        Assert.Equal(p.Address(second), db.DeliveredBefore);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void Vmrun_WithTheVmrunInterceptClear_ExitsInvalid(string profile)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        var guest = p.Label();
+        a.vmrun();
+        a.hlt();
+        p.At(ref guest);
+        a.vmmcall();
+        p.Guest(guest);
+        p.Vmcb["intercept_vmrun"] = 0;
+        var o = p.Run(profile);
+        Assert.Equal(Disposition.Delivered, o.Single(EventId.VmExit(-1)).Disposition);
+        Assert.Equal(ulong.MaxValue, o.Final.TryReadQword(VmcbAddress + 0x70));
+        Assert.Equal(0UL, o.Final("gif"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void GuestDb_WithDbIntercepted_ExitsToTheHostInsteadOfDelivery(string profile)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label guest = p.Label(), target = p.Label();
+        a.vmrun();
+        a.hlt();
+        p.At(ref guest);
+        Snippets.Arm(a, dr0, target, 0x401);
+        p.At(ref target);
+        a.nop();
+        a.vmmcall();
+        p.Guest(guest);
+        p.Vmcb["intercept_exception"] = 1;
+        var o = p.Run(profile);
+        var exit = o.Single(EventId.VmExit(0x41));
+        Assert.Equal(Disposition.Delivered, exit.Disposition);
+        Assert.Equal(p.Address(target), exit.Rip);
+        var db = o.Single(EventId.DebugException);
+        Assert.Equal(Disposition.Discarded, db.Disposition);
+        Assert.Equal("svm.exception-intercept", db.Rule.Id);
+        Assert.Equal(p.Address(target), o.Final.TryReadQword(VmcbAddress + 0x578));
+    }
+
+    /// <summary>kvm-unit-tests' pending_event: an IPI held at GIF=0 exits the guest before its first instruction.</summary>
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void PendingIntr_WithIntrIntercepted_ExitsBeforeTheGuestRunsThenIsTakenAfterStgi(string profile)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label guest = p.Label(), afterStgi = p.Label();
+        a.clgi();
+        a.sti();
+        Snippets.SendSelf(a, deliveryMode: 0, vector: 0xF1);
+        a.mov(rax, VmcbAddress);
+        a.vmrun();
+        a.stgi();
+        p.At(ref afterStgi);
+        a.nop();
+        a.hlt();
+        p.At(ref guest);
+        a.vmmcall();
+        p.Guest(guest);
+        p.Vmcb["intercept_intr"] = 1;
+        p.Vmcb["v_intr_masking"] = 1;
+        var o = p.Run(profile);
+        var exit = o.Single(EventId.VmExit(0x60));
+        Assert.Equal(p.Address(guest), exit.Rip);
+        Assert.Empty(o.Of(VmexitVmmcall));
+        var intr = o.Single(EventId.Intr(0xF1));
+        Assert.Equal(Disposition.DeliveredAfterPending, intr.Disposition);
+        Assert.Equal(p.Address(afterStgi), intr.DeliveredBefore);
+    }
+}
