@@ -3,7 +3,8 @@
 "use strict";
 (function () {
   function revealTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; } // a malformed address names nothing
     var target = id && document.getElementById(id);
     if (!target) return;
     for (var node = target; node; node = node.parentElement) {

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Errata.Browser.Tests;
 
 /// <summary>
-/// Every page of the built sites, in the light and the dark scheme: no console or script
+/// Every page of the built sites, in the light and the dark scheme and at a phone's width: no console or script
 /// errors, no failed request, and zero axe-core violations (traces expanded); a full-page
 /// screenshot of each, as it loads, is kept under artifacts/.
 /// </summary>
@@ -26,19 +26,20 @@ public sealed class PageAuditTests(SiteFixture site, ITestOutputHelper output)
             .Order(StringComparer.Ordinal);
         var data = new TheoryData<string, string>();
         foreach (var path in paths)
-            foreach (var scheme in new[] { "light", "dark" })
-                data.Add(path, scheme);
+            foreach (var view in new[] { "light", "dark", "narrow" })
+                data.Add(path, view);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Page_LoadsWithoutErrors_AndPassesAxe(string path, string scheme)
+    /// <param name="view">light or dark (the system's colour scheme), or narrow (a phone's width, light).</param>
+    public async Task Page_LoadsWithoutErrors_AndPassesAxe(string path, string view)
     {
-        await using var tab = await site.OpenAsync(path, scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        await using var tab = await site.OpenAsync(path, view == "dark" ? ColorScheme.Dark : ColorScheme.Light, view == "narrow" ? 390 : 1280);
         var page = tab.Page;
 
-        await page.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.Artifacts, $"{path.Replace('/', '_')}.{scheme}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.Artifacts, $"{path.Replace('/', '_')}.{view}.png"), FullPage = true });
         // Expanded, every trace's content is checked too; nothing visible collapsed is hidden then.
         await page.EvaluateAsync("document.querySelectorAll('details').forEach(d => d.open = true)");
         var axe = await page.RunAxe();

@@ -68,9 +68,9 @@ public sealed class SiteFixture : IAsyncLifetime
     }
 
     /// <summary>A new page in its own context, recording every console error, script error and failed request.</summary>
-    public async Task<BrowserPage> OpenAsync(string path, ColorScheme scheme = ColorScheme.Light)
+    public async Task<BrowserPage> OpenAsync(string path, ColorScheme scheme = ColorScheme.Light, int width = 1280)
     {
-        var context = await Browser.NewContextAsync(new() { ColorScheme = scheme, ViewportSize = new() { Width = 1280, Height = 800 } });
+        var context = await Browser.NewContextAsync(new() { ColorScheme = scheme, ViewportSize = new() { Width = width, Height = 800 } });
         var page = await context.NewPageAsync();
         var tab = new BrowserPage(context, page);
         var response = await page.GotoAsync(BaseUrl + path);
