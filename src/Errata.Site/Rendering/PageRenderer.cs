@@ -54,7 +54,7 @@ public sealed class PageRenderer
         var view = new PageView(
             _site,
             page.Title,
-            doc.Path,
+            page.RelativePath,
             root,
             new RawHtml(_html.Render(doc)),
             nav,

@@ -10,7 +10,8 @@ public sealed record NavItem(string Title, string Url, bool Current);
 public sealed record TocItem(string Title, string Id, int Level, string Kind);
 
 /// <summary>
-/// A page of the site. <see cref="ShowTitle"/> asks the layout for the page's h1 when the
+/// A page of the site. <see cref="SourcePath"/> is relative to the source folder (empty for
+/// generated pages); <see cref="ShowTitle"/> asks the layout for the page's h1 when the
 /// content has none; <see cref="IsScenarioIndex"/> marks the scenarios page in the header.
 /// </summary>
 public sealed record PageView(
