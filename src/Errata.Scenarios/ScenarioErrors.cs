@@ -6,7 +6,7 @@ namespace Errata.Scenarios;
 public static class ScenarioErrors
 {
     public static readonly DiagnosticDescriptor UnknownHeaderKey =
-        new("ERR0401", "Scenario", Severity.Error, "unknown header key '{0}'; expected one of: title, profiles, inject, budget");
+        new("ERR0401", "Scenario", Severity.Error, "unknown header key '{0}'; expected one of: title, profiles, inject, budget, vmcb");
     public static readonly DiagnosticDescriptor MissingCode =
         new("ERR0402", "Scenario", Severity.Error, "scenario '{0}' has no code: section; expected a line 'code:' followed by instructions");
     public static readonly DiagnosticDescriptor UnknownProfile =
@@ -35,6 +35,15 @@ public static class ScenarioErrors
         new("ERR0414", "Scenario", Severity.Error, "scenario name '{0}' is already used at {1}");
     public static readonly DiagnosticDescriptor NoExpect =
         new("ERR0415", "Scenario", Severity.Warning, "scenario '{0}' has no expect line, so it proves nothing");
+
+    public static readonly DiagnosticDescriptor BadVmcbSetting =
+        new("ERR0416", "Scenario", Severity.Error, "cannot read VMCB setting '{0}'; expected KEY=VALUE");
+    public static readonly DiagnosticDescriptor UnknownVmcbKey =
+        new("ERR0417", "Scenario", Severity.Error, "unknown VMCB key '{0}'; expected one of: {1}");
+    public static readonly DiagnosticDescriptor BadVmcbValue =
+        new("ERR0418", "Scenario", Severity.Error, "VMCB value '{0}' is not a number");
+    public static readonly DiagnosticDescriptor VmcbWithoutGuest =
+        new("ERR0419", "Scenario", Severity.Error, "VMCB keys need a guest: section to set up");
 
     public static readonly DiagnosticDescriptor ClaimFailed =
         new("ERR0601", DiagnosticDescriptor.Claim, Severity.Error, "claim '{0}' fails on {1}: expected {2}; observed {3}{4}");

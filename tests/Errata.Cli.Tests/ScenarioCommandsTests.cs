@@ -110,4 +110,13 @@ public sealed class ScenarioCommandsTests : IDisposable
         // What was accepted now holds.
         Assert.Equal(0, CliRunner.Run(_dir, "check").Exit);
     }
+
+    [Fact]
+    public void Run_StoppedByAFault_NamesTheDocumentLineOfTheInstruction()
+    {
+        File.WriteAllText(Path.Combine(_dir, "docs", "gif.md"), "# T\n\n```scenario pf\nprofiles: apm\ncode:\n  nop\n  mov rax, [0x900000]\n  hlt\nexpect: halted\n```\n");
+        var (exit, output, _) = CliRunner.Run(_dir, "run", "docs/gif.md");
+        Assert.Equal(1, exit);
+        Assert.Contains("end: stopped (unhandled #PF at 0x401001, written at docs/gif.md:7)", output, StringComparison.Ordinal);
+    }
 }

@@ -113,17 +113,19 @@ public static class AssertionParser
         if (!Hex.TryParse(valueText, out var value))
             return Fail($"expected a number after '=', found '{valueText}'", eq + 1, Math.Max(1, t.Length - eq - 1));
         LabelRef? memory = null;
+        ulong? address = null;
         if (field.StartsWith('[') && field.EndsWith(']'))
         {
-            var label = field[1..^1].Trim();
-            if (!IsName(label)) return Fail($"expected [label], found '{field}'", start, field.Length);
-            memory = new LabelRef(label, t.IndexOf(label, start, StringComparison.Ordinal));
+            var inner = field[1..^1].Trim();
+            if (Hex.TryParse(inner, out var at)) address = at;
+            else if (IsName(inner)) memory = new LabelRef(inner, t.IndexOf(inner, start, StringComparison.Ordinal));
+            else return Fail($"expected [label] or [ADDRESS], found '{field}'", start, field.Length);
         }
         else if (!FieldNames.IsKnown(field))
         {
             return Fail($"unknown field '{field}'; expected a register, gif, rflags.if/tf/rf, dr6.b0-b3/bd/bs/bt or [label]", start, field.Length);
         }
-        return new(new FinalStateAssertion(new FieldCheck(field.ToLowerInvariant(), value, memory)), null, 0, 0);
+        return new(new FinalStateAssertion(new FieldCheck(field.ToLowerInvariant(), value, memory, address)), null, 0, 0);
     }
 
     private static bool IsName(string s) =>

@@ -3,16 +3,19 @@ using Errata.Machine.Events;
 
 namespace Errata.Scenarios.Claims;
 
-/// <summary>A field compared with a value: a register, gif, rflags.if, dr6.b0 ..., or [label] for a qword of memory.</summary>
-public sealed record FieldCheck(string Field, ulong Value, LabelRef? Memory)
+/// <summary>
+/// A field compared with a value: a register, gif, rflags.if, dr6.b0 ..., or a qword of
+/// memory at [label] or at [ADDRESS] (the VMCB's exit fields, say).
+/// </summary>
+public sealed record FieldCheck(string Field, ulong Value, LabelRef? Memory, ulong? Address = null)
 {
     public bool TryRead(MachineState? state, JudgeContext c, out ulong value)
     {
         value = 0;
         if (state is null) return false;
-        if (Memory is { } label)
+        if (Memory is not null || Address is not null)
         {
-            var q = state.TryReadQword(c.Address(label));
+            var q = state.TryReadQword(Memory is { } label ? c.Address(label) : Address!.Value);
             value = q ?? 0;
             return q.HasValue;
         }

@@ -11,7 +11,7 @@ namespace Errata.Scenarios.Parsing;
 /// </summary>
 public static class ScenarioParser
 {
-    private static readonly string[] HeaderKeys = ["title", "profiles", "inject", "budget"];
+    private static readonly string[] HeaderKeys = ["title", "profiles", "inject", "budget", "vmcb"];
 
     public static Scenario Parse(ScenarioBlock block, DiagnosticBag diagnostics)
     {
@@ -91,7 +91,7 @@ public static class ScenarioParser
             diagnostics.Add(ScenarioErrors.UnknownHeaderKey, keySpan, key);
             return;
         }
-        if (key != "inject" && !seen.Add(key))
+        if (key is not ("inject" or "vmcb") && !seen.Add(key))
             diagnostics.Add(ScenarioErrors.DuplicateHeader, keySpan, key);
 
         switch (key)
@@ -107,6 +107,18 @@ public static class ScenarioParser
                     scenario.Budget = budget;
                 else
                     diagnostics.Add(ScenarioErrors.BadBudget, line.At(valueColumn, Math.Max(1, value.Length)), value);
+                break;
+            case "vmcb":
+                foreach (var (word, column) in Words(value, valueColumn))
+                {
+                    var eq = word.IndexOf('=');
+                    if (eq <= 0 || eq == word.Length - 1)
+                    {
+                        diagnostics.Add(ScenarioErrors.BadVmcbSetting, line.At(column, word.Length), word);
+                        continue;
+                    }
+                    scenario.Vmcb.Add(new VmcbSetting(word[..eq], word[(eq + 1)..], line.At(column, eq), line.At(column + eq + 1, word.Length - eq - 1)));
+                }
                 break;
             case "inject":
                 var at = value.LastIndexOf(" at ", StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using Errata.Documents.Syntax;
 using Errata.Machine;
 using Errata.Machine.Events;
 using Errata.Machine.Profiles;
+using Errata.Machine.Svm;
 using Errata.Scenarios.Assembly;
 using Errata.Scenarios.Parsing;
 using Errata.Scenarios.Syntax;
@@ -40,6 +41,7 @@ public static class ScenarioCompiler
 
         var handlers = ResolveHandlers(syntax, assembly, diagnostics);
         var injections = ResolveInjections(syntax, assembly, diagnostics);
+        var vmcb = ResolveVmcb(syntax, diagnostics);
         CheckLabels(syntax, assembly, diagnostics);
         if (diagnostics.Items.Skip(before).Any(d => d.IsError))
             return null;
@@ -52,7 +54,7 @@ public static class ScenarioCompiler
             handlers,
             assembly.SectionStarts.TryGetValue("guest", out var guest) ? guest : null,
             injections,
-            syntax.Budget);
+            syntax.Budget) { Vmcb = vmcb };
         return new CompiledScenario(syntax, assembly, image, profiles);
     }
 
@@ -126,6 +128,37 @@ public static class ScenarioCompiler
             result.Add(new Injection(id, address));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The VMCB keys by name. Repeated `intercept_exception=N` lines each add vector N, so they
+    /// are folded into the bitmap word, which the machine applies before single bits.
+    /// </summary>
+    private static Dictionary<string, ulong> ResolveVmcb(Scenario syntax, DiagnosticBag diagnostics)
+    {
+        var keys = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        if (syntax.Vmcb.Count > 0 && !syntax.Sections.Exists(s => s.Name == "guest"))
+            diagnostics.Add(ScenarioErrors.VmcbWithoutGuest, syntax.Vmcb[0].KeySpan);
+        ulong exceptions = 0;
+        foreach (var setting in syntax.Vmcb)
+        {
+            var key = setting.Key.ToLowerInvariant();
+            if (!VmcbKeys.IsKnown(key))
+            {
+                diagnostics.Add(ScenarioErrors.UnknownVmcbKey, setting.KeySpan, setting.Key, string.Join(", ", VmcbKeys.All));
+                continue;
+            }
+            if (!Claims.Hex.TryParse(setting.Value, out var value) || (key == "intercept_exception" && value >= 32))
+            {
+                diagnostics.Add(ScenarioErrors.BadVmcbValue, setting.ValueSpan, setting.Value);
+                continue;
+            }
+            if (key == "intercept_exception") exceptions |= 1UL << (int)value;
+            else keys[key] = value;
+        }
+        if (exceptions != 0)
+            keys["intercept_exceptions"] = (keys.TryGetValue("intercept_exceptions", out var word) ? word : 0) | exceptions;
+        return keys;
     }
 
     private static void CheckLabels(Scenario syntax, AssemblyResult assembly, DiagnosticBag diagnostics)

@@ -18,12 +18,22 @@ public static class ScenarioRunner
 
     public static ProfileRun RunOn(CompiledScenario scenario, Profile profile, RunOptions? options = null)
     {
-        var outcome = X86Machine.Run(scenario.Image, profile, options);
+        var outcome = WithSourceLine(X86Machine.Run(scenario.Image, profile, options), scenario);
         var context = new JudgeContext(outcome, scenario.Assembly.Labels);
         var verdicts = scenario.Syntax.Expects
             .Where(e => e.Profiles.Count == 0 || e.Profiles.Any(p => p.Value == profile.Name))
             .Select(e => new Verdict(e, profile.Name, e.Assertion.Judge(context)))
             .ToList();
         return new ProfileRun(profile, outcome, verdicts);
+    }
+
+    /// <summary>A run that stopped at an instruction of the scenario says which line of the document wrote it.</summary>
+    private static Outcome WithSourceLine(Outcome outcome, CompiledScenario scenario)
+    {
+        if (outcome.StopRip is not { } rip || outcome.StopReason is not { } reason) return outcome;
+        var insn = scenario.Assembly.Instructions.FirstOrDefault(i => i.Address == rip);
+        if (insn is null) return outcome;
+        var origin = insn.Line.Origin;
+        return outcome with { StopReason = $"{reason}, written at {origin.Path}:{origin.Line + 1}" };
     }
 }

@@ -12,6 +12,8 @@ public sealed class Scenario
     /// <summary>Profiles named by the header, or null to use the site's defaults.</summary>
     public List<Located<string>>? Profiles { get; set; }
     public List<InjectLine> Injects { get; } = [];
+    /// <summary>VMCB set-up keys for the nested guest, in the order written.</summary>
+    public List<VmcbSetting> Vmcb { get; } = [];
     public long Budget { get; set; } = DefaultBudget;
     public List<SectionSyntax> Sections { get; } = [];
     public List<ExpectLine> Expects { get; } = [];
@@ -28,5 +30,8 @@ public readonly record struct Located<T>(T Value, SourceSpan Span);
 
 /// <summary>A section: code, data, guest or "handler VECTOR", with its assembly lines.</summary>
 public sealed record SectionSyntax(string Name, SourceSpan Span, List<SourceLine> Lines);
+
+/// <summary>One KEY=VALUE of a `vmcb:` header line.</summary>
+public sealed record VmcbSetting(string Key, string Value, SourceSpan KeySpan, SourceSpan ValueSpan);
 
 public sealed record InjectLine(string Event, string Label, SourceLine Line, SourceSpan EventSpan, SourceSpan LabelSpan);

@@ -58,6 +58,7 @@ public static class JsonReport
             if (label is not null) w.WriteString("label", label);
             if (e.Id == EventId.DebugException && e.AtDelivery is { } st && st.TryGet("dr6", out var dr6))
                 w.WriteString("dr6", Hex.Format(dr6));
+            w.WriteBoolean("guest", e.InGuest);
             w.WriteString("rule", e.Rule.Source);
             w.WriteString("ruleId", e.Rule.Id);
             w.WriteString("ruleStatement", e.Rule.Statement);

@@ -6,8 +6,9 @@ using Errata.Scenarios.Running;
 namespace Errata.Site.Reports;
 
 /// <summary>
-/// A readable run: each instruction in Iced's formatting, each event after the instruction
-/// it followed, with its disposition, rule and source; then the verdicts.
+/// A readable run: with --trace each instruction in Iced's formatting and each event
+/// decision where it happened (the machine's trace); then every event with its
+/// disposition, rule and source, and the verdicts.
 /// </summary>
 public static class TraceReport
 {
@@ -20,15 +21,12 @@ public static class TraceReport
             foreach (var run in r.Runs)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"scenario {r.Scenario.Syntax.Name} on {run.Profile.Name}: {run.Profile.Description}\n");
-                var events = run.Outcome.Events.OrderBy(e => e.AfterInstruction).ThenBy(e => e.Sequence).ToList();
-                var next = 0;
                 foreach (var step in run.Outcome.Trace)
                 {
-                    for (; next < events.Count && events[next].AfterInstruction <= step.Index; next++) Event(sb, events[next]);
                     var label = labels.TryGetValue(step.Rip, out var l) ? l + ":" : "";
                     sb.Append(CultureInfo.InvariantCulture, $"  {(step.InGuest ? "guest" : "     ")} {step.Rip:x8}  {label,-12} {step.Text}\n");
                 }
-                for (; next < events.Count; next++) Event(sb, events[next]);
+                foreach (var e in run.Outcome.Events) Event(sb, e);
                 sb.Append(CultureInfo.InvariantCulture, $"  end: {Words.End(run.Outcome.End)}{(run.Outcome.StopReason is { } why ? $" ({why})" : "")} after {run.Outcome.Instructions} instructions\n");
                 foreach (var v in run.Verdicts)
                     sb.Append(CultureInfo.InvariantCulture, $"  {(v.Holds ? "holds" : "FAILS")}  expect: {v.Expect.Text}{(v.Holds ? "" : $" (expected {v.Judgement.Expected}; observed {v.Judgement.Observed})")}\n");

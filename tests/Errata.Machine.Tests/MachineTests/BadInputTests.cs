@@ -76,14 +76,7 @@ public sealed class BadInputTests
         var p = new TestProgram();
         var a = p.Asm;
         var hlt = p.Label();
-        a.lea(rax, __[hlt]);
-        a.push(0x2B);
-        a.push(rsp);
-        a.add(__qword_ptr[rsp], 8);
-        a.pushfq();
-        a.push(0x33);
-        a.push(rax);
-        a.iretq();
+        p.EnterUserMode(hlt);
         p.At(ref hlt);
         a.hlt();
         var o = p.Run(profile);

@@ -26,6 +26,21 @@ internal sealed class TestProgram
 
     public Label Label() => Asm.CreateLabel();
 
+    /// <summary>Drops to CPL 3 with IRETQ (user code 0x33, user data 0x2B) and continues at <paramref name="target"/>.</summary>
+    public TestProgram EnterUserMode(Label target)
+    {
+        var a = Asm;
+        a.lea(AssemblerRegisters.rax, AssemblerRegisters.__[target]);
+        a.push(0x2B);
+        a.push(AssemblerRegisters.rsp);
+        a.add(AssemblerRegisters.__qword_ptr[AssemblerRegisters.rsp], 8);
+        a.pushfq();
+        a.push(0x33);
+        a.push(AssemblerRegisters.rax);
+        a.iretq();
+        return this;
+    }
+
     /// <summary>Places <paramref name="label"/> at the current position.</summary>
     public TestProgram At(ref Label label)
     {

@@ -102,14 +102,7 @@ public sealed class InjectionTests
         var p = new TestProgram();
         var a = p.Asm;
         var clgi = p.Label();
-        a.lea(rax, __[clgi]);
-        a.push(0x2B);
-        a.push(rsp);
-        a.add(__qword_ptr[rsp], 8);
-        a.pushfq();
-        a.push(0x33);
-        a.push(rax);
-        a.iretq();
+        p.EnterUserMode(clgi);
         p.At(ref clgi);
         a.clgi();
         a.hlt();

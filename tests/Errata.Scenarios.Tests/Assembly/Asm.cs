@@ -25,10 +25,4 @@ internal static class Asm
     }
 
     public static string Hex(byte[] bytes) => Convert.ToHexString(bytes);
-
-    public static Diagnostic SingleError(params string[] lines)
-    {
-        var result = Assemble(lines);
-        return Assert.Single(result.Diagnostics);
-    }
 }

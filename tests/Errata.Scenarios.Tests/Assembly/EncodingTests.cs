@@ -93,4 +93,31 @@ public class EncodingTests
     {
         Assert.Equal(hex, Asm.Hex(Asm.Bytes(line)));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void DebugRegisters_BothDirections(int n)
+    {
+        Assert.Equal($"0F21{0xC0 + n * 8 + 3:X2}", Asm.Hex(Asm.Bytes($"mov rbx, dr{n}")));
+        Assert.Equal($"0F23{0xC0 + n * 8 + 3:X2}", Asm.Hex(Asm.Bytes($"mov dr{n}, rbx")));
+    }
+
+    [Theory]
+    [InlineData("cr0", "0F20C3", "0F22C3")]
+    [InlineData("cr2", "0F20D3", "0F22D3")]
+    [InlineData("cr3", "0F20DB", "0F22DB")]
+    [InlineData("cr4", "0F20E3", "0F22E3")]
+    [InlineData("cr8", "440F20C3", "440F22C3")]
+    public void ControlRegisters_BothDirections(string cr, string read, string write)
+    {
+        Assert.Equal(read, Asm.Hex(Asm.Bytes($"mov rbx, {cr}")));
+        Assert.Equal(write, Asm.Hex(Asm.Bytes($"mov {cr}, rbx")));
+    }
 }

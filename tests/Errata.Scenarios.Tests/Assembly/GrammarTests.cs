@@ -174,6 +174,14 @@ public class GrammarTests
     }
 
     [Fact]
+    public void BaseAddressZero_WithDataAndCode()
+    {
+        var result = TextAssembler.Assemble([Asm.Section("code", "db 1, 2", "nop", "dq 0", "jmp $")], 0, _ => true);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("0102" + "90" + "0000000000000000" + "EBFE", Asm.Hex(result.Bytes));
+    }
+
+    [Fact]
     public void EmptyInput_GivesEmptyImage()
     {
         var result = TextAssembler.Assemble([], Asm.Base, _ => true);

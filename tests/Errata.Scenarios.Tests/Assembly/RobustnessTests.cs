@@ -20,8 +20,9 @@ public class RobustnessTests
         "\0", "\u0001", "\u007f", "é", "%", "#", "{", "\t", "[rax+rbx*4+8]", "[rel a]", "[rsp*2]",
     ];
 
-    private static readonly Gen<string> Line =
-        Gen.OneOf(Fragments).Array[0, 8].Select(Gen.OneOf(" ", "", ", "), (parts, separator) => string.Join(separator, parts));
+    private static readonly Gen<string> Line = Gen.Frequency(
+        (4, Gen.OneOf(Fragments).Array[0, 8].Select(Gen.OneOf(" ", "", ", "), (parts, separator) => string.Join(separator, parts))),
+        (1, Gen.String[Gen.Char[(char)0, (char)0x7F], 0, 60]));
 
     private static readonly Gen<AsmSection[]> Sections =
         Gen.Select(Line.Array[0, 10], Gen.OneOf(1, 2, 16, 4096), (lines, alignment) => (lines, alignment))

@@ -18,6 +18,7 @@ public class AssertionParserTests
         { "rax = 1", new FinalStateAssertion(new FieldCheck("rax", 1, null)) },
         { "dr6.b0 = 0b1", new FinalStateAssertion(new FieldCheck("dr6.b0", 1, null)) },
         { "[slot] = 10h", new FinalStateAssertion(new FieldCheck("[slot]", 16, new LabelRef("slot", 1))) },
+        { "[0x460070] = 0x81", new FinalStateAssertion(new FieldCheck("[0x460070]", 0x81, null, 0x460070)) },
         { "vmexit vmmcall", new DeliveredAssertion(EventId.VmExit(0x81), null, null) },
         { "budget exceeded", new EndAssertion(RunEnd.BudgetExceeded) },
         { "shutdown", new EndAssertion(RunEnd.Shutdown) },

@@ -16,6 +16,13 @@ internal sealed class InstructionSelector(IcedEncoder encoder)
 {
     private readonly ulong[] _values = new ulong[4];
 
+    /// <summary>
+    /// From this point on a jump that needed rel32 keeps it, so the layout can only grow
+    /// and must settle. Before it, jumps may shrink back: a guess in the first pass can
+    /// push a target out of reach that the settled layout brings back within it.
+    /// </summary>
+    public bool JumpsOnlyGrow { get; set; }
+
     public Selection Select(InstructionStatement statement, ISymbolValues symbols)
     {
         var operands = statement.Operands;
@@ -35,7 +42,7 @@ internal sealed class InstructionSelector(IcedEncoder encoder)
         string? encoderError = null;
         foreach (var candidate in statement.Candidates)
         {
-            if (candidate.IsShortBranch && statement.NearOnly) continue;
+            if (candidate.IsShortBranch && statement.NearOnly && JumpsOnlyGrow) continue;
             if (!ValuesFit(candidate, values))
             {
                 valueTooWide = true;
@@ -57,8 +64,7 @@ internal sealed class InstructionSelector(IcedEncoder encoder)
 
         if (bestLength != int.MaxValue)
         {
-            // Once a jump needs rel32 it keeps it, so the layout only grows and settles.
-            if (shortOutOfRange) statement.NearOnly = true;
+            statement.NearOnly = shortOutOfRange || (JumpsOnlyGrow && statement.NearOnly);
             return new Selection(best, bestLength, null);
         }
         if (shortOutOfRange)

@@ -73,7 +73,7 @@ internal static class ExpressionParser
                     cursor.Error(AssemblerErrors.InvalidOperand, t.Column, t.Length, t.Text);
                     return null;
                 }
-                var label = new LabelExpr(t.Column, t.Length, t.Text);
+                var label = new LabelExpr(t.Column, t.Length, cursor.FullLabelName(t.Text));
                 cursor.LabelUses.Add(label);
                 return label;
             case TokenKind.LeftParen:

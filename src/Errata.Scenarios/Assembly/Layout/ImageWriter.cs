@@ -39,7 +39,14 @@ internal static class ImageWriter
                     case DataStatement data when data.Size > 0:
                         var bytes = DataEncoder.Encode(data, labels, diagnostics);
                         for (int i = 0; i < bytes.Length; i += 16)
-                            instructions.Add(Instruction.CreateDeclareByte(bytes, i, Math.Min(16, bytes.Length - i)));
+                        {
+                            // BlockEncoder tells instructions apart by IP, so data chunks get theirs too.
+                            int length = Math.Min(16, bytes.Length - i);
+                            var chunk = Instruction.CreateDeclareByte(bytes, i, length);
+                            chunk.Length = length;
+                            chunk.IP = data.Address + (ulong)i;
+                            instructions.Add(chunk);
+                        }
                         sectionEnd = data.Address + (ulong)data.Size;
                         break;
                 }

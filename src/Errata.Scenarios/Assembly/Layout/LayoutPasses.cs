@@ -8,12 +8,13 @@ namespace Errata.Scenarios.Assembly.Layout;
 /// Places every statement: sections one after another, each aligned, and repeats while a
 /// label moved, because encodings chosen from label values (short jumps, imm8, imm32)
 /// change sizes and so move later labels. Instructions whose operands use no address are
-/// chosen once. Jumps only ever grow, so the passes settle; MaxPasses bounds the rare
-/// expression that flips a size back and forth.
+/// chosen once. After the first few passes jumps only grow, so the passes settle;
+/// MaxPasses bounds the rare expression that flips a size back and forth.
 /// </summary>
 internal static class LayoutPasses
 {
     private const int MaxPasses = 16;
+    private const int PassesJumpsMayShrink = 4;
 
     public static void Run(List<PlacedSection> sections, ulong baseAddress, InstructionSelector selector, LabelTable labels, List<Diagnostic> diagnostics)
     {
@@ -21,6 +22,7 @@ internal static class LayoutPasses
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             resized.Clear();
+            selector.JumpsOnlyGrow = pass >= PassesJumpsMayShrink;
             bool moved = Pass(sections, baseAddress, selector, labels, firstPass: pass == 0, resized);
             if (!moved && pass > 0)
             {

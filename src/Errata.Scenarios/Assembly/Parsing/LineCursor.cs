@@ -9,7 +9,7 @@ namespace Errata.Scenarios.Assembly.Parsing;
 /// The parser's position in one line's tokens. The first error stops the line (one
 /// diagnostic per line, at the token that broke it); label uses are collected on the way.
 /// </summary>
-internal sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diagnostic> diagnostics)
+internal sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Diagnostic> diagnostics, string scope)
 {
     private int _position;
 
@@ -17,13 +17,26 @@ internal sealed class LineCursor(SourceLine line, List<AsmToken> tokens, List<Di
     public bool Failed { get; private set; }
     public List<LabelExpr> LabelUses { get; } = [];
 
+    /// <summary>
+    /// NASM's local labels: <c>.loop</c> belongs to the last label without a dot, so
+    /// <c>.loop</c> under <c>handler:</c> is <c>handler.loop</c>.
+    /// </summary>
+    public string FullLabelName(string name) => name.StartsWith('.') ? scope + name : name;
+
     public AsmToken Peek => tokens[_position];
     public AsmToken PeekAhead(int offset) => tokens[Math.Min(_position + offset, tokens.Count - 1)];
+
+    /// <summary>Where the last token taken ends: the end of whatever was just parsed, closing parentheses included.</summary>
+    public int PreviousEnd { get; private set; }
 
     public AsmToken Next()
     {
         var t = tokens[_position];
-        if (t.Kind != TokenKind.End) _position++;
+        if (t.Kind != TokenKind.End)
+        {
+            _position++;
+            PreviousEnd = t.End;
+        }
         return t;
     }
 

@@ -15,22 +15,27 @@ namespace Errata.Scenarios.Assembly.Parsing;
 internal sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> diagnostics)
 {
     private readonly List<AsmToken> _tokens = [];
+
+    /// <summary>The last label without a leading dot: the scope of local labels.</summary>
+    private string _scope = "";
     private readonly Predicate<Candidate> _unsupported = c => !isSupported(c.Code);
 
     public void Parse(SourceLine line, List<Statement> into)
     {
         if (!AsmLexer.Tokenize(line, _tokens, diagnostics)) return;
-        var cursor = new LineCursor(line, _tokens, diagnostics);
+        if (_tokens is [{ Kind: TokenKind.Identifier } name, { Kind: TokenKind.Colon }, ..] && !name.Text.StartsWith('.'))
+            _scope = name.Text;
+        var cursor = new LineCursor(line, _tokens, diagnostics, _scope);
         if (cursor.Peek.Kind == TokenKind.Identifier && cursor.PeekAhead(1).Kind == TokenKind.Colon)
         {
-            var name = cursor.Next();
+            var label = cursor.Next();
             cursor.Next();
-            if (Registers.TryGet(name.Text, out _))
+            if (Registers.TryGet(label.Text, out _))
             {
-                cursor.Error(AssemblerErrors.RegisterAsLabel, name.Column, name.Length, name.Text);
+                cursor.Error(AssemblerErrors.RegisterAsLabel, label.Column, label.Length, label.Text);
                 return;
             }
-            into.Add(new LabelStatement(line, name.Text, name.Column, name.Length));
+            into.Add(new LabelStatement(line, cursor.FullLabelName(label.Text), label.Column, label.Length));
         }
         if (cursor.Peek.Kind == TokenKind.End) return;
 
@@ -142,12 +147,13 @@ internal sealed class LineParser(Func<Code, bool> isSupported, List<Diagnostic> 
             {
                 var value = ExpressionParser.Parse(cursor);
                 if (value is null) return null;
+                int length = cursor.PreviousEnd - t.Column;
                 if (value.ContainsRegister)
                 {
-                    cursor.Error(AssemblerErrors.InvalidOperand, value.Column, value.Length, cursor.TextOf(value.Column, value.Length));
+                    cursor.Error(AssemblerErrors.InvalidOperand, t.Column, length, cursor.TextOf(t.Column, length));
                     return null;
                 }
-                items.Add(new DataItem(value.Column, value.Length, value, null));
+                items.Add(new DataItem(t.Column, length, value, null));
             }
             var next = cursor.Next();
             if (next.Kind == TokenKind.End) return new DataStatement(cursor.Line, unit, items) { LabelUses = cursor.LabelUses };

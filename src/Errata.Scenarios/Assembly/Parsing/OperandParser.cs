@@ -39,7 +39,7 @@ internal static class OperandParser
 
         var value = ExpressionParser.Parse(cursor);
         if (value is null) return null;
-        var end = value.Column + value.Length;
+        var end = cursor.PreviousEnd;
         if (value.ContainsRegister)
         {
             cursor.Error(AssemblerErrors.InvalidOperand, first.Column, end - first.Column, cursor.TextOf(first.Column, end - first.Column));

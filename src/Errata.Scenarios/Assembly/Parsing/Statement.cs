@@ -51,7 +51,7 @@ internal sealed class InstructionStatement(
     /// <summary>The layout's current choice of encoding.</summary>
     public Selection Selection { get; set; }
 
-    /// <summary>Set once a short jump no longer reaches; see <see cref="InstructionSelector"/>.</summary>
+    /// <summary>Its short form did not reach in the last pass; see <see cref="InstructionSelector.JumpsOnlyGrow"/>.</summary>
     public bool NearOnly { get; set; }
 }
 
