@@ -58,10 +58,16 @@ public static class TextAssembler
     /// </summary>
     public static string Format(in Instruction instruction)
     {
-        var formatter = s_formatter ??= new NasmFormatter { Options = { SpaceAfterOperandSeparator = true } };
         var output = s_output ??= new StringOutput();
-        formatter.Format(instruction, output);
+        Format(instruction, output);
         return output.ToStringAndReset();
+    }
+
+    /// <summary>The same text, written token by token with Iced's text kinds (mnemonic, register, number...), for highlighting.</summary>
+    public static void Format(in Instruction instruction, FormatterOutput output)
+    {
+        var formatter = s_formatter ??= new NasmFormatter { Options = { SpaceAfterOperandSeparator = true } };
+        formatter.Format(instruction, output);
     }
 
     private sealed class NullCodeWriter : CodeWriter

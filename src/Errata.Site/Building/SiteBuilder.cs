@@ -140,21 +140,22 @@ public static class SiteBuilder
     {
         var site = new SiteView(config.Title, config.BaseUrl, X86Machine.Version, config.Reference);
         var renderer = new PageRenderer(pipeline, templates, site, byBlock, ledger);
+        var ordered = SiteNavigation.Order(pages);
         using var writer = new SiteWriter(output);
-        foreach (var page in pages)
+        try
         {
-            string html;
-            try
-            {
-                html = renderer.Render(page, pages);
-            }
-            catch (Scriban.Syntax.ScriptRuntimeException e)
-            {
-                bag.Add(TemplateErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
-                return false;
-            }
-            writer.WriteText(page.OutputPath, html);
+            foreach (var page in ordered)
+                writer.WriteText(page.OutputPath, renderer.Render(page, ordered));
+            // A theme without a scenarios template has no scenarios page; a document of that name keeps its page.
+            if (templates.Has("scenarios.html") && !ordered.Any(p => p.OutputPath == "scenarios.html"))
+                writer.WriteText("scenarios.html", renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, byBlock), ordered));
         }
+        catch (Scriban.Syntax.ScriptRuntimeException e)
+        {
+            bag.Add(TemplateErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
+            return false;
+        }
+        writer.WriteText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, byBlock)));
         writer.CopyTree(Path.Combine(templates.Folder, "assets"), "assets");
         writer.Commit();
         return true;

@@ -13,38 +13,104 @@ public sealed class PageRenderer
     private readonly TemplateSet _templates;
     private readonly SiteView _site;
     private readonly HtmlRenderer _html;
+    // The page being rendered: scenario blocks are rendered inside it.
+    private Page? _page;
+    private DocumentOutline? _outline;
 
     public PageRenderer(DocumentPipeline pipeline, TemplateSet templates, SiteView site, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results, VerificationLedger ledger)
     {
         _templates = templates;
         _site = site;
         _html = pipeline.CreateRenderer();
+        _html.Set<Section>(RenderSection);
+        _html.Set<Paragraph>((r, w, n) =>
+        {
+            // The paragraph a scenario proves carries an anchor the scenarios page links to.
+            w.Raw("<p");
+            if (_outline!.ScenarioAfter(n) is { } proved) w.Attribute("id", DocumentOutline.ProseId(proved));
+            w.Raw(">");
+            r.WriteAll(w, n.Inlines);
+            w.Raw("</p>\n");
+        });
         _html.Set<ScenarioBlock>((_, w, block) =>
         {
             // A block without a result did not compile; the build stops before rendering then.
             var result = results[block];
-            var view = ScenarioViewBuilder.Build(result, site.Reference, profile => ledger.DateFor(VerificationLedger.Key(result, profile, site.MachineVersion)));
+            var level = _outline!.ScenarioHeadingLevel(block);
+            var view = ScenarioViewBuilder.Build(result, site.Reference, _page!.RelativePath, level, profile => ledger.DateFor(VerificationLedger.Key(result, profile, site.MachineVersion)));
             w.Raw(_templates.Render("partials/scenario.html", view));
         });
     }
 
+    /// <summary>Renders a page; <paramref name="all"/> is the site's pages in navigation order.</summary>
     public string Render(Page page, IReadOnlyList<Page> all)
     {
         var doc = page.Document;
-        var root = string.Concat(Enumerable.Repeat("../", page.OutputPath.Count(c => c == '/')));
-        var nav = all.Select(p => new NavItem(p.Title, root + p.OutputPath, ReferenceEquals(p, page))).ToList();
+        _page = page;
+        _outline = DocumentOutline.Of(doc);
+        var root = RootOf(page.OutputPath);
+        var nav = Nav(all, root, page);
         var index = all.ToList().IndexOf(page);
-        var toc = doc.Descendants<Section>().Select(s => new TocItem(Slug.PlainText(s.Title), s.Id, s.Level)).ToList();
         var view = new PageView(
             _site,
             page.Title,
-            doc.Path,
+            page.RelativePath,
             root,
             new RawHtml(_html.Render(doc)),
             nav,
-            toc,
+            Toc(doc),
             index > 0 ? nav[index - 1] : null,
-            index + 1 < nav.Count ? nav[index + 1] : null);
+            index + 1 < nav.Count ? nav[index + 1] : null,
+            ShowTitle: !doc.Children.OfType<Section>().Any(s => DocumentOutline.HeadingLevel(s) == 1),
+            IsScenarioIndex: false);
         return _templates.Render("layout.html", view);
+    }
+
+    /// <summary>Renders the scenarios page (at the site's root) with the theme's scenarios.html inside the layout.</summary>
+    public string RenderScenarioIndex(ScenarioIndexView index, IReadOnlyList<Page> all)
+    {
+        var view = new PageView(
+            _site,
+            "Scenarios",
+            "",
+            "",
+            new RawHtml(_templates.Render("scenarios.html", index)),
+            Nav(all, "", null),
+            [],
+            null,
+            null,
+            ShowTitle: false,
+            IsScenarioIndex: true);
+        return _templates.Render("layout.html", view);
+    }
+
+    public static string RootOf(string outputPath) => string.Concat(Enumerable.Repeat("../", outputPath.Count(c => c == '/')));
+
+    private static List<NavItem> Nav(IReadOnlyList<Page> all, string root, Page? current) =>
+        all.Select(p => new NavItem(p.Title, root + p.OutputPath, ReferenceEquals(p, current))).ToList();
+
+    /// <summary>Sections below the page's title, and the scenarios among them, in document order.</summary>
+    private List<TocItem> Toc(Document doc) =>
+        NodeWalker.Descendants(doc).Select(n => n switch
+        {
+            Section s when DocumentOutline.HeadingLevel(s) > 1 => new TocItem(Slug.PlainText(s.Title), s.Id, DocumentOutline.HeadingLevel(s), "section"),
+            ScenarioBlock b => new TocItem("Scenario: " + b.Name, b.Id, _outline!.ScenarioHeadingLevel(b), "scenario"),
+            _ => null,
+        }).OfType<TocItem>().ToList();
+
+    /// <summary>
+    /// Sections as the document renderer writes them, except that the document's top sections
+    /// are the page's h1: every page then has one main heading and levels never skip.
+    /// </summary>
+    private static void RenderSection(HtmlRenderer r, HtmlWriter w, Section n)
+    {
+        var h = DocumentOutline.HeadingLevel(n);
+        w.Raw("<section").Attribute("id", n.Id).Raw(">\n");
+        w.Raw($"<h{h}>");
+        r.WriteAll(w, n.Title);
+        w.Raw("<a class=\"permalink\"").Attribute("href", "#" + n.Id).Raw(" aria-label=\"Permalink to this section\">#</a>");
+        w.Raw($"</h{h}>\n");
+        r.WriteAll(w, n.Children);
+        w.Raw("</section>\n");
     }
 }

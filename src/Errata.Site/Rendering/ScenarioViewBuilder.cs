@@ -10,7 +10,8 @@ namespace Errata.Site.Rendering;
 /// <summary>Turns a verified scenario into the flat view its partial renders.</summary>
 public static class ScenarioViewBuilder
 {
-    public static ScenarioView Build(ScenarioResult result, string reference, Func<string, string> verifiedOn)
+    /// <param name="sourcePath">The document's path relative to the source folder: pages must not depend on where the build ran.</param>
+    public static ScenarioView Build(ScenarioResult result, string reference, string sourcePath, int headingLevel, Func<string, string> verifiedOn)
     {
         var s = result.Scenario;
         var name = s.Syntax.Name;
@@ -37,13 +38,16 @@ public static class ScenarioViewBuilder
             Words.End(run.Outcome.End) + (run.Outcome.StopReason is { } why ? $" ({why})" : ""),
             run.Outcome.Instructions,
             verifiedOn(run.Profile.Name),
+            run.Verdicts.Any(v => !v.Holds),
             run.Outcome.Events.Select(e => Event(id, run.Profile.Name, e, labels)).ToList())).ToList();
 
         return new ScenarioView(
             name,
             id,
             s.Syntax.Title ?? name,
-            $"{s.Syntax.Span.Path}:{s.Syntax.Span.Line + 1}",
+            headingLevel,
+            Summary(result),
+            $"{sourcePath}:{s.Syntax.Span.Line + 1}",
             Code(s.Assembly),
             profiles,
             claims,
@@ -89,10 +93,27 @@ public static class ScenarioViewBuilder
                 section,
                 "0x" + insn.Address.ToString("x", CultureInfo.InvariantCulture),
                 bytes,
-                TextAssembler.Format(insn.Instruction),
+                AsmHighlighter.Tokens(insn.Instruction),
                 labelsAt.TryGetValue(insn.Address, out var l) ? l : ""));
         }
         return lines;
+    }
+
+    /// <summary>What follows "Claim holds" or "Claim failed": the profiles, and how many checks ("on apm and kvm (7 of 7 checks)").</summary>
+    public static string Summary(ScenarioResult result)
+    {
+        var verdicts = result.Verdicts.ToList();
+        var holding = verdicts.Count(v => v.Holds);
+        if (holding == verdicts.Count)
+            return $"on {JoinAnd(result.Runs.Select(r => r.Profile.Name))} ({holding} of {verdicts.Count} checks)";
+        var failing = result.Runs.Where(r => r.Verdicts.Any(v => !v.Holds)).Select(r => r.Profile.Name);
+        return $"on {JoinAnd(failing)} ({verdicts.Count - holding} of {verdicts.Count} checks fail)";
+    }
+
+    private static string JoinAnd(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " and " + list[^1];
     }
 
     /// <summary>

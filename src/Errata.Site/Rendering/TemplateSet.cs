@@ -45,6 +45,8 @@ public sealed class TemplateSet
         return ok ? new TemplateSet(templates, folder) : null;
     }
 
+    public bool Has(string name) => _templates.ContainsKey(name);
+
     /// <summary>Renders a template with a model whose members templates read in snake_case.</summary>
     public string Render(string name, object model)
     {

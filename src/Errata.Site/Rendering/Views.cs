@@ -6,8 +6,14 @@ public sealed record SiteView(string Title, string BaseUrl, string MachineVersio
 
 public sealed record NavItem(string Title, string Url, bool Current);
 
-public sealed record TocItem(string Title, string Id, int Level);
+/// <summary>An entry of a page's table of contents: a section, or a scenario (Kind "scenario").</summary>
+public sealed record TocItem(string Title, string Id, int Level, string Kind);
 
+/// <summary>
+/// A page of the site. <see cref="SourcePath"/> is relative to the source folder (empty for
+/// generated pages); <see cref="ShowTitle"/> asks the layout for the page's h1 when the
+/// content has none; <see cref="IsScenarioIndex"/> marks the scenarios page in the header.
+/// </summary>
 public sealed record PageView(
     SiteView Site,
     string Title,
@@ -17,12 +23,16 @@ public sealed record PageView(
     IReadOnlyList<NavItem> Nav,
     IReadOnlyList<TocItem> Toc,
     NavItem? Prev,
-    NavItem? Next);
+    NavItem? Next,
+    bool ShowTitle,
+    bool IsScenarioIndex);
 
 public sealed record ScenarioView(
     string Name,
     string Id,
     string Title,
+    int HeadingLevel,
+    string Summary,
     string Source,
     IReadOnlyList<CodeLineView> Code,
     IReadOnlyList<string> Profiles,
@@ -32,7 +42,10 @@ public sealed record ScenarioView(
     bool Failed,
     string MachineVersion);
 
-public sealed record CodeLineView(string Section, string Address, string Bytes, string Text, string Label);
+public sealed record CodeLineView(string Section, string Address, string Bytes, IReadOnlyList<AsmTokenView> Tokens, string Label);
+
+/// <summary>A piece of an instruction's text; Kind is its highlighting class, empty for plain text.</summary>
+public sealed record AsmTokenView(string Text, string Kind);
 
 public sealed record ClaimRowView(string Text, int Line, bool Failed, IReadOnlyList<CellView> Cells);
 
@@ -41,7 +54,8 @@ public sealed record CellView(string Profile, string State, string Expected, str
 
 public sealed record GapView(string Event, string Text);
 
-public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, string Verified, IReadOnlyList<EventView> Events);
+/// <summary>One profile's run: Open when a claim fails on it, so the evidence is in view.</summary>
+public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, string Verified, bool Open, IReadOnlyList<EventView> Events);
 
 public sealed record EventView(
     string Id,
@@ -55,3 +69,19 @@ public sealed record EventView(
     string RuleId,
     string Rule,
     string Source);
+
+/// <summary>The scenarios page: one row per scenario and profile, filterable by both.</summary>
+public sealed record ScenarioIndexView(IReadOnlyList<string> Profiles, IReadOnlyList<ScenarioRowView> Rows);
+
+/// <summary>A scenario on one profile; Url leads to the scenario, ProseUrl back to the paragraph it proves.</summary>
+public sealed record ScenarioRowView(
+    string Name,
+    string Title,
+    string Url,
+    string ProseUrl,
+    string Page,
+    string Section,
+    string Profile,
+    string Verdict,
+    int Holding,
+    int Checks);

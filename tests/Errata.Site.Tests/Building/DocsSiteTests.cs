@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Errata.Site.Building;
 using Errata.Testing;
 
@@ -38,6 +40,60 @@ public sealed class DocsSiteTests : IDisposable
         // Events carry their rule's source.
         Assert.Contains("APM Vol. 2 15.17", html, StringComparison.Ordinal);
         Assert.Contains("db_interception", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryPage_HasOneH1_ATableOfContents_AndLoadsNothingFromElsewhere()
+    {
+        Assert.Equal(ExitCode.Ok, Build().ExitCode);
+        foreach (var file in Directory.EnumerateFiles(_output, "*.html", SearchOption.AllDirectories))
+        {
+            var html = File.ReadAllText(file);
+            Assert.True(Regex.Count(html, "<h1[ >]") == 1, file + " has not exactly one h1");
+            Assert.Contains("<main id=\"content\"", html, StringComparison.Ordinal);
+            foreach (Match m in Regex.Matches(html, "<(?:script|link)[^>]*(?:src|href)=\"([^\"]*)\""))
+                Assert.False(m.Groups[1].Value.Contains("//", StringComparison.Ordinal), $"{file} loads {m.Groups[1].Value}");
+            // Pages never depend on where the build ran.
+            Assert.DoesNotContain(RepositoryRoot.Path, html, StringComparison.Ordinal);
+        }
+        var errata = File.ReadAllText(Path.Combine(_output, "errata", "gif-breakpoints.html"));
+        Assert.Contains("<nav class=\"page-toc\" aria-label=\"On this page\">", errata, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#scenario-gif-clear-exec-breakpoint\">Scenario: gif-clear-exec-breakpoint</a>", errata, StringComparison.Ordinal);
+        Assert.Contains("source errata/gif-breakpoints.md:20", errata, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScenariosPage_ListsEveryScenarioByProfile_LinkingBackToTheProseItProves()
+    {
+        var result = Build();
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+        var html = File.ReadAllText(Path.Combine(_output, "scenarios.html"));
+        var rows = Regex.Matches(html, "<tr data-profile=\"([^\"]+)\" data-verdict=\"(holds|fails)\">");
+        Assert.Equal(result.Scenarios.Sum(s => s.Runs.Count), rows.Count);
+        Assert.Contains("<tr data-profile=\"kvm\" data-verdict=\"holds\">", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"errata/gif-breakpoints.html#scenario-gif-clear-exec-breakpoint\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"kvm\">kvm</option>", html, StringComparison.Ordinal);
+        // Each row leads back to the paragraph the scenario proves, anchored by the scenario's name.
+        Assert.Contains("href=\"errata/gif-breakpoints.html#scenario-gif-clear-exec-breakpoint-prose\"", html, StringComparison.Ordinal);
+        var errata = File.ReadAllText(Path.Combine(_output, "errata", "gif-breakpoints.html"));
+        Assert.Contains("<p id=\"scenario-gif-clear-exec-breakpoint-prose\">The scenario arms DR0", errata, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SearchIndex_HoldsPagesSectionsAndScenarios()
+    {
+        Assert.Equal(ExitCode.Ok, Build().ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "search-index.json")));
+        var entries = json.RootElement.GetProperty("entries").EnumerateArray().ToList();
+        string Url(string kind, string title) =>
+            entries.Single(e => e.GetProperty("kind").GetString() == kind && e.GetProperty("title").GetString() == title).GetProperty("url").GetString()!;
+
+        Assert.Equal("errata/gif-breakpoints.html", Url("page", "Breakpoint #DB while GIF=0"));
+        Assert.Equal("errata/gif-breakpoints.html#an-instruction-breakpoint-at-gif-0", Url("section", "An instruction breakpoint at GIF=0"));
+        var scenario = entries.Single(e => e.GetProperty("name").GetString() == "gif-clear-exec-breakpoint");
+        Assert.Equal("errata/gif-breakpoints.html#scenario-gif-clear-exec-breakpoint", scenario.GetProperty("url").GetString());
+        Assert.Contains("dr6 = 0xffff0ff1", scenario.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains(entries, e => e.GetProperty("text").GetString()!.Contains("db_interception", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using Errata.Documents.Syntax;
+using Errata.Scenarios.Running;
+using Errata.Site.Building;
+
+namespace Errata.Site.Rendering;
+
+/// <summary>One thing search can find: a page, a section or a scenario, with its text. Url is relative to the site's root.</summary>
+public sealed record SearchEntry(string Kind, string Title, string Name, string Url, string Page, string Text);
+
+/// <summary>
+/// The full-text search index, written at build time as search-index.json and read by the
+/// theme's search script, so search needs no server. Entries are in navigation order.
+/// </summary>
+public static class SearchIndexBuilder
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static IReadOnlyList<SearchEntry> Build(IReadOnlyList<Page> pages, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results)
+    {
+        var entries = new List<SearchEntry>();
+        foreach (var page in pages)
+        {
+            var text = new StringBuilder();
+            var inside = new List<SearchEntry>();
+            Collect(page, page.Document.Children, text, inside, results, topLevel: true);
+            entries.Add(new SearchEntry("page", page.Title, "", page.OutputPath, page.Title, Squeeze(text)));
+            entries.AddRange(inside);
+        }
+        return entries;
+    }
+
+    public static string ToJson(IReadOnlyList<SearchEntry> entries) => JsonSerializer.Serialize(new { entries }, Json) + "\n";
+
+    /// <summary>Adds the text of <paramref name="blocks"/> to <paramref name="text"/>, and an entry per section and scenario among them.</summary>
+    private static void Collect(Page page, IEnumerable<Block> blocks, StringBuilder text, List<SearchEntry> entries, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results, bool topLevel)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                // A document's top section is the page itself.
+                case Section s when topLevel && DocumentOutline.HeadingLevel(s) == 1:
+                    Collect(page, s.Children, text, entries, results, topLevel: false);
+                    break;
+                case Section s:
+                    var own = new StringBuilder();
+                    var inside = new List<SearchEntry>();
+                    Collect(page, s.Children, own, inside, results, topLevel: false);
+                    entries.Add(new SearchEntry("section", Slug.PlainText(s.Title), "", page.OutputPath + "#" + s.Id, page.Title, Squeeze(own)));
+                    entries.AddRange(inside);
+                    break;
+                case ScenarioBlock b when results.TryGetValue(b, out var result):
+                    var syntax = result.Scenario.Syntax;
+                    var claims = string.Join("; ", syntax.Expects.Select(e => e.Text));
+                    entries.Add(new SearchEntry("scenario", syntax.Title ?? b.Name, b.Name, page.OutputPath + "#" + b.Id, page.Title, claims));
+                    break;
+                default:
+                    AppendText(block, text);
+                    break;
+            }
+        }
+    }
+
+    private static void AppendText(Node node, StringBuilder text)
+    {
+        switch (node)
+        {
+            case Text t: text.Append(t.Value); return;
+            case Code c: text.Append(c.Value); return;
+            case LiteralBlock l: text.Append(l.Text).Append(' '); return;
+            case LineBreak or ScenarioBlock: text.Append(' '); return;
+        }
+        foreach (var child in NodeWalker.Children(node)) AppendText(child, text);
+        if (node is Block) text.Append(' ');
+    }
+
+    /// <summary>Runs of white space as one space: the index is for matching, not layout.</summary>
+    private static string Squeeze(StringBuilder text) =>
+        string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
