@@ -58,7 +58,9 @@ internal static class RstRenderers
         r.Set<DirectiveBlock>((r, w, n) =>
         {
             w.Raw("<div").Attribute("class", "directive " + n.Name.Replace(':', '-')).Raw(">\n");
-            if (n.Arguments.Length > 0 && n.Name != "rubric") w.Raw("<p class=\"directive-arguments\">").Text(n.Arguments).Raw("</p>\n");
+            // A stand-in directive's arguments are a source file or a C declaration (kernel-doc,
+            // c:function): shown as code, so the page says what Sphinx would have expanded there.
+            if (n.Arguments.Length > 0 && n.Name != "rubric") w.Raw("<p class=\"directive-arguments\"><code>").Text(n.Arguments).Raw("</code></p>\n");
             r.WriteAll(w, n.Children);
             w.Raw("</div>\n");
         });
