@@ -102,15 +102,6 @@ public sealed class PageRenderer
     /// Sections as the document renderer writes them, except that the document's top sections
     /// are the page's h1: every page then has one main heading and levels never skip.
     /// </summary>
-    private static void RenderSection(HtmlRenderer r, HtmlWriter w, Section n)
-    {
-        var h = DocumentOutline.HeadingLevel(n);
-        w.Raw("<section").Attribute("id", n.Id).Raw(">\n");
-        w.Raw($"<h{h}>");
-        r.WriteAll(w, n.Title);
-        w.Raw("<a class=\"permalink\"").Attribute("href", "#" + n.Id).Raw(" aria-label=\"Permalink to this section\">#</a>");
-        w.Raw($"</h{h}>\n");
-        r.WriteAll(w, n.Children);
-        w.Raw("</section>\n");
-    }
+    private static void RenderSection(HtmlRenderer r, HtmlWriter w, Section n) =>
+        SectionRenderer.Write(r, w, n, DocumentOutline.HeadingLevel(n));
 }

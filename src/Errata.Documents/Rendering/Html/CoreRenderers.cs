@@ -8,17 +8,7 @@ internal static class CoreRenderers
     public static void Register(HtmlRenderer r)
     {
         r.Set<Document>((r, w, n) => r.WriteAll(w, n.Children));
-        r.Set<Section>((r, w, n) =>
-        {
-            var h = Math.Clamp(n.Level + 1, 2, 6);
-            w.Raw("<section").Attribute("id", n.Id).Raw(">\n");
-            w.Raw($"<h{h}>");
-            r.WriteAll(w, n.Title);
-            w.Raw("<a class=\"permalink\"").Attribute("href", "#" + n.Id).Raw(" aria-label=\"Permalink to this section\">#</a>");
-            w.Raw($"</h{h}>\n");
-            r.WriteAll(w, n.Children);
-            w.Raw("</section>\n");
-        });
+        r.Set<Section>((r, w, n) => SectionRenderer.Write(r, w, n, Math.Clamp(n.Level + 1, 2, 6)));
         r.Set<Paragraph>((r, w, n) => { w.Raw("<p>"); r.WriteAll(w, n.Inlines); w.Raw("</p>\n"); });
         r.Set<LiteralBlock>((_, w, n) =>
         {
