@@ -22,6 +22,7 @@ public sealed class PageAuditTests(SiteFixture site, ITestOutputHelper output)
             .Where(f => Path.GetExtension(f) is ".md" or ".rst")
             .Select(f => "docs/" + Path.ChangeExtension(Path.GetRelativePath(docs, f), ".html").Replace('\\', '/'))
             .Append("docs/scenarios.html")
+            .Append("docs/rules.html")
             .Append("failing/index.html")
             .Order(StringComparer.Ordinal);
         var data = new TheoryData<string, string>();

@@ -149,6 +149,8 @@ public static class SiteBuilder
             // A theme without a scenarios template has no scenarios page; a document of that name keeps its page.
             if (templates.Has("scenarios.html") && !ordered.Any(p => p.OutputPath == "scenarios.html"))
                 writer.WriteText("scenarios.html", renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, byBlock), ordered));
+            if (templates.Has("rules.html") && !ordered.Any(p => p.OutputPath == "rules.html"))
+                writer.WriteText("rules.html", renderer.RenderRules(RulesPageBuilder.Build(config.Reference), ordered));
         }
         catch (Scriban.Syntax.ScriptRuntimeException e)
         {

@@ -84,6 +84,24 @@ public sealed class PageRenderer
         return _templates.Render("layout.html", view);
     }
 
+    public string RenderRules(RulesView rules, IReadOnlyList<Page> all)
+    {
+        var view = new PageView(
+            _site,
+            "Rules",
+            "",
+            "",
+            new RawHtml(_templates.Render("rules.html", rules)),
+            Nav(all, "", null),
+            [],
+            null,
+            null,
+            ShowTitle: false,
+            IsScenarioIndex: false,
+            IsRules: true);
+        return _templates.Render("layout.html", view);
+    }
+
     public static string RootOf(string outputPath) => string.Concat(Enumerable.Repeat("../", outputPath.Count(c => c == '/')));
 
     private static List<NavItem> Nav(IReadOnlyList<Page> all, string root, Page? current) =>

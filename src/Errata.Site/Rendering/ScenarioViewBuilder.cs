@@ -18,6 +18,7 @@ public static class ScenarioViewBuilder
         var id = "scenario-" + name;
         var labels = s.Assembly.Labels;
         var profiles = result.Runs.Select(r => r.Profile.Name).ToList();
+        var root = PageRenderer.RootOf(Path.ChangeExtension(sourcePath, ".html"));
 
         var claims = s.Syntax.Expects.Select(e =>
         {
@@ -39,7 +40,7 @@ public static class ScenarioViewBuilder
             run.Outcome.Instructions,
             verifiedOn(run.Profile.Name),
             run.Verdicts.Any(v => !v.Holds),
-            run.Outcome.Events.Select(e => Event(id, run.Profile.Name, e, labels)).ToList())).ToList();
+            run.Outcome.Events.Select(e => Event(id, run.Profile.Name, e, labels, root)).ToList())).ToList();
 
         return new ScenarioView(
             name,
@@ -60,7 +61,7 @@ public static class ScenarioViewBuilder
     private static string EventId(string scenarioId, string profile, MachineEvent e) =>
         $"{scenarioId}-{profile}-event-{e.Sequence.ToString(CultureInfo.InvariantCulture)}";
 
-    private static EventView Event(string scenarioId, string profile, MachineEvent e, IReadOnlyDictionary<string, ulong> labels)
+    private static EventView Event(string scenarioId, string profile, MachineEvent e, IReadOnlyDictionary<string, ulong> labels, string root)
     {
         var dr6 = e.AtDelivery is { } st && e.Id == Machine.Events.EventId.DebugException && st.TryGet("dr6", out var v) ? Hex.Format(v) : "";
         var label = labels.FirstOrDefault(kv => kv.Value == e.Rip).Key ?? "";
@@ -75,7 +76,8 @@ public static class ScenarioViewBuilder
             dr6,
             e.Rule.Id,
             e.Rule.Statement,
-            e.Rule.Source);
+            e.Rule.Source,
+            root + "rules.html#" + RulesPageBuilder.Anchor(e.Rule.Id));
     }
 
     private static List<CodeLineView> Code(AssemblyResult assembly)

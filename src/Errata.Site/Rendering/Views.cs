@@ -25,7 +25,8 @@ public sealed record PageView(
     NavItem? Prev,
     NavItem? Next,
     bool ShowTitle,
-    bool IsScenarioIndex);
+    bool IsScenarioIndex,
+    bool IsRules = false);
 
 public sealed record ScenarioView(
     string Name,
@@ -68,7 +69,16 @@ public sealed record EventView(
     string Dr6,
     string RuleId,
     string Rule,
-    string Source);
+    string Source,
+    string RuleUrl);
+
+/// <summary>The rules page: every rule of every built-in profile, with where it comes from.</summary>
+public sealed record RulesView(IReadOnlyList<ProfileView> Profiles, IReadOnlyList<RuleRowView> Rules);
+
+public sealed record ProfileView(string Name, string Description, bool IsReference);
+
+/// <summary>One rule: its anchor on the rules page, statement, source, and the profiles that use it.</summary>
+public sealed record RuleRowView(string Id, string Anchor, string Statement, string Source, string Profiles);
 
 /// <summary>The scenarios page: one row per scenario and profile, filterable by both.</summary>
 public sealed record ScenarioIndexView(IReadOnlyList<string> Profiles, IReadOnlyList<ScenarioRowView> Rows);

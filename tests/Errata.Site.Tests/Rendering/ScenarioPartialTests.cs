@@ -29,7 +29,7 @@ public sealed class ScenarioPartialTests
         [
             new TraceView("scenario-nmi-held-trace-apm", "apm", "the reference", "halted", 3, "2026-01-02", false, []),
             new TraceView("scenario-nmi-held-trace-kvm", "kvm", "KVM with vGIF", "halted", 4, "2026-01-03", true,
-                [new EventView("scenario-nmi-held-kvm-event-0", 0, "NMI", "injected", "delivered", "0x401000", "start", "", "kvm.rule", "KVM delivers it.", "svm.c")]),
+                [new EventView("scenario-nmi-held-kvm-event-0", 0, "NMI", "injected", "delivered", "0x401000", "start", "", "kvm.rule", "KVM delivers it.", "svm.c", "../rules.html#rule-kvm.rule")]),
         ],
         true,
         "1+abc");
