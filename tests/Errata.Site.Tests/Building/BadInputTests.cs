@@ -79,6 +79,19 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void MissingTemplatesFolder_PointsAtTheConfigKey()
+    {
+        BuildGoodSiteFirst();
+        _site.Config("{ \"templates\": \"theme\" }");
+        var result = Build();
+        Assert.Equal(ExitCode.BadInput, result.ExitCode);
+        var e = Assert.Single(result.Diagnostics);
+        Assert.Equal(("ERR0704", 0, 15), (e.Id, e.Span.Line, e.Span.Column));
+        Assert.Contains("templates folder 'theme'", e.Message, StringComparison.Ordinal);
+        AssertPreviousSiteKept();
+    }
+
+    [Fact]
     public void FailingClaim_StillWritesTheSite_MarkedFailed_ExitOne()
     {
         _site.Doc("index.md", "# Claims\n\n```scenario wrong\nprofiles: apm\ncode:\n  hlt\nexpect: rax = 5\n```\n");
