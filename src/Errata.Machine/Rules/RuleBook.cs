@@ -13,7 +13,8 @@ internal static class RuleBook
     private const string Table1510 = "APM Vol. 2 15.17, Table 15-10";
     private const string Priorities = "APM Vol. 2 8.5, Table 8-8";
     private const string DebugFacility = "APM Vol. 2 13.1";
-    private const string Policy = "policy (reference §10)";
+    // Where the APM is silent the profile states a position; docs/guide/profiles.md lists them.
+    private const string Policy = "policy: Errata's position where the APM is silent";
 
     private static RuleBinding R(Decision d, Fate f, string id, string statement, string source) =>
         new(d, f, new Rule(id, statement, source));
@@ -75,13 +76,13 @@ internal static class RuleBook
         R(KvmIntrAtGif0, Hold, "kvm.gif-set-holds-intr", "KVM holds an interrupt for L1 while gif_set() is false.", "arch/x86/kvm/svm/svm.c svm_interrupt_blocked"),
         R(KvmSmiAtGif0, Hold, "kvm.gif-set-holds-smi", "KVM holds an SMI for L1 while gif_set() is false.", "arch/x86/kvm/svm/svm.c svm_smi_blocked"),
         R(KvmInitAtGif0, Hold, "kvm.gif-set-holds-init", "KVM holds an INIT for L1 while gif_set() is false.", "arch/x86/kvm/svm/svm.c svm_apic_init_signal_blocked"),
-        R(KvmMcNotGifGated, Deliver, "kvm.mc-not-gif-gated", "An injected #MC is queued as an exception and delivered without a GIF check.", "arch/x86/kvm/x86.c kvm_queue_exception (reference §3.5)"),
+        R(KvmMcNotGifGated, Deliver, "kvm.mc-not-gif-gated", "An injected #MC is queued as an exception and delivered without a GIF check.", "arch/x86/kvm/x86.c kvm_queue_exception"),
         R(KvmStgiInterceptForWindow, Deliver, "kvm.stgi-intercept-for-window", "With vGIF and GIF=0, KVM sets the STGI intercept to learn when an NMI or SMI window opens.", "arch/x86/kvm/svm/svm.c svm_enable_nmi_window"),
         R(KvmSoftwareGif, Deliver, "kvm.novgif-software-gif", "Without vGIF KVM intercepts CLGI and STGI and keeps L1's GIF in software (svm->guest_gif).", "arch/x86/kvm/svm/svm.c clgi_interception, stgi_interception, svm_set_gif"),
         R(KvmVgif, Deliver, "kvm.vgif-passthrough", "With vGIF KVM clears the CLGI/STGI intercepts and sets V_GIF_ENABLE; L1's GIF is V_GIF in vmcb01.", "arch/x86/kvm/svm/svm.c init_vmcb"),
-        R(KvmSvmeClearSetsGif, Deliver, "kvm.svme-clear-sets-gif", "Clearing EFER.SVME makes KVM leave nested mode and set GIF=1.", "arch/x86/kvm/svm/svm.c svm_set_efer (reference §3.5)"),
-        R(KvmClgiWithoutSvme, Deliver, "kvm.clgi-stgi-without-svme", "With vGIF, CLGI/STGI are not intercepted and hardware runs L1 with EFER.SVME forced on, so L1 gets no #UD at SVME=0.", "arch/x86/kvm/svm/svm.c svm_set_efer (reference §3.5)"),
-        R(KvmVmrunTfOnInvalid, Discard, "kvm.vmrun-tf-ignored-on-invalid", "A #DB for TF on a VMRUN that fails its checks (VMEXIT_INVALID) is ignored.", "arch/x86/kvm/svm/nested.c nested_svm_vmrun FIXME (reference §3.5)"),
+        R(KvmSvmeClearSetsGif, Deliver, "kvm.svme-clear-sets-gif", "Clearing EFER.SVME makes KVM leave nested mode and set GIF=1.", "arch/x86/kvm/svm/svm.c svm_set_efer"),
+        R(KvmClgiWithoutSvme, Deliver, "kvm.clgi-stgi-without-svme", "With vGIF, CLGI/STGI are not intercepted and hardware runs L1 with EFER.SVME forced on, so L1 gets no #UD at SVME=0.", "arch/x86/kvm/svm/svm.c svm_set_efer"),
+        R(KvmVmrunTfOnInvalid, Discard, "kvm.vmrun-tf-ignored-on-invalid", "A #DB for TF on a VMRUN that fails its checks (VMEXIT_INVALID) is ignored.", "arch/x86/kvm/svm/nested.c nested_svm_vmrun FIXME"),
         R(KvmNestedVmexit, Deliver, "kvm.nested-vmexit", "An L2 exit L1 intercepts is reflected as #VMEXIT to L1: GIF cleared, L1 DR7 set to DR7_FIXED_1.", "arch/x86/kvm/svm/nested.c nested_svm_vmexit"),
         R(KvmNestedVmexitQueuesTfDb, Deliver, "kvm.nested-vmexit-tf-db", "If L1's RFLAGS.TF was set at VMRUN, KVM queues a #DB after the nested #VMEXIT.", "arch/x86/kvm/svm/nested.c nested_svm_vmexit"),
         R(KvmHypercall, Deliver, "kvm.vmmcall-hypercall", "VMMCALL from L1 is KVM's hypercall; an unknown number returns -KVM_ENOSYS in RAX.", "arch/x86/kvm/x86.c kvm_emulate_hypercall"),

@@ -32,7 +32,7 @@ public sealed class RuleRegistryTests
         Assert.Equal(kvm.Rules.Select(r => r.Id), novgif.Rules.Select(r => r.Id));
         Assert.DoesNotContain(apm.Rules, r => r.Id.StartsWith("kvm.", StringComparison.Ordinal));
         Assert.Contains(apm.Rules, r => r.Id == "gif0.discard-breakpoint-match" && r.Source == "APM Vol. 2 15.17, Table 15-10");
-        Assert.Contains(apm.Rules, r => r.Source.StartsWith("policy (reference §10)", StringComparison.Ordinal));
+        Assert.Contains(apm.Rules, r => r.Source.StartsWith("policy: ", StringComparison.Ordinal));
     }
 
     /// <summary>Decisions ask the rule set: inverting the one rule flips the outcome on both platforms.</summary>
