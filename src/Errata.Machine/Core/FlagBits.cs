@@ -13,6 +13,8 @@ internal static class FlagBits
     public const ulong IF = 1UL << 9;
     public const ulong DF = 1UL << 10;
     public const ulong OF = 1UL << 11;
+    public const int IoplShift = 12;
+    public const ulong Iopl = 3UL << IoplShift;
     public const ulong NT = 1UL << 14;
     public const ulong RF = 1UL << 16;
 

@@ -16,7 +16,10 @@ internal sealed class DebugUnit
     /// <summary>Bits n of enabled data breakpoints (R/W=01 or 11).</summary>
     public int DataMask { get; private set; }
 
-    /// <summary>B0-B3 of data matches raised by the current instruction, for the trap at the next boundary.</summary>
+    /// <summary>Bits n of enabled I/O breakpoints (R/W=10); they match only while CR4.DE=1.</summary>
+    public int IoMask { get; private set; }
+
+    /// <summary>B0-B3 of data and I/O matches raised by the current instruction, for the trap at the next boundary.</summary>
     public int PendingDataMatches;
 
     /// <summary>The current instruction started with TF=1: a single-step trap at the next boundary.</summary>
@@ -30,16 +33,18 @@ internal sealed class DebugUnit
     public void WriteDr7(ulong value)
     {
         Dr7 = (value & DebugBits.Dr7Writable) | DebugBits.Dr7Fixed1;
-        int exec = 0, data = 0;
+        int exec = 0, data = 0, io = 0;
         for (var n = 0; n < 4; n++)
         {
             if (!DebugBits.Enabled(Dr7, n)) continue;
             var type = DebugBits.Type(Dr7, n);
             if (type == 0) exec |= 1 << n;
             else if (type is 1 or 3) data |= 1 << n;
+            else io |= 1 << n;
         }
         ExecuteMask = exec;
         DataMask = data;
+        IoMask = io;
     }
 
     /// <summary>B0-B3 for enabled execute breakpoints at <paramref name="rip"/>.</summary>
@@ -59,12 +64,32 @@ internal sealed class DebugUnit
         {
             if ((DataMask & (1 << n)) == 0) continue;
             if (!write && DebugBits.Type(Dr7, n) == 1) continue;
-            var len = (ulong)DebugBits.Length(Dr7, n);
-            var start = Address[n] & ~(len - 1);
-            if (address < start + len && start < address + (ulong)size) bits |= 1 << n;
+            if (Covers(n, address, size)) bits |= 1 << n;
         }
         PendingDataMatches |= bits;
         return bits != 0;
+    }
+
+    /// <summary>
+    /// Records enabled I/O matches of an IN or OUT of <paramref name="size"/> bytes at
+    /// <paramref name="port"/>; returns true when any matched. The caller checks CR4.DE: without
+    /// it R/W=10 is undefined (APM Vol. 2 13.1.1) and the machine matches nothing.
+    /// </summary>
+    public bool MatchIo(ushort port, int size)
+    {
+        var bits = 0;
+        for (var n = 0; n < 4; n++)
+            if ((IoMask & (1 << n)) != 0 && Covers(n, port, size)) bits |= 1 << n;
+        PendingDataMatches |= bits;
+        return bits != 0;
+    }
+
+    /// <summary>Whether DRn's LEN-aligned range overlaps <paramref name="size"/> bytes at <paramref name="address"/>.</summary>
+    private bool Covers(int n, ulong address, int size)
+    {
+        var len = (ulong)DebugBits.Length(Dr7, n);
+        var start = Address[n] & ~(len - 1);
+        return address < start + len && start < address + (ulong)size;
     }
 
     /// <summary>

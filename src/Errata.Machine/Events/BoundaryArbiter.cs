@@ -26,7 +26,7 @@ internal static class BoundaryArbiter
         if ((p & PendingEvents.Smi) != 0 && Smi(c)) return true;
         if ((p & PendingEvents.Init) != 0 && Init(c)) return true;
 
-        // Priority 4: traps of the previous instruction (data breakpoints, single-step), one #DB.
+        // Priority 4: traps of the previous instruction (data and I/O breakpoints, single-step), one #DB.
         if ((p & PendingEvents.DebugTrap) != 0 && DebugTraps(c)) return true;
 
         // Priority 5: NMI.
@@ -149,7 +149,9 @@ internal static class BoundaryArbiter
         }
         if (matches == 0 && !step) return false;
 
-        var rule = gifRule ?? c.Rules.Decide(matches != 0 ? Decision.DataBreakpoint
+        // An instruction's matches are all data or all I/O: IN and OUT touch no memory.
+        var matchDecision = (matches & c.Debug.IoMask) != 0 ? Decision.IoBreakpoint : Decision.DataBreakpoint;
+        var rule = gifRule ?? c.Rules.Decide(matches != 0 ? matchDecision
             : trapRip != c.LastRip ? Decision.VmrunTrapAfterVmexit : Decision.SingleStep).Rule;
         var cause = (matches != 0 ? DescribeDataMatches(c, matches) : "") + (matches != 0 && step ? ", " : "") + (step ? "single-step" : "");
         c.Debug.Report(matches, step ? DebugBits.Dr6BS : 0);
@@ -295,7 +297,7 @@ internal static class BoundaryArbiter
         var parts = new List<string>();
         for (var n = 0; n < 4; n++)
             if ((matches & (1 << n)) != 0)
-                parts.Add($"dr{n} {(DebugBits.Type(c.Debug.Dr7, n) == 1 ? "write" : "access")} match");
+                parts.Add($"dr{n} {DebugBits.Type(c.Debug.Dr7, n) switch { 1 => "write", 2 => "I/O", _ => "access" }} match");
         return string.Join(", ", parts);
     }
 

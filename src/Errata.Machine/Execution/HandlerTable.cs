@@ -83,6 +83,18 @@ internal static class HandlerTable
         [Code.Vmloadq] = SvmHandlers.Vmload,
         [Code.Vmsaveq] = SvmHandlers.Vmsave,
         [Code.Vmmcall] = SvmHandlers.Vmmcall,
+        [Code.In_AL_imm8] = IoHandlers.In,
+        [Code.In_AX_imm8] = IoHandlers.In,
+        [Code.In_EAX_imm8] = IoHandlers.In,
+        [Code.In_AL_DX] = IoHandlers.In,
+        [Code.In_AX_DX] = IoHandlers.In,
+        [Code.In_EAX_DX] = IoHandlers.In,
+        [Code.Out_imm8_AL] = IoHandlers.Out,
+        [Code.Out_imm8_AX] = IoHandlers.Out,
+        [Code.Out_imm8_EAX] = IoHandlers.Out,
+        [Code.Out_DX_AL] = IoHandlers.Out,
+        [Code.Out_DX_AX] = IoHandlers.Out,
+        [Code.Out_DX_EAX] = IoHandlers.Out,
     };
 
     private static readonly HashSet<Code> StackAndBranchForms =

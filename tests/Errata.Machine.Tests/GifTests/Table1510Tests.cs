@@ -35,6 +35,10 @@ public sealed class Table1510Tests
             },
             (p, _) => p.Asm.mov(__dword_ptr[rbx], eax),
             EventId.DebugException),
+        ["io-breakpoint"] = new(
+            (p, _) => Snippets.ArmIo(p.Asm, port: 0x80),
+            (p, _) => p.Asm.@out(0x80, al),
+            EventId.DebugException),
         ["single-step"] = new(
             (p, _) => { },
             (p, _) => Snippets.SetTrapFlag(p.Asm),

@@ -28,6 +28,18 @@ internal static class Snippets
         a.mov(dr7, rax);
     }
 
+    /// <summary>CR4.DE=1, DR0 = <paramref name="port"/>, DR7 = L0 with R/W0=10 (I/O) and LEN0=00 (clobbers rax).</summary>
+    public static void ArmIo(Assembler a, ulong port)
+    {
+        a.mov(rax, cr4);
+        a.or(rax, 8);
+        a.mov(cr4, rax);
+        a.mov(rax, port);
+        a.mov(dr0, rax);
+        a.mov(rax, 0x20401UL);
+        a.mov(dr7, rax);
+    }
+
     /// <summary>Sets RFLAGS.TF with POPFQ (clobbers nothing but the stack slot).</summary>
     public static void SetTrapFlag(Assembler a)
     {
