@@ -67,38 +67,29 @@ public sealed class PageRenderer
     }
 
     /// <summary>Renders the scenarios page (at the site's root) with the theme's scenarios.html inside the layout.</summary>
-    public string RenderScenarioIndex(ScenarioIndexView index, IReadOnlyList<Page> all)
-    {
-        var view = new PageView(
-            _site,
-            "Scenarios",
-            "",
-            "",
-            new RawHtml(_templates.Render("scenarios.html", index)),
-            Nav(all, "", null),
-            [],
-            null,
-            null,
-            ShowTitle: false,
-            IsScenarioIndex: true);
-        return _templates.Render("layout.html", view);
-    }
+    public string RenderScenarioIndex(ScenarioIndexView index, IReadOnlyList<Page> all) =>
+        RenderGenerated("Scenarios", _templates.Render("scenarios.html", index), all, isScenarioIndex: true, isRules: false);
 
-    public string RenderRules(RulesView rules, IReadOnlyList<Page> all)
+    /// <summary>Renders the rules page (at the site's root) with the theme's rules.html inside the layout.</summary>
+    public string RenderRules(RulesView rules, IReadOnlyList<Page> all) =>
+        RenderGenerated("Rules", _templates.Render("rules.html", rules), all, isScenarioIndex: false, isRules: true);
+
+    /// <summary>A page the generator writes itself at the site's root: no source, no table of contents, its own h1.</summary>
+    private string RenderGenerated(string title, string content, IReadOnlyList<Page> all, bool isScenarioIndex, bool isRules)
     {
         var view = new PageView(
             _site,
-            "Rules",
+            title,
             "",
             "",
-            new RawHtml(_templates.Render("rules.html", rules)),
+            new RawHtml(content),
             Nav(all, "", null),
             [],
             null,
             null,
             ShowTitle: false,
-            IsScenarioIndex: false,
-            IsRules: true);
+            IsScenarioIndex: isScenarioIndex,
+            IsRules: isRules);
         return _templates.Render("layout.html", view);
     }
 
