@@ -35,6 +35,9 @@ public static class SiteBuilder
             return Stop(bag);
         }
         if (bag.HasErrors) return Stop(bag);
+        var output = OutputOf(options, config, root, configPath);
+        if (!OutputGuard.CheckPlace(output, GuardedFolders(config, configPath, sourceRoot), bag) || (options.WriteSite && !OutputGuard.CheckOwnership(output, bag)))
+            return Stop(bag);
 
         var pipeline = SitePipeline.Create();
         var pages = Read(pipeline, sourceRoot, config, bag);
@@ -47,7 +50,6 @@ public static class SiteBuilder
         string? written = null;
         if (options.WriteSite)
         {
-            var output = Path.GetFullPath(Path.Combine(root, options.Output ?? config.Output));
             var templatesFolder = Path.GetFullPath(Path.Combine(root, config.Templates));
             if (!Directory.Exists(templatesFolder))
             {
@@ -59,7 +61,7 @@ public static class SiteBuilder
             var ledger = VerificationLedger.Open(root, options.Clock);
             if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag)) return Stop(bag, pages, results);
             ledger.Save();
-            written = output;
+            written = output.Folder;
         }
 
         var exit = results.All(r => r.AllHold) ? ExitCode.Ok : ExitCode.ClaimsFailed;
@@ -76,6 +78,23 @@ public static class SiteBuilder
             if (!ProfileRegistry.TryGet(name, out _))
                 bag.Add(ConfigErrors.UnknownProfile, SpanOf(config, name == config.Reference ? "reference" : "defaultProfiles", configDisplay), name, known);
     }
+
+    private static OutputTarget OutputOf(BuildOptions options, SiteConfig config, string root, string configPath)
+    {
+        var folder = Path.GetFullPath(Path.Combine(root, options.Output ?? config.Output));
+        return options.Output is { } given
+            ? new OutputTarget(folder, given, "--output", SourceSpan.None(Display(configPath)))
+            : new OutputTarget(folder, config.Output, "output", SpanOf(config, "output", configPath));
+    }
+
+    /// <summary>What the output must never replace; the sources and templates also must not hold it.</summary>
+    private static GuardedFolder[] GuardedFolders(SiteConfig config, string configPath, string sourceRoot) =>
+    [
+        new(sourceRoot, $"the source folder '{config.Source}'", InsideToo: true),
+        new(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(configPath)!, config.Templates)), $"the templates folder '{config.Templates}'", InsideToo: true),
+        new(Path.GetDirectoryName(configPath)!, $"the folder of {Path.GetFileName(configPath)}", InsideToo: false),
+        new(Environment.CurrentDirectory, "the working folder", InsideToo: false),
+    ];
 
     private static SourceSpan SpanOf(SiteConfig config, string key, string configPath) =>
         config.KeySpans.TryGetValue(key, out var span) ? span : SourceSpan.None(Display(configPath));
@@ -136,12 +155,12 @@ public static class SiteBuilder
         return byBlock;
     }
 
-    private static bool Write(List<Page> pages, Dictionary<ScenarioBlock, ScenarioResult> byBlock, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, string output, VerificationLedger ledger, DiagnosticBag bag)
+    private static bool Write(List<Page> pages, Dictionary<ScenarioBlock, ScenarioResult> byBlock, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, OutputTarget output, VerificationLedger ledger, DiagnosticBag bag)
     {
         var site = new SiteView(config.Title, config.BaseUrl, X86Machine.Version, config.Reference);
         var renderer = new PageRenderer(pipeline, templates, site, byBlock, ledger);
         var ordered = SiteNavigation.Order(pages);
-        using var writer = new SiteWriter(output);
+        using var writer = new SiteWriter(output.Folder);
         try
         {
             foreach (var page in ordered)
@@ -159,6 +178,8 @@ public static class SiteBuilder
         }
         writer.WriteText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, byBlock)));
         writer.CopyTree(Path.Combine(templates.Folder, "assets"), "assets");
+        // Asked again at the swap: files may have appeared in the output while the site rendered.
+        if (!OutputGuard.CheckOwnership(output, bag)) return false;
         writer.Commit();
         return true;
     }
