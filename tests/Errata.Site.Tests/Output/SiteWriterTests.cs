@@ -62,4 +62,23 @@ public sealed class SiteWriterTests : IDisposable
         Assert.Equal("new", File.ReadAllText(Path.Combine(output, "index.html")));
         Assert.Equal(["site"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void Commit_OverALinkedOutput_ReplacesTheLink_NotWhatItPointsTo()
+    {
+        var elsewhere = Path.Combine(_root, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        OutputMarker.Write(elsewhere);
+        File.WriteAllText(Path.Combine(elsewhere, "old.html"), "old");
+        var output = Path.Combine(_root, "site");
+        Directory.CreateSymbolicLink(output, elsewhere);
+        using (var w = new SiteWriter(output))
+        {
+            w.WriteText("index.html", "new");
+            w.Commit();
+        }
+        Assert.Null(new DirectoryInfo(output).LinkTarget);
+        Assert.Equal("new", File.ReadAllText(Path.Combine(output, "index.html")));
+        Assert.Equal("old", File.ReadAllText(Path.Combine(elsewhere, "old.html")));
+    }
 }
