@@ -36,7 +36,7 @@ public static class SiteBuilder
         }
         if (bag.HasErrors) return Stop(bag);
         var output = OutputOf(options, config, root, configPath);
-        if (!OutputGuard.CheckPlace(output, GuardedFolders(config, configPath, sourceRoot), bag) || (options.WriteSite && !OutputGuard.CheckOwnership(output, bag)))
+        if (!OutputGuard.CheckPlace(output, GuardedFolder.OfSite(config, configPath), bag) || (options.WriteSite && !OutputGuard.CheckOwnership(output, bag)))
             return Stop(bag);
 
         var pipeline = SitePipeline.Create();
@@ -86,15 +86,6 @@ public static class SiteBuilder
             ? new OutputTarget(folder, given, "--output", SourceSpan.None(Display(configPath)))
             : new OutputTarget(folder, config.Output, "output", SpanOf(config, "output", configPath));
     }
-
-    /// <summary>What the output must never replace; the sources and templates also must not hold it.</summary>
-    private static GuardedFolder[] GuardedFolders(SiteConfig config, string configPath, string sourceRoot) =>
-    [
-        new(sourceRoot, $"the source folder '{config.Source}'", InsideToo: true),
-        new(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(configPath)!, config.Templates)), $"the templates folder '{config.Templates}'", InsideToo: true),
-        new(Path.GetDirectoryName(configPath)!, $"the folder of {Path.GetFileName(configPath)}", InsideToo: false),
-        new(Environment.CurrentDirectory, "the working folder", InsideToo: false),
-    ];
 
     private static SourceSpan SpanOf(SiteConfig config, string key, string configPath) =>
         config.KeySpans.TryGetValue(key, out var span) ? span : SourceSpan.None(Display(configPath));
