@@ -70,11 +70,13 @@ public sealed class LargePageTests : IDisposable
     public void TwoThousandScenarioSite_ScenariosPageHasEveryRow()
     {
         const int documents = 20, perDocument = 100;
+        // Titles as long as real claims, so the page is well past Scriban's default 1 MiB.
+        var claim = string.Concat(Enumerable.Repeat("the global interrupt flag holds NMI, SMI and INIT while it is clear, ", 8));
         for (var d = 0; d < documents; d++)
         {
             var doc = new StringBuilder($"# Page {d}\n\n");
             for (var s = 0; s < perDocument; s++)
-                doc.Append($"```scenario s{d}-{s}\nprofiles: apm\ncode:\n  hlt\nexpect: halted\n```\n\n");
+                doc.Append($"```scenario s{d}-{s}\ntitle: {s}: {claim}\nprofiles: apm\ncode:\n  hlt\nexpect: halted\n```\n\n");
             _site.Doc($"p{d:D2}.md", doc.ToString());
         }
 
@@ -82,6 +84,7 @@ public sealed class LargePageTests : IDisposable
 
         Assert.Equal(documents * perDocument, result.Scenarios.Count);
         var index = _site.Page("scenarios.html");
+        Assert.True(index.Length > 1 << 20, $"the scenarios page is {index.Length} characters");
         Assert.Equal(documents * perDocument, Count(index, "<tr data-profile=\"apm\""));
         Assert.Contains($"<code class=\"scenario-name\">s{documents - 1}-{perDocument - 1}</code>", index, StringComparison.Ordinal);
         AssertWhole(index);
