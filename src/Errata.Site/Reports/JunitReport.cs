@@ -20,7 +20,9 @@ public static class JunitReport
             new XAttribute("failures", suites.Sum(s => (int)s.Attribute("failures")!)),
             new XAttribute("errors", errors.Count),
             suites);
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), root).ToString() + "\n";
+        // XDocument.ToString leaves the declaration out; JUnit readers expect it.
+        var doc = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+        return doc.Declaration + "\n" + doc + "\n";
     }
 
     private static XElement Suite(ScenarioResult r)
