@@ -162,6 +162,11 @@ public static class SiteBuilder
             if (templates.Has("rules.html") && !ordered.Any(p => p.OutputPath == "rules.html"))
                 writer.WriteText("rules.html", renderer.RenderRules(RulesPageBuilder.Build(config.Reference), ordered));
         }
+        catch (PageRenderException e)
+        {
+            bag.Add(e.Diagnostic);
+            return false;
+        }
         catch (Scriban.Syntax.ScriptRuntimeException e)
         {
             bag.Add(TemplateErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
