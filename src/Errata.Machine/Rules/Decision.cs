@@ -49,6 +49,7 @@ internal enum Decision
     VmexitClearsGif,
     VmrunTrapAfterVmexit,
     InstructionIntercept,
+    IoIntercept,
     ExceptionIntercept,
     InterruptIntercept,
     EventInjection,
@@ -74,4 +75,6 @@ internal enum Decision
     KvmNestedVmexit,
     KvmNestedVmexitQueuesTfDb,
     KvmHypercall,
+    KvmIoioIntercepted,
+    KvmPioSkipsIoBreakpoints,
 }

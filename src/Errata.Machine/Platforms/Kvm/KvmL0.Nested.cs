@@ -60,7 +60,8 @@ internal sealed partial class KvmL0
 
     /// <summary>
     /// nested_vmcb02_prepare_control/save: L2's state from vmcb12; intercepts are vmcb01's and
-    /// vmcb12's together (VMMCALL only L1's); V_GIF from vmcb12 with nested vGIF, else vmcb01's.
+    /// vmcb12's together (VMMCALL only L1's), with vmcb01's I/O map; V_GIF from vmcb12 with nested
+    /// vGIF, else vmcb01's.
     /// </summary>
     private Vmcb PrepareVmcb02(Vmcb g)
     {
@@ -73,6 +74,7 @@ internal sealed partial class KvmL0
             ExceptionIntercepts = h.ExceptionIntercepts | g.ExceptionIntercepts,
             Misc1 = (h.Misc1 & ~Intercept.VIntr.Mask) | g.Misc1,
             Misc2 = (h.Misc2 & ~(Intercept.Vmmcall.Mask | Intercept.Stgi.Mask | Intercept.Clgi.Mask)) | g.Misc2,
+            Iopm = h.Iopm,
             IntVector = g.IntVector,
             IntState = g.IntState,
             EventInj = g.EventInj,
@@ -118,6 +120,7 @@ internal sealed partial class KvmL0
             case ExitCodes.Clgi: GifInterception(false); break;
             case ExitCodes.Vmmcall: Hypercall(); break;
             case ExitCodes.Msr: MsrInterception(); break;
+            case ExitCodes.Ioio: IoInterception(); break;
             case ExitCodes.VIntr: InterruptWindow(); break;
             case ExitCodes.Hlt: Halt(); break;
             case ExitCodes.Vmrun or ExitCodes.Vmload or ExitCodes.Vmsave:
@@ -133,6 +136,9 @@ internal sealed partial class KvmL0
         var g = _vmcb12!;
         return code switch
         {
+            // nested_svm_intercept_ioio: L1's own map decides, read from its memory.
+            ExitCodes.Ioio => g.Intercepts(Intercept.Ioio) && g.Iopm is { } map
+                && map.Intercepts(IoioExitInfo.Port(_vmcb02!.ExitInfo1), IoioExitInfo.Size(_vmcb02.ExitInfo1)),
             < 0x10 => (g.CrIntercepts & (1u << code)) != 0,
             < 0x20 => (g.CrIntercepts & (1u << (code - 0x10 + 16))) != 0,
             < 0x30 => (g.DrIntercepts & (1u << (code - 0x20))) != 0,
