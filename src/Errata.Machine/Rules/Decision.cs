@@ -71,7 +71,7 @@ internal enum Decision
     KvmVgif,
     KvmSvmeClearSetsGif,
     KvmClgiWithoutSvme,
-    KvmVmrunTfOnInvalid,
+    KvmVmrunSkipSingleStep,
     KvmNestedVmexit,
     KvmNestedVmexitQueuesTfDb,
     KvmHypercall,

@@ -45,8 +45,10 @@ internal sealed partial class KvmL0
             SetGif(false);
             var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexit).Rule;
             _deliverOnEntry = Cpu.Raise(EventId.VmExit(ExitCodes.Invalid), "VMRUN intercept clear in vmcb12", _vmrunRip, rule);
-            if ((l1.Rflags & FlagBits.TF) != 0 && Cpu.Rules.Decide(Decision.KvmVmrunTfOnInvalid).Delivers)
-                QueueSingleStepAfterVmrun();
+            // 6.12's kvm_skip_emulated_instruction ran before the checks and queued its single-step #DB.
+            var skip = Cpu.Rules.Decide(Decision.KvmVmrunSkipSingleStep);
+            if ((l1.Rflags & FlagBits.TF) != 0 && skip.Delivers)
+                QueueException(Cpu.VectorDb, null, DebugBits.Dr6BS, Cpu.Raise(EventId.DebugException, "single-step (VMRUN skipped)", _vmrunRip, skip.Rule));
             return;
         }
 
