@@ -76,5 +76,6 @@ internal enum Decision
     KvmNestedVmexitQueuesTfDb,
     KvmHypercall,
     KvmIoioIntercepted,
+    KvmInjectedFaultSetsRf,
     KvmPioSkipsIoBreakpoints,
 }

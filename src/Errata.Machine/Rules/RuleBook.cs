@@ -79,6 +79,7 @@ internal static class RuleBook
         R(KvmIntrAtGif0, Hold, "kvm.gif-set-holds-intr", "KVM holds an interrupt for L1 while gif_set() is false.", "arch/x86/kvm/svm/svm.c: svm_interrupt_blocked"),
         R(KvmSmiAtGif0, Hold, "kvm.gif-set-holds-smi", "KVM holds an SMI for L1 while gif_set() is false.", "arch/x86/kvm/svm/svm.c: svm_smi_blocked"),
         R(KvmInitAtGif0, Hold, "kvm.gif-set-holds-init", "KVM holds an INIT for L1 while gif_set() is false.", "arch/x86/kvm/svm/svm.c: svm_apic_init_signal_blocked"),
+        R(KvmInjectedFaultSetsRf, Deliver, "kvm.injected-fault-sets-rf", "Before injecting a pending exception that exception_type() calls a fault (every vector but #DB, #BP, #OF, #DF and #MC), KVM sets RFLAGS.RF, so the frame the handler sees has RF=1; the #DBs it queues keep RF as it was.", "arch/x86/kvm/x86.c: kvm_check_and_inject_events, exception_type"),
         R(KvmMcNotGifGated, Deliver, "kvm.mc-not-gif-gated", "An injected #MC is queued as an exception and delivered without a GIF check.", "arch/x86/kvm/x86.c: kvm_queue_exception"),
         R(KvmStgiInterceptForWindow, Deliver, "kvm.stgi-intercept-for-window", "With vGIF and GIF=0, KVM sets the STGI intercept to learn when an NMI or SMI window opens.", "arch/x86/kvm/svm/svm.c: svm_enable_nmi_window"),
         R(KvmSoftwareGif, Deliver, "kvm.novgif-software-gif", "Without vGIF KVM intercepts CLGI and STGI and keeps L1's GIF in software (svm->guest_gif).", "arch/x86/kvm/svm/svm.c: clgi_interception, stgi_interception, svm_set_gif"),

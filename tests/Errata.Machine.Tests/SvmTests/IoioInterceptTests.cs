@@ -84,17 +84,14 @@ public sealed class IoioInterceptTests
     {
         var p = new TestProgram();
         var a = p.Asm;
-        Label io = p.Label(), next = p.Label(), handler = p.Label();
+        Label io = p.Label(), next = p.Label();
         Snippets.ArmIo(a, Port);
         Snippets.SetTrapFlag(a);
         p.At(ref io);
         a.@out((byte)Port, al);
         p.At(ref next);
         a.hlt();
-        p.At(ref handler);
-        a.and(__qword_ptr[rsp + 16], ~0x100);
-        a.iretq();
-        p.Handler(EventId.DebugException, handler);
+        p.SingleStepOnceHandler();
 
         var o = p.Run(profile);
 
