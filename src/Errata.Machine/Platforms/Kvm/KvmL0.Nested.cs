@@ -205,11 +205,12 @@ internal sealed partial class KvmL0
             QueueSingleStepAfterVmrun();
     }
 
+    /// <summary>kvm_queue_exception(vcpu, DB_VECTOR): no payload, so L1's DR6 stays as it was.</summary>
     private void QueueSingleStepAfterVmrun()
     {
         var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexitQueuesTfDb).Rule;
         var record = Cpu.Raise(EventId.DebugException, "single-step (VMRUN with TF)", _vmrunRip, rule);
-        QueueException(Cpu.VectorDb, null, DebugBits.Dr6BS, record);
+        QueueException(Cpu.VectorDb, null, null, record);
     }
 
     /// <summary>svm_leave_nested: back to L1 without telling it.</summary>
