@@ -13,8 +13,7 @@ namespace Errata.Machine.Platforms.Kvm;
 /// </summary>
 internal sealed partial class KvmL0
 {
-    /// <summary>A pending exception; <c>InGuestMode</c>: queued while L2 ran, so L1's intercepts apply to it.</summary>
-    private readonly record struct QueuedException(int Vector, uint? Error, ulong? Payload, int Record, bool InGuestMode);
+    private readonly record struct QueuedException(int Vector, uint? Error, ulong? Payload, int Record);
 
     private QueuedException? _exception;
     private int _nmi = -1, _smi = -1, _init = -1;
@@ -44,12 +43,9 @@ internal sealed partial class KvmL0
         Cpu.Pending |= PendingEvents.PlatformRequest;
     }
 
-    /// <summary>
-    /// kvm_queue_exception(_p): the payload (DR6 bits for #DB) is applied only at delivery. Whether L1
-    /// intercepts it is asked only for an exception queued in guest mode (kvm_multiple_exception).
-    /// </summary>
+    /// <summary>kvm_queue_exception(_p): the payload (DR6 bits for #DB) is applied only at delivery.</summary>
     private void QueueException(int vector, uint? error, ulong? payload, int record) =>
-        _exception = new QueuedException(vector, error, payload, record, _guestMode);
+        _exception = new QueuedException(vector, error, payload, record);
 
     private EntryAction CheckAndInjectEvents()
     {

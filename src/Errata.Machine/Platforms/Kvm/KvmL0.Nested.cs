@@ -37,11 +37,6 @@ internal sealed partial class KvmL0
         _vmrunRip = l1.Rip;
         var vmcb12 = VmcbLayout.Read(Cpu.Memory, address);
         Skip(singleStep: false);
-        // 6.12 skips VMRUN with kvm_skip_emulated_instruction before checking vmcb12: with L1's TF
-        // that queues a single-step #DB outside guest mode, which L2 or (VMEXIT_INVALID) L1 then takes.
-        var skip = Cpu.Rules.Decide(Decision.KvmVmrunSkipSingleStep);
-        if ((l1.Rflags & FlagBits.TF) != 0 && skip.Delivers)
-            QueueException(Cpu.VectorDb, null, DebugBits.Dr6BS, Cpu.Raise(EventId.DebugException, "single-step (VMRUN skipped)", _vmrunRip, skip.Rule));
 
         if (!vmcb12.Intercepts(Intercept.Vmrun))
         {
@@ -50,6 +45,11 @@ internal sealed partial class KvmL0
             SetGif(false);
             var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexit).Rule;
             _deliverOnEntry = Cpu.Raise(EventId.VmExit(ExitCodes.Invalid), "VMRUN intercept clear in vmcb12", _vmrunRip, rule);
+            // 6.12's kvm_skip_emulated_instruction ran before the checks and queued its single-step #DB;
+            // on the path into L2 that #DB is held by nested_run_pending and then cleared, so only here it counts.
+            var skip = Cpu.Rules.Decide(Decision.KvmVmrunSkipSingleStep);
+            if ((l1.Rflags & FlagBits.TF) != 0 && skip.Delivers)
+                QueueException(Cpu.VectorDb, null, DebugBits.Dr6BS, Cpu.Raise(EventId.DebugException, "single-step (VMRUN skipped)", _vmrunRip, skip.Rule));
             return;
         }
 
@@ -162,7 +162,7 @@ internal sealed partial class KvmL0
         var g = _vmcb12!;
         if (_exception is { } e)
         {
-            if (!e.InGuestMode || !g.InterceptsException(e.Vector)) return;
+            if (!g.InterceptsException(e.Vector)) return;
             _exception = null;
             // nested_svm_inject_exception_vmexit: the payload reaches DR6 first, DR7.GD is cleared.
             if (e.Vector == Cpu.VectorDb && e.Payload is { } p) DeliverDbPayload(_vmcb02!, p);
