@@ -1,3 +1,5 @@
+using Errata.Machine.Rules;
+
 namespace Errata.Machine.Profiles;
 
 /// <summary>The built-in profiles by name.</summary>
@@ -7,9 +9,9 @@ public static class ProfileRegistry
     [
         new ApmProfile(),
         new KvmProfile("kvm", vgif: true,
-            "an L1 hypervisor inside a KVM guest with nested SVM and vGIF enabled, as KVM behaves today"),
+            "an L1 hypervisor inside a KVM guest with nested SVM and vGIF enabled, as the KVM of " + KernelCitation.Tree + " behaves"),
         new KvmProfile("kvm-novgif", vgif: false,
-            "an L1 hypervisor inside a KVM guest with nested SVM and vGIF disabled (KVM intercepts CLGI/STGI and tracks GIF itself)"),
+            "an L1 hypervisor inside a KVM guest with nested SVM and vGIF disabled (KVM intercepts CLGI/STGI and tracks GIF itself), as the KVM of " + KernelCitation.Tree + " behaves"),
     ];
 
     public static IReadOnlyList<Profile> All => Profiles;

@@ -55,6 +55,16 @@ internal sealed class TestProgram
         return this;
     }
 
+    /// <summary>Places here a #DB handler that clears TF in the interrupted RFLAGS and returns: one single-step trap.</summary>
+    public TestProgram SingleStepOnceHandler()
+    {
+        var handler = Label();
+        At(ref handler);
+        Asm.and(AssemblerRegisters.__qword_ptr[AssemblerRegisters.rsp + 16], ~0x100);
+        Asm.iretq();
+        return Handler(EventId.DebugException, handler);
+    }
+
     public TestProgram Inject(EventId id, Label at)
     {
         _injections.Add((id, at));
