@@ -1,0 +1,86 @@
+using Errata.Documents.Diagnostics;
+using Errata.Scenarios.Running;
+using Errata.Scenarios.Syntax;
+
+namespace Errata.Site.Accepting;
+
+/// <summary>
+/// The edits accept makes to one scenario's expect lines. A claim that holds on every
+/// profile it is for stays byte for byte. A failing claim becomes, per profile, itself
+/// where it holds and the observed replacement where it fails, profiles with the same
+/// line written together, its comment kept on the first. Observed lines about subjects
+/// no claim speaks about are added after the last expect line when asked, and always to
+/// a scenario with no expect line.
+/// </summary>
+public static class ScenarioRewriter
+{
+    public static List<DocumentEdit> Edits(ScenarioResult result, IReadOnlyList<string> lines, string newline, bool addMissing, DiagnosticBag notes)
+    {
+        var syntax = result.Scenario.Syntax;
+        var covered = new HashSet<(string Profile, ClaimSubject Subject)>();
+        var edits = new List<DocumentEdit>();
+        foreach (var expect in syntax.Expects)
+        {
+            var perRun = PerRun(expect, result, covered, notes);
+            if (perRun.All(p => p.Holds)) continue;
+            edits.Add(new DocumentEdit(expect.Span.Line, 1, Rewritten(perRun, ExpectLineText.Of(expect, lines[expect.Span.Line]), newline)));
+        }
+        if ((addMissing || syntax.Expects.Count == 0)
+            && ObservedClaims.For(result, (profile, subject) => covered.Contains((profile, subject))) is { Count: > 0 } missing)
+            edits.Add(Added(missing, syntax, lines, newline));
+        return edits;
+    }
+
+    /// <summary>Per profile the claim is for: whether it holds, and the lines that stand for it there.</summary>
+    private static List<(string Profile, bool Holds, IReadOnlyList<string> Texts)> PerRun(
+        ExpectLine expect, ScenarioResult result, HashSet<(string, ClaimSubject)> covered, DiagnosticBag notes)
+    {
+        var perRun = new List<(string Profile, bool Holds, IReadOnlyList<string> Texts)>();
+        var unreplaced = new List<string>();
+        foreach (var run in result.Runs)
+        {
+            if (run.Verdicts.FirstOrDefault(v => ReferenceEquals(v.Expect, expect)) is not { } verdict) continue;
+            var texts = verdict.Holds ? [expect.Text] : ObservedReplacement.For(expect, run, result);
+            if (texts.Count == 0) unreplaced.Add(run.Profile.Name);
+            else foreach (var subject in ClaimSubject.Of(expect.Assertion)) covered.Add((run.Profile.Name, subject));
+            // A replacement another claim already states on this profile is not written twice.
+            var stated = run.Verdicts.Where(v => v.Holds && !ReferenceEquals(v.Expect, expect)).Select(v => v.Expect.Text).ToHashSet(StringComparer.Ordinal);
+            perRun.Add((run.Profile.Name, verdict.Holds, verdict.Holds ? texts : texts.Where(t => !stated.Contains(t)).ToList()));
+        }
+        if (unreplaced.Count > 0)
+            notes.Add(AcceptErrors.ClaimRemoved, expect.Span, expect.Text, string.Join(", ", unreplaced));
+        return perRun;
+    }
+
+    private static List<string> Rewritten(List<(string Profile, bool Holds, IReadOnlyList<string> Texts)> perRun, ExpectLineText at, string newline)
+    {
+        var written = new List<string>();
+        foreach (var text in perRun.SelectMany(p => p.Texts).Distinct(StringComparer.Ordinal))
+        {
+            var holders = perRun.Where(p => p.Texts.Contains(text)).Select(p => p.Profile).ToList();
+            // The profiles as written when the line is for all of them, so `expect:` stays `expect:`.
+            var head = holders.Count == perRun.Count ? at.Head : $"{at.Indent}expect {string.Join(' ', holders)}: ";
+            written.Add(head + text + (written.Count == 0 ? at.Tail : ""));
+        }
+        return WithEndings(written, at.Ending, newline);
+    }
+
+    private static DocumentEdit Added(IReadOnlyList<string> missing, Scenario syntax, IReadOnlyList<string> lines, string newline)
+    {
+        var anchor = syntax.Expects.Count > 0 ? syntax.Expects.Max(e => e.Span.Line) : syntax.LastLine;
+        var indent = syntax.Expects.Count > 0
+            ? ExpectLineText.Of(syntax.Expects.First(e => e.Span.Line == anchor), lines[anchor]).Indent
+            : IndentOf(lines[syntax.Sections[0].Span.Line]);
+        var ending = TextLines.Ending(lines[anchor]);
+        // After a last line without an ending, each added line starts with one instead.
+        var added = missing.Select(m => ending.Length == 0 ? newline + indent + m : indent + m + newline).ToList();
+        return new DocumentEdit(anchor + 1, 0, added);
+    }
+
+    /// <summary>Each line ends as the replaced line did; a last line without an ending stays without one.</summary>
+    private static List<string> WithEndings(List<string> written, string ending, string newline) =>
+        written.Select((w, i) => w + (i < written.Count - 1 && ending.Length == 0 ? newline : ending)).ToList();
+
+    /// <summary>The indentation of the scenario's section headers: none in Markdown, the directive's content indent in RST.</summary>
+    private static string IndentOf(string line) => line[..(line.Length - line.TrimStart().Length)];
+}
