@@ -11,6 +11,10 @@ public readonly record struct ClaimSubject(EventId? Event)
 {
     public static readonly ClaimSubject End = new(null);
 
+    /// <summary>The subjects the assertion in an expect line's text speaks about.</summary>
+    public static IReadOnlyList<ClaimSubject> Of(string assertion) =>
+        AssertionParser.Parse(assertion).Assertion is { } parsed ? Of(parsed) : [];
+
     /// <summary>The subjects an assertion speaks about; final-state claims have none accept would add.</summary>
     public static IReadOnlyList<ClaimSubject> Of(Assertion assertion) => assertion switch
     {

@@ -20,7 +20,7 @@ public static class ObservedReplacement
         {
             FinalStateAssertion f => f.Check.TryRead(run.Outcome.Final, c, out var value) ? [WithValue(expect.Text, value)] : [],
             EndAssertion => [ObservedClaims.End(run)],
-            CountAssertion n => [WithValue(expect.Text, (ulong)c.Of(n.Event).Count(Words.IsDelivered))],
+            CountAssertion n => [WithCount(expect.Text, c.Of(n.Event).Count(Words.IsDelivered))],
             BeforeAssertion b => Order(b, c),
             DeliveredAssertion { At: { } at, With: { } check } d when AtDelivery(d, at, check, c) is { } value => [WithValue(expect.Text, value)],
             DeliveredAssertion d => ObservedClaims.About(d.Event, run, result),
@@ -52,17 +52,24 @@ public static class ObservedReplacement
     }
 
     /// <summary>
-    /// The text with the number at its end replaced, spacing kept, written in decimal when
-    /// the author wrote decimal and in hex otherwise.
+    /// The text with the number at its end replaced, spacing kept: in hex, except a digit
+    /// the author wrote in decimal (`gif = 0`) stays a digit.
     /// </summary>
     private static string WithValue(string text, ulong value)
     {
+        var start = NumberStart(text);
+        var number = value < 10 && text[start..].All(char.IsAsciiDigit) ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : Hex.Format(value);
+        return text[..start] + number;
+    }
+
+    /// <summary>A count is written in decimal, as the language reads it.</summary>
+    private static string WithCount(string text, int count) =>
+        text[..NumberStart(text)] + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int NumberStart(string text)
+    {
         var start = text.Length;
         while (start > 0 && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] != '=') start--;
-        var written = text[start..];
-        var number = written.All(char.IsAsciiDigit)
-            ? value.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : Hex.Format(value);
-        return text[..start] + number;
+        return start;
     }
 }

@@ -10,7 +10,7 @@ namespace Errata.Site.Accepting;
 /// where it holds and the observed replacement where it fails, profiles with the same
 /// line written together, its comment kept on the first. Observed lines about subjects
 /// no claim speaks about are added after the last expect line when asked, and always to
-/// a scenario with no expect line.
+/// a scenario with no expect line (or none left).
 /// </summary>
 public static class ScenarioRewriter
 {
@@ -19,13 +19,21 @@ public static class ScenarioRewriter
         var syntax = result.Scenario.Syntax;
         var covered = new HashSet<(string Profile, ClaimSubject Subject)>();
         var edits = new List<DocumentEdit>();
+        var written = 0;
         foreach (var expect in syntax.Expects)
         {
             var perRun = PerRun(expect, result, covered, notes);
-            if (perRun.All(p => p.Holds)) continue;
-            edits.Add(new DocumentEdit(expect.Span.Line, 1, Rewritten(perRun, ExpectLineText.Of(expect, lines[expect.Span.Line]), newline)));
+            if (perRun.All(p => p.Holds))
+            {
+                written++;
+                continue;
+            }
+            var rewritten = Rewritten(perRun, ExpectLineText.Of(expect, lines[expect.Span.Line]), newline);
+            written += rewritten.Count;
+            edits.Add(new DocumentEdit(expect.Span.Line, 1, rewritten));
         }
-        if ((addMissing || syntax.Expects.Count == 0)
+        // A scenario left with no expect line is treated as one that had none, so a second accept finds nothing to add.
+        if ((addMissing || written == 0)
             && ObservedClaims.For(result, (profile, subject) => covered.Contains((profile, subject))) is { Count: > 0 } missing)
             edits.Add(Added(missing, syntax, lines, newline));
         return edits;
@@ -42,7 +50,8 @@ public static class ScenarioRewriter
             if (run.Verdicts.FirstOrDefault(v => ReferenceEquals(v.Expect, expect)) is not { } verdict) continue;
             var texts = verdict.Holds ? [expect.Text] : ObservedReplacement.For(expect, run, result);
             if (texts.Count == 0) unreplaced.Add(run.Profile.Name);
-            else foreach (var subject in ClaimSubject.Of(expect.Assertion)) covered.Add((run.Profile.Name, subject));
+            // What the written lines speak about, which for a replacement may be less than the claim did.
+            foreach (var subject in texts.SelectMany(ClaimSubject.Of)) covered.Add((run.Profile.Name, subject));
             // A replacement another claim already states on this profile is not written twice.
             var stated = run.Verdicts.Where(v => v.Holds && !ReferenceEquals(v.Expect, expect)).Select(v => v.Expect.Text).ToHashSet(StringComparer.Ordinal);
             perRun.Add((run.Profile.Name, verdict.Holds, verdict.Holds ? texts : texts.Where(t => !stated.Contains(t)).ToList()));
@@ -74,6 +83,9 @@ public static class ScenarioRewriter
         var ending = TextLines.Ending(lines[anchor]);
         // After a last line without an ending, each added line starts with one instead.
         var added = missing.Select(m => ending.Length == 0 ? newline + indent + m : indent + m + newline).ToList();
+        // A blank line sets new expect lines apart from the code, as scenarios are written.
+        if (syntax.Expects.Count == 0 && !string.IsNullOrWhiteSpace(lines[anchor]))
+            added.Insert(0, newline);
         return new DocumentEdit(anchor + 1, 0, added);
     }
 
