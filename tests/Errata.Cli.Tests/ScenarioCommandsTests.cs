@@ -39,6 +39,14 @@ public sealed class ScenarioCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>Replaces docs/gif.md with <paramref name="text"/> and returns its path.</summary>
+    private string WriteGifPage(string text)
+    {
+        var path = Path.Combine(_dir, "docs", "gif.md");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     [Fact]
     public void Check_AllHold_ExitsZero_AndWritesNoSite()
     {
@@ -96,9 +104,8 @@ public sealed class ScenarioCommandsTests : IDisposable
     [Fact]
     public void Accept_RewritesOnlyTheExpectLines()
     {
-        var path = Path.Combine(_dir, "docs", "gif.md");
         var withoutExpects = string.Join("\n", Page.Split('\n').Where(l => !l.StartsWith("expect", StringComparison.Ordinal))) + "\n";
-        File.WriteAllText(path, withoutExpects);
+        var path = WriteGifPage(withoutExpects);
         var (exit, _, err) = CliRunner.Run(_dir, "accept", "docs/gif.md");
         Assert.True(exit == 0, err);
         var after = File.ReadAllText(path);
@@ -114,9 +121,7 @@ public sealed class ScenarioCommandsTests : IDisposable
     [Fact]
     public void Accept_PrintsTheUnifiedDiffOfItsChange_AndWritesIt()
     {
-        var path = Path.Combine(_dir, "docs", "gif.md");
-        var failing = Page.Replace("expect kvm: #DB at target with dr6 = 0xffff0ff1", "expect kvm: no #DB   ; wrong", StringComparison.Ordinal) + "\n";
-        File.WriteAllText(path, failing);
+        var path = WriteGifPage(Page.Replace("expect kvm: #DB at target with dr6 = 0xffff0ff1", "expect kvm: no #DB   ; wrong", StringComparison.Ordinal) + "\n");
         var (exit, output, err) = CliRunner.Run(_dir, "accept", "docs/gif.md");
         Assert.True(exit == 0, err);
         Assert.Equal(
@@ -138,9 +143,7 @@ public sealed class ScenarioCommandsTests : IDisposable
     [Fact]
     public void Accept_DryRun_PrintsTheSameDiff_AndLeavesTheFileByteIdentical()
     {
-        var path = Path.Combine(_dir, "docs", "gif.md");
-        var failing = Page.Replace("expect: halted", "expect: rax = 1 ; stale\nexpect: halted", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
-        File.WriteAllText(path, failing);
+        var path = WriteGifPage(Page.Replace("expect: halted", "expect: rax = 1 ; stale\nexpect: halted", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal));
         var before = File.ReadAllBytes(path);
         var stamp = File.GetLastWriteTimeUtc(path);
 
@@ -158,8 +161,7 @@ public sealed class ScenarioCommandsTests : IDisposable
     [Fact]
     public void Accept_Twice_TheSecondChangesNothing()
     {
-        var path = Path.Combine(_dir, "docs", "gif.md");
-        File.WriteAllText(path, Page.Replace("expect: halted", "expect: shutdown ; no\nexpect: gif = 0", StringComparison.Ordinal) + "\n");
+        var path = WriteGifPage(Page.Replace("expect: halted", "expect: shutdown ; no\nexpect: gif = 0", StringComparison.Ordinal) + "\n");
         Assert.NotEqual("", CliRunner.Run(_dir, "accept", "docs/gif.md", "--add-missing").Out);
         var once = File.ReadAllText(path);
         var (exit, output, err) = CliRunner.Run(_dir, "accept", "docs/gif.md", "--add-missing");
@@ -172,9 +174,8 @@ public sealed class ScenarioCommandsTests : IDisposable
     [Fact]
     public void Accept_BadInput_ExitsTwo_PrintsNoDiff_AndLeavesTheFile()
     {
-        var path = Path.Combine(_dir, "docs", "gif.md");
         var bad = Page.Replace("clgi", "movz rax, 1", StringComparison.Ordinal) + "\n";
-        File.WriteAllText(path, bad);
+        var path = WriteGifPage(bad);
         var (exit, output, err) = CliRunner.Run(_dir, "accept", "docs/gif.md");
         Assert.Equal((2, ""), (exit, output));
         Assert.Contains("docs/gif.md(12,9): error", err, StringComparison.Ordinal);
