@@ -21,7 +21,8 @@ public static class EditScript
         var trace = new List<int[]>();
         for (var d = 0; d <= max; d++)
         {
-            trace.Add((int[])v.Clone());
+            // Step d reads only diagonals -d..d, so that slice is all the backtrack needs: O(D²) memory in all.
+            trace.Add(v[(max - d)..(max + d + 1)]);
             for (var k = -d; k <= d; k += 2)
             {
                 var x = k == -d || (k != d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1;
@@ -41,10 +42,10 @@ public static class EditScript
         var y = m;
         for (var d = trace.Count - 1; d >= 0; d--)
         {
-            var v = trace[d];
+            var v = trace[d]; // v[d + k] is diagonal k
             var k = x - y;
-            var prevK = k == -d || (k != d && v[max + k - 1] < v[max + k + 1]) ? k + 1 : k - 1;
-            var prevX = d == 0 ? 0 : v[max + prevK];
+            var prevK = k == -d || (k != d && v[d + k - 1] < v[d + k + 1]) ? k + 1 : k - 1;
+            var prevX = d == 0 ? 0 : v[d + prevK];
             var prevY = prevX - prevK;
             while (x > prevX && y > prevY) { x--; y--; ops.Add(new Op(Kind.Same, x, y)); }
             if (d == 0) break;

@@ -8,7 +8,7 @@ namespace Errata.Site.Accepting;
 /// The edits accept makes to one scenario's expect lines. A claim that holds on every
 /// profile it is for stays byte for byte. A failing claim becomes, per profile, itself
 /// where it holds and the observed replacement where it fails, profiles with the same
-/// line written together, its comment kept on the first. Observed lines about subjects
+/// line written together, its comment kept with the original text (or on the first line). Observed lines about subjects
 /// no claim speaks about are added after the last expect line when asked, and always to
 /// a scenario with no expect line (or none left).
 /// </summary>
@@ -28,7 +28,7 @@ public static class ScenarioRewriter
                 written++;
                 continue;
             }
-            var rewritten = Rewritten(perRun, ExpectLineText.Of(expect, lines[expect.Span.Line]), newline);
+            var rewritten = Rewritten(perRun, expect.Text, ExpectLineText.Of(expect, lines[expect.Span.Line]), newline);
             written += rewritten.Count;
             edits.Add(new DocumentEdit(expect.Span.Line, 1, rewritten));
         }
@@ -61,15 +61,18 @@ public static class ScenarioRewriter
         return perRun;
     }
 
-    private static List<string> Rewritten(List<(string Profile, bool Holds, IReadOnlyList<string> Texts)> perRun, ExpectLineText at, string newline)
+    private static List<string> Rewritten(List<(string Profile, bool Holds, IReadOnlyList<string> Texts)> perRun, string original, ExpectLineText at, string newline)
     {
+        var texts = perRun.SelectMany(p => p.Texts).Distinct(StringComparer.Ordinal).ToList();
+        // The comment explains the claim as written, so it stays with that text where it survives.
+        var commented = Math.Max(0, texts.IndexOf(original));
         var written = new List<string>();
-        foreach (var text in perRun.SelectMany(p => p.Texts).Distinct(StringComparer.Ordinal))
+        foreach (var text in texts)
         {
             var holders = perRun.Where(p => p.Texts.Contains(text)).Select(p => p.Profile).ToList();
             // The profiles as written when the line is for all of them, so `expect:` stays `expect:`.
             var head = holders.Count == perRun.Count ? at.Head : $"{at.Indent}expect {string.Join(' ', holders)}: ";
-            written.Add(head + text + (written.Count == 0 ? at.Tail : ""));
+            written.Add(head + text + (written.Count == commented ? at.Tail : ""));
         }
         return WithEndings(written, at.Ending, newline);
     }

@@ -76,6 +76,30 @@ public sealed class AcceptorTests
     }
 
     [Fact]
+    public void TheComment_StaysWithTheClaimAsWritten_WhereItStillHolds()
+    {
+        using var doc = new AcceptDocument(false, ["expect: #DB at target ; KVM delivers it"]);
+        var result = Accept(doc);
+        var expected = doc.Text.Replace(
+            "expect: #DB at target ; KVM delivers it\n",
+            "expect apm: #DB discarded\nexpect apm: no #DB\nexpect kvm: #DB at target ; KVM delivers it\n",
+            StringComparison.Ordinal);
+        Assert.Equal(expected, result.NewText);
+    }
+
+    [Fact]
+    public void ATabInsideAnRstAssertion_StillRewritesTheLine_AndKeepsTheComment()
+    {
+        using var doc = new AcceptDocument(true, ["expect: rax =\t1   ; tabbed"]);
+        var result = Accept(doc);
+        var line = Assert.Single(TextLines.Split(result.NewText!), l => l.Contains("expect", StringComparison.Ordinal));
+        Assert.StartsWith("   expect: rax =", line, StringComparison.Ordinal);
+        Assert.EndsWith("0x401   ; tabbed\n", line, StringComparison.Ordinal);
+        Acceptor.Write(doc.Path, result);
+        Assert.False(Accept(doc).Changed);
+    }
+
+    [Fact]
     public void AFailingClaimWithNothingObservedToReplaceIt_IsRemoved_AndReported()
     {
         using var doc = new AcceptDocument(false, ["expect: [0x900000] = 1   ; outside memory", "expect: halted"]);
