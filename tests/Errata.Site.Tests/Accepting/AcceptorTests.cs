@@ -14,6 +14,15 @@ public sealed class AcceptorTests
         return result;
     }
 
+    /// <summary>Accepts the document and checks its new text is the old one with each (old, new) pair replaced.</summary>
+    private static AcceptResult AssertRewrites(AcceptDocument doc, bool addMissing, params (string Old, string New)[] replacements)
+    {
+        var result = Accept(doc, addMissing);
+        var expected = replacements.Aggregate(doc.Text, (text, r) => text.Replace(r.Old, r.New, StringComparison.Ordinal));
+        Assert.Equal(expected, result.NewText);
+        return result;
+    }
+
     private static readonly string[] Holding =
     [
         "expect apm: no #DB           ; dropped while GIF=0",
@@ -44,21 +53,18 @@ public sealed class AcceptorTests
     public void AFailingRaxClaim_TakesTheObservedValue_AndKeepsItsComment(bool rst)
     {
         using var doc = new AcceptDocument(rst, ["expect: rax = 0x5   ; the value last written to DR7", .. Holding]);
-        var result = Accept(doc);
-        Assert.Equal(doc.Text.Replace("expect: rax = 0x5   ;", "expect: rax = 0x401   ;", StringComparison.Ordinal), result.NewText);
+        AssertRewrites(doc, false, ("expect: rax = 0x5   ;", "expect: rax = 0x401   ;"));
     }
 
     [Fact]
     public void FailingMemoryCountAndEndClaims_KeepTheirKind_AndTakeTheObservedValue()
     {
         using var doc = new AcceptDocument(false, ["expect: [slot] = 1", "expect kvm: #DB count 2 ; once", "expect: shutdown", "expect: rbx = 3"]);
-        var result = Accept(doc);
-        var expected = doc.Text
-            .Replace("expect: [slot] = 1\n", "expect: [slot] = 0x1234\n", StringComparison.Ordinal)
-            .Replace("#DB count 2 ; once", "#DB count 1 ; once", StringComparison.Ordinal)
-            .Replace("expect: shutdown\n", "expect: halted\n", StringComparison.Ordinal)
-            .Replace("expect: rbx = 3\n", "expect: rbx = 7\n", StringComparison.Ordinal);
-        Assert.Equal(expected, result.NewText);
+        AssertRewrites(doc, false,
+            ("expect: [slot] = 1\n", "expect: [slot] = 0x1234\n"),
+            ("#DB count 2 ; once", "#DB count 1 ; once"),
+            ("expect: shutdown\n", "expect: halted\n"),
+            ("expect: rbx = 3\n", "expect: rbx = 7\n"));
     }
 
     [Theory]
@@ -67,24 +73,18 @@ public sealed class AcceptorTests
     public void AnEventClaimFailingOnOneProfile_IsKeptWhereItHolds_AndReplacedWhereItFails(bool rst, string indent)
     {
         using var doc = new AcceptDocument(rst, ["expect: no #DB   ; GIF=0 drops it", "expect: halted"]);
-        var result = Accept(doc);
-        var expected = doc.Text.Replace(
+        AssertRewrites(doc, false, (
             indent + "expect: no #DB   ; GIF=0 drops it\n",
-            indent + "expect apm: no #DB   ; GIF=0 drops it\n" + indent + "expect kvm: #DB at target with dr6 = 0xffff0ff1\n",
-            StringComparison.Ordinal);
-        Assert.Equal(expected, result.NewText);
+            indent + "expect apm: no #DB   ; GIF=0 drops it\n" + indent + "expect kvm: #DB at target with dr6 = 0xffff0ff1\n"));
     }
 
     [Fact]
     public void TheComment_StaysWithTheClaimAsWritten_WhereItStillHolds()
     {
         using var doc = new AcceptDocument(false, ["expect: #DB at target ; KVM delivers it"]);
-        var result = Accept(doc);
-        var expected = doc.Text.Replace(
+        AssertRewrites(doc, false, (
             "expect: #DB at target ; KVM delivers it\n",
-            "expect apm: #DB discarded\nexpect apm: no #DB\nexpect kvm: #DB at target ; KVM delivers it\n",
-            StringComparison.Ordinal);
-        Assert.Equal(expected, result.NewText);
+            "expect apm: #DB discarded\nexpect apm: no #DB\nexpect kvm: #DB at target ; KVM delivers it\n"));
     }
 
     [Fact]
@@ -103,8 +103,7 @@ public sealed class AcceptorTests
     public void AFailingClaimWithNothingObservedToReplaceIt_IsRemoved_AndReported()
     {
         using var doc = new AcceptDocument(false, ["expect: [0x900000] = 1   ; outside memory", "expect: halted"]);
-        var result = Accept(doc);
-        Assert.Equal(doc.Text.Replace("expect: [0x900000] = 1   ; outside memory\n", "", StringComparison.Ordinal), result.NewText);
+        var result = AssertRewrites(doc, false, ("expect: [0x900000] = 1   ; outside memory\n", ""));
         var note = Assert.Single(result.Diagnostics);
         Assert.Equal("ERR0920", note.Descriptor.Id);
         var line = doc.Text.Split('\n').ToList().FindIndex(l => l.StartsWith("expect: [0x900000]", StringComparison.Ordinal));
@@ -119,26 +118,21 @@ public sealed class AcceptorTests
     {
         using var doc = new AcceptDocument(rst, ["expect: halted ; both"]);
         Assert.Equal(doc.Text, Accept(doc).NewText);
-        var expected = doc.Text.Replace(
+        AssertRewrites(doc, true, (
             indent + "expect: halted ; both\n",
             indent + "expect: halted ; both\n" +
             indent + "expect apm: #DB discarded\n" +
             indent + "expect apm: no #DB\n" +
-            indent + "expect kvm: #DB at target with dr6 = 0xffff0ff1\n",
-            StringComparison.Ordinal);
-        Assert.Equal(expected, Accept(doc, addMissing: true).NewText);
+            indent + "expect kvm: #DB at target with dr6 = 0xffff0ff1\n"));
     }
 
     [Fact]
     public void AScenarioWithNoExpectLine_GetsTheFullObservedSet()
     {
         using var doc = new AcceptDocument(true, []);
-        var result = Accept(doc);
-        var expected = doc.Text.Replace(
+        AssertRewrites(doc, false, (
             "   slot:   dq 0x1234\n",
-            "   slot:   dq 0x1234\n\n   expect apm: #DB discarded\n   expect apm: no #DB\n   expect kvm: #DB at target with dr6 = 0xffff0ff1\n   expect: halted\n",
-            StringComparison.Ordinal);
-        Assert.Equal(expected, result.NewText);
+            "   slot:   dq 0x1234\n\n   expect apm: #DB discarded\n   expect apm: no #DB\n   expect kvm: #DB at target with dr6 = 0xffff0ff1\n   expect: halted\n"));
     }
 
     [Fact]
