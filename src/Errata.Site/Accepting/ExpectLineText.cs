@@ -12,7 +12,7 @@ public sealed record ExpectLineText(string Indent, string Head, string Tail, str
     public static ExpectLineText Of(ExpectLine expect, string line)
     {
         var content = TextLines.Content(line);
-        var indent = content[..(content.Length - content.TrimStart().Length)];
+        var indent = TextLines.Indent(content);
         var (column, length) = (expect.Span.Column, expect.Text.Length);
         // The span's column counts characters of the line; search should a reader count otherwise (RST expands tabs).
         if (column < 0 || column + length > content.Length || string.CompareOrdinal(content, column, expect.Text, 0, length) != 0)

@@ -8,9 +8,9 @@ namespace Errata.Site.Accepting;
 /// The edits accept makes to one scenario's expect lines. A claim that holds on every
 /// profile it is for stays byte for byte. A failing claim becomes, per profile, itself
 /// where it holds and the observed replacement where it fails, profiles with the same
-/// line written together, its comment kept with the original text (or on the first line). Observed lines about subjects
-/// no claim speaks about are added after the last expect line when asked, and always to
-/// a scenario with no expect line (or none left).
+/// line written together, its comment kept with the original text (or on the first
+/// line). Observed lines about subjects no claim speaks about are added after the last
+/// expect line when asked, and always to a scenario with no expect line (or none left).
 /// </summary>
 public static class ScenarioRewriter
 {
@@ -80,9 +80,10 @@ public static class ScenarioRewriter
     private static DocumentEdit Added(IReadOnlyList<string> missing, Scenario syntax, IReadOnlyList<string> lines, string newline)
     {
         var anchor = syntax.Expects.Count > 0 ? syntax.Expects.Max(e => e.Span.Line) : syntax.LastLine;
+        // The last expect line's indentation, or the section headers': none in Markdown, the directive's content indent in RST.
         var indent = syntax.Expects.Count > 0
             ? ExpectLineText.Of(syntax.Expects.First(e => e.Span.Line == anchor), lines[anchor]).Indent
-            : IndentOf(lines[syntax.Sections[0].Span.Line]);
+            : TextLines.Indent(lines[syntax.Sections[0].Span.Line]);
         var ending = TextLines.Ending(lines[anchor]);
         // After a last line without an ending, each added line starts with one instead.
         var added = missing.Select(m => ending.Length == 0 ? newline + indent + m : indent + m + newline).ToList();
@@ -95,7 +96,4 @@ public static class ScenarioRewriter
     /// <summary>Each line ends as the replaced line did; a last line without an ending stays without one.</summary>
     private static List<string> WithEndings(List<string> written, string ending, string newline) =>
         written.Select((w, i) => w + (i < written.Count - 1 && ending.Length == 0 ? newline : ending)).ToList();
-
-    /// <summary>The indentation of the scenario's section headers: none in Markdown, the directive's content indent in RST.</summary>
-    private static string IndentOf(string line) => line[..(line.Length - line.TrimStart().Length)];
 }

@@ -23,6 +23,9 @@ public static class TextLines
 
     public static string Content(string line) => line[..^Ending(line).Length];
 
+    /// <summary>The whitespace the line starts with.</summary>
+    public static string Indent(string line) => line[..(line.Length - line.TrimStart().Length)];
+
     /// <summary>The ending new lines get: CRLF when the text already uses it, LF otherwise.</summary>
     public static string DominantEnding(string text) => text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
 }
