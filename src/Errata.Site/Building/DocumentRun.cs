@@ -47,7 +47,7 @@ public static class DocumentRun
                 bag.Add(RunErrors.ProfileNotRun, block.Span, block.Name, profile, string.Join(", ", compiled.Profiles.Select(p => p.Name)));
                 continue;
             }
-            results.Add(ScenarioRunner.Run(compiled, new RunOptions(trace), profile));
+            results.Add(ScenarioRunner.Run(compiled, SiteBuilder.RunSettings(config, trace), profile));
         }
         foreach (var r in results) bag.AddRange(r.FailedClaims());
 

@@ -119,6 +119,7 @@ public static class SiteBuilder
         }
 
         var options = new ScenarioOptions(config.DefaultProfiles);
+        var run = RunSettings(config);
         var compiled = new CompiledScenario?[blocks.Count];
         var bags = new DiagnosticBag[blocks.Count];
         var results = new ScenarioResult?[blocks.Count];
@@ -127,7 +128,7 @@ public static class SiteBuilder
         {
             bags[i] = new DiagnosticBag();
             compiled[i] = ScenarioCompiler.Compile(blocks[i], options, bags[i]);
-            if (compiled[i] is { } c) results[i] = ScenarioRunner.Run(c);
+            if (compiled[i] is { } c) results[i] = ScenarioRunner.Run(c, run);
         });
         foreach (var b in bags) bag.AddRange(b.Items);
         var byBlock = new Dictionary<ScenarioBlock, ScenarioResult>(ReferenceEqualityComparer.Instance);
@@ -135,6 +136,10 @@ public static class SiteBuilder
             if (results[i] is { } r) byBlock[blocks[i]] = r;
         return byBlock;
     }
+
+    /// <summary>How every scenario of the site runs: without a trace, within the configured wall-clock limit.</summary>
+    public static RunOptions RunSettings(SiteConfig config, bool trace = false) =>
+        new(trace, TimeSpan.FromMilliseconds(config.RunTimeout));
 
     private static bool Write(List<Page> pages, Dictionary<ScenarioBlock, ScenarioResult> byBlock, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, string output, VerificationLedger ledger, DiagnosticBag bag)
     {
