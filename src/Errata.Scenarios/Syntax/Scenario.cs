@@ -29,7 +29,7 @@ public sealed class Scenario
     /// under a second (docs/guide/scenarios.md gives the measured rate), so a budget cannot make a
     /// build run for minutes; the wall-clock limit covers slower instructions.
     /// </summary>
-    public const long MaxBudget = 50_000_000;
+    public const long MaxBudget = 10_000_000;
 }
 
 /// <summary>A value with where it was written.</summary>

@@ -84,23 +84,22 @@ public static class SiteBuilder
     {
         var context = new ReadContext(sourceRoot, config.AllowRaw);
         var pages = new List<Page>();
-        foreach (var relative in SourceSet.Find(sourceRoot, pipeline))
+        foreach (var file in SourceSet.Walk(sourceRoot, pipeline, bag))
         {
-            var full = Path.Combine(sourceRoot, relative);
-            var display = Display(full);
+            var display = Display(Path.Combine(sourceRoot, file.Relative));
             string text;
             try
             {
-                text = File.ReadAllText(full);
+                text = File.ReadAllText(file.Real);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 bag.Add(DocumentErrors.UnreadableFile, SourceSpan.None(display), display, e.Message);
                 continue;
             }
-            var doc = pipeline.Read(display, text, context);
+            var doc = pipeline.Read(display, text, context with { DocumentFile = file.Real });
             bag.AddRange(doc.Diagnostics);
-            pages.Add(new Page(doc, relative));
+            pages.Add(new Page(doc, file.Relative));
         }
         return pages;
     }
