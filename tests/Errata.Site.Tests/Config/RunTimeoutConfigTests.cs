@@ -1,19 +1,12 @@
-using System.Text;
-using Errata.Documents.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Config;
+using static Errata.Site.Tests.Config.SiteConfigLoaderTests;
 
 namespace Errata.Site.Tests.Config;
 
 /// <summary>`runTimeout`: the wall-clock limit of one run, in milliseconds.</summary>
 public class RunTimeoutConfigTests
 {
-    private static (SiteConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Parse(string json)
-    {
-        var bag = new DiagnosticBag();
-        return (SiteConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "site.config.json", bag), bag.Items);
-    }
-
     [Fact]
     public void Default_IsTenSeconds_AndReachesTheRuns()
     {
