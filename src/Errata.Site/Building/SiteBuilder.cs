@@ -94,23 +94,22 @@ public static class SiteBuilder
     {
         var context = new ReadContext(sourceRoot, config.AllowRaw);
         var pages = new List<Page>();
-        foreach (var relative in SourceSet.Find(sourceRoot, pipeline))
+        foreach (var file in SourceSet.Walk(sourceRoot, pipeline, bag))
         {
-            var full = Path.Combine(sourceRoot, relative);
-            var display = Display(full);
+            var display = Display(Path.Combine(sourceRoot, file.Relative));
             string text;
             try
             {
-                text = File.ReadAllText(full);
+                text = File.ReadAllText(file.Real);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 bag.Add(DocumentErrors.UnreadableFile, SourceSpan.None(display), display, e.Message);
                 continue;
             }
-            var doc = pipeline.Read(display, text, context);
+            var doc = pipeline.Read(display, text, context with { DocumentFile = file.Real });
             bag.AddRange(doc.Diagnostics);
-            pages.Add(new Page(doc, relative));
+            pages.Add(new Page(doc, file.Relative));
         }
         return pages;
     }
@@ -129,6 +128,7 @@ public static class SiteBuilder
         }
 
         var options = new ScenarioOptions(config.DefaultProfiles);
+        var run = RunSettings(config);
         var compiled = new CompiledScenario?[blocks.Count];
         var bags = new DiagnosticBag[blocks.Count];
         var results = new ScenarioResult?[blocks.Count];
@@ -137,7 +137,7 @@ public static class SiteBuilder
         {
             bags[i] = new DiagnosticBag();
             compiled[i] = ScenarioCompiler.Compile(blocks[i], options, bags[i]);
-            if (compiled[i] is { } c) results[i] = ScenarioRunner.Run(c);
+            if (compiled[i] is { } c) results[i] = ScenarioRunner.Run(c, run);
         });
         foreach (var b in bags) bag.AddRange(b.Items);
         var byBlock = new Dictionary<ScenarioBlock, ScenarioResult>(ReferenceEqualityComparer.Instance);
@@ -145,6 +145,10 @@ public static class SiteBuilder
             if (results[i] is { } r) byBlock[blocks[i]] = r;
         return byBlock;
     }
+
+    /// <summary>How every scenario of the site runs: without a trace, within the configured wall-clock limit.</summary>
+    public static RunOptions RunSettings(SiteConfig config, bool trace = false) =>
+        new(trace, TimeSpan.FromMilliseconds(config.RunTimeout));
 
     private static bool Write(List<Page> pages, Dictionary<ScenarioBlock, ScenarioResult> byBlock, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, OutputTarget output, VerificationLedger ledger, DiagnosticBag bag)
     {

@@ -16,4 +16,6 @@ public static class ConfigErrors
         new("ERR0705", "Config", Severity.Error, "configuration file '{0}' does not exist");
     public static readonly DiagnosticDescriptor UnknownProfile =
         new("ERR0706", "Config", Severity.Error, "unknown profile '{0}'; expected one of: {1}");
+    public static readonly DiagnosticDescriptor BadTimeout =
+        new("ERR0720", "Config", Severity.Error, "'{0}' must be a whole number of milliseconds from 1 to {1}");
 }

@@ -10,7 +10,7 @@ namespace Errata.Site.Config;
 /// </summary>
 public static class SiteConfigLoader
 {
-    private static readonly string[] Keys = ["title", "source", "output", "templates", "defaultProfiles", "reference", "baseUrl", "allowRaw"];
+    private static readonly string[] Keys = ["title", "source", "output", "templates", "defaultProfiles", "reference", "baseUrl", "allowRaw", "runTimeout"];
 
     public static SiteConfig Load(string path, string displayPath, DiagnosticBag diagnostics)
     {
@@ -52,6 +52,7 @@ public static class SiteConfigLoader
                 {
                     "defaultProfiles" => ReadList(ref reader, key, valueSpan, diagnostics) is { } list ? config with { DefaultProfiles = list } : config,
                     "allowRaw" => ReadBool(ref reader, key, valueSpan, diagnostics) is { } b ? config with { AllowRaw = b } : config,
+                    "runTimeout" => ReadMilliseconds(ref reader, key, valueSpan, diagnostics) is { } ms ? config with { RunTimeout = ms } : config,
                     _ => ReadString(ref reader, key, valueSpan, diagnostics) is { } s ? With(config, key, s) : config,
                 };
             }
@@ -87,6 +88,17 @@ public static class SiteConfigLoader
     {
         if (r.TokenType is JsonTokenType.True or JsonTokenType.False) return r.GetBoolean();
         d.Add(ConfigErrors.WrongType, span, key, "true or false", Describe(r.TokenType));
+        r.Skip();
+        return null;
+    }
+
+    private static int? ReadMilliseconds(ref Utf8JsonReader r, string key, SourceSpan span, DiagnosticBag d)
+    {
+        if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var ms) && ms is > 0 and <= SiteConfig.MaxRunTimeout) return ms;
+        if (r.TokenType == JsonTokenType.Number)
+            d.Add(ConfigErrors.BadTimeout, span, key, SiteConfig.MaxRunTimeout);
+        else
+            d.Add(ConfigErrors.WrongType, span, key, "a number of milliseconds", Describe(r.TokenType));
         r.Skip();
         return null;
     }

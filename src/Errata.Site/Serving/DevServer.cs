@@ -67,7 +67,7 @@ public sealed class DevServer : IDisposable
         if (Start() is { } error) throw new InvalidOperationException(error.Message);
         await RebuildAsync().ConfigureAwait(false);
         _log.WriteLine($"serving http://127.0.0.1:{Port}/{(_localhost ? $" and http://localhost:{Port}/" : "")} (Ctrl+C stops)");
-        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), () => _ = RebuildAsync());
+        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), () => _ = RebuildOnSave());
         using var registration = cancel.Register(() => _listener.Stop());
         while (!cancel.IsCancellationRequested)
         {
@@ -99,6 +99,19 @@ public sealed class DevServer : IDisposable
         finally
         {
             _building.Release();
+        }
+    }
+
+    /// <summary>A rebuild nobody awaits: an internal error is logged, and the last good site stays served.</summary>
+    private async Task RebuildOnSave()
+    {
+        try
+        {
+            await RebuildAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _log.WriteLine($"errata: internal error: {InternalFault.Describe(e)}; still serving the previous site");
         }
     }
 

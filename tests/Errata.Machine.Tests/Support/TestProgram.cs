@@ -99,10 +99,10 @@ internal sealed class TestProgram
         };
     }
 
-    public Outcome Run(string profile, bool trace = false)
+    public Outcome Run(string profile, bool trace = false, TimeSpan? timeout = null)
     {
         Assert.True(ProfileRegistry.TryGet(profile, out var p), profile);
-        return X86Machine.Run(Image(), p, new RunOptions(trace));
+        return X86Machine.Run(Image(), p, new RunOptions(trace, timeout));
     }
 
     private void Assemble()

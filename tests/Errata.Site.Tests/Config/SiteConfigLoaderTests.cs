@@ -6,7 +6,7 @@ namespace Errata.Site.Tests.Config;
 
 public class SiteConfigLoaderTests
 {
-    private static (SiteConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Parse(string json)
+    internal static (SiteConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Parse(string json)
     {
         var bag = new DiagnosticBag();
         return (SiteConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "site.config.json", bag), bag.Items);
