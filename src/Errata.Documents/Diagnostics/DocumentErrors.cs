@@ -9,4 +9,6 @@ public static class DocumentErrors
         new("ERR0102", "Document", Severity.Error, "a scenario block needs a name after 'scenario' (expected ```scenario NAME)");
     public static readonly DiagnosticDescriptor ControlCharacter =
         new("ERR0103", "Document", Severity.Error, "control character U+{0:X4} in the document; expected printable text");
+    public static readonly DiagnosticDescriptor NestingTooDeep =
+        new("ERR0120", "Document", Severity.Error, "nesting deeper than {0} levels (block quotes, lists, links or emphasis inside one another); expected at most {0}");
 }
