@@ -30,7 +30,10 @@ public static class DocumentRun
             bag.Add(DocumentErrors.UnreadableFile, SourceSpan.None(display), display, "expected a file ending in " + string.Join(" or ", pipeline.Extensions));
             return new(bag.Items, [], ExitCode.BadInput);
         }
-        var doc = pipeline.Read(display, File.ReadAllText(full), new ReadContext(Path.GetDirectoryName(full)!, config.AllowRaw));
+        var encoding = new List<Diagnostic>();
+        var text = DocumentText.Read(full, display, encoding);
+        bag.AddRange(encoding);
+        var doc = pipeline.Read(display, text, new ReadContext(Path.GetDirectoryName(full)!, config.AllowRaw));
         bag.AddRange(doc.Diagnostics);
         var blocks = doc.Descendants<ScenarioBlock>().Where(b => scenario is null || b.Name == scenario).ToList();
         if (scenario is not null && blocks.Count == 0)

@@ -88,16 +88,18 @@ public static class SiteBuilder
         {
             var full = Path.Combine(sourceRoot, relative);
             var display = Display(full);
+            var encoding = new List<Diagnostic>();
             string text;
             try
             {
-                text = File.ReadAllText(full);
+                text = DocumentText.Read(full, display, encoding);
             }
             catch (IOException e)
             {
                 bag.Add(DocumentErrors.UnreadableFile, SourceSpan.None(display), display, e.Message);
                 continue;
             }
+            bag.AddRange(encoding);
             var doc = pipeline.Read(display, text, context);
             bag.AddRange(doc.Diagnostics);
             pages.Add(new Page(doc, relative));
