@@ -160,15 +160,13 @@ public sealed class MarkdownReader : IDocumentReader
                 items = ul.Items;
                 result = ul;
             }
+            // An item is a level of its own, as it is in the tree the renderers walk.
             foreach (var item in l.OfType<Md.ListItemBlock>())
-            {
-                var li = new ListItem { Span = SpanOf(item) };
-                foreach (var child in item)
-                    if (ConvertBlock(child) is { } b) li.Children.Add(b);
-                items.Add(li);
-            }
+                if (Nested(item, ListItem) is { } li) items.Add(li);
             return result;
         }
+
+        private ListItem ListItem(Md.ListItemBlock item) => FillBlocks(new ListItem { Span = SpanOf(item) }, item);
 
         private Block Table(MdTables.Table t)
         {
