@@ -22,16 +22,17 @@ internal static class DeepestPoint
             if (chars.IsWhiteSpace()) inline = 0;
             var column = 0;
             var blocks = 0;
-            // Container markers at the start of the line: indentation (a nested list item is
-            // indented at least two columns per level), '>' and list bullets or numbers.
+            // Container markers at the start of the line. A list marker opens two levels (the
+            // list and its item), and a nested item is indented at least two columns per list,
+            // so each column of indentation counts as a level; '>' opens one.
             while (column < chars.Length)
             {
                 var start = column;
                 while (column < chars.Length && chars[column] == ' ') column++;
-                blocks += (column - start) / 2;
+                blocks += column - start;
                 var marker = MarkerLength(chars[column..]);
                 if (marker == 0) break;
-                blocks++;
+                blocks += chars[column] == '>' ? 1 : 2;
                 column += marker;
                 if (blocks + inline > deepest.Depth) deepest = (blocks + inline, line, column - marker);
                 if (deepest.Depth > limit) return Found(new SourceSpan(path, line, deepest.Column, marker), out depth, deepest.Depth);
