@@ -31,7 +31,10 @@ public static class DocumentRun
             return new(bag.Items, [], ExitCode.BadInput);
         }
         var real = RealPath.Resolve(full) ?? full;
-        var doc = pipeline.Read(display, File.ReadAllText(real), new ReadContext(Path.GetDirectoryName(real)!, config.AllowRaw) { DocumentFile = real });
+        var encoding = new List<Diagnostic>();
+        var text = DocumentText.Read(real, display, encoding);
+        bag.AddRange(encoding);
+        var doc = pipeline.Read(display, text, new ReadContext(Path.GetDirectoryName(real)!, config.AllowRaw) { DocumentFile = real });
         bag.AddRange(doc.Diagnostics);
         var blocks = doc.Descendants<ScenarioBlock>().Where(b => scenario is null || b.Name == scenario).ToList();
         if (scenario is not null && blocks.Count == 0)

@@ -97,16 +97,18 @@ public static class SiteBuilder
         foreach (var file in SourceSet.Walk(sourceRoot, pipeline, bag))
         {
             var display = Display(Path.Combine(sourceRoot, file.Relative));
+            var encoding = new List<Diagnostic>();
             string text;
             try
             {
-                text = File.ReadAllText(file.Real);
+                text = DocumentText.Read(file.Real, display, encoding);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 bag.Add(DocumentErrors.UnreadableFile, SourceSpan.None(display), display, e.Message);
                 continue;
             }
+            bag.AddRange(encoding);
             var doc = pipeline.Read(display, text, context with { DocumentFile = file.Real });
             bag.AddRange(doc.Diagnostics);
             pages.Add(new Page(doc, file.Relative));

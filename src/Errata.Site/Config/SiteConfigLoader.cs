@@ -22,11 +22,18 @@ public static class SiteConfigLoader
         return Parse(File.ReadAllBytes(path), displayPath, diagnostics);
     }
 
+    /// <summary>
+    /// Parses the file's bytes: UTF-8, with or without a byte-order mark; comments and trailing
+    /// commas are accepted, as .NET's own JSON configuration files accept them.
+    /// </summary>
     public static SiteConfig Parse(byte[] json, string path, DiagnosticBag diagnostics)
     {
+        // Utf8JsonReader rejects a byte-order mark, which Windows editors write.
+        if (json.AsSpan().StartsWith(Encoding.UTF8.Preamble)) json = json[Encoding.UTF8.Preamble.Length..];
         var lines = new LineMap(json);
         var config = new SiteConfig();
         var spans = new Dictionary<string, SourceSpan>();
+        var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
         {
@@ -40,6 +47,13 @@ public static class SiteConfigLoader
                 var key = reader.GetString()!;
                 var keySpan = lines.Span(path, reader.TokenStartIndex, key.Length + 2);
                 reader.Read();
+                if (!seen.TryAdd(key, keySpan))
+                {
+                    // Which of the two would win is a JSON reader's choice; saying so beats guessing.
+                    diagnostics.Add(ConfigErrors.DuplicateKey, keySpan, key, seen[key].ToString());
+                    reader.Skip();
+                    continue;
+                }
                 var valueSpan = lines.Span(path, reader.TokenStartIndex, (int)Math.Max(1, reader.ValueSpan.Length));
                 if (!Keys.Contains(key))
                 {

@@ -36,7 +36,7 @@ internal sealed class IncludeDirective : IDirective
         string text;
         try
         {
-            text = File.ReadAllText(full);
+            text = DocumentText.Read(full, Path.GetRelativePath(root, full).Replace('\\', '/'), context.Document.Diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
