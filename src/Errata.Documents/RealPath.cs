@@ -48,6 +48,12 @@ public static class RealPath
         return current;
     }
 
+    /// <summary>
+    /// The real path of <paramref name="path"/>, or its plain full path when its links loop:
+    /// for comparing folders, where a loop simply stops being followed.
+    /// </summary>
+    public static string Of(string path) => Resolve(path) ?? Path.GetFullPath(path);
+
     /// <summary>Whether real path <paramref name="path"/> is <paramref name="root"/> or lies below it (both real).</summary>
     public static bool IsInside(string root, string path)
     {

@@ -51,6 +51,8 @@ public sealed class InternalErrorTests : IDisposable
         var site = Path.Combine(_dir, "_site");
         Directory.CreateDirectory(site);
         File.WriteAllText(Path.Combine(site, "index.html"), "previous");
+        // A site an earlier build wrote, so only the fault can stop this build.
+        Errata.Site.Output.OutputMarker.Write(site);
 
         var (exit, _, _) = CliRunner.Run(_dir, "build");
 

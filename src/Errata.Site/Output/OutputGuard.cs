@@ -1,3 +1,4 @@
+using Errata.Documents;
 using Errata.Documents.Diagnostics;
 using Errata.Site.Config;
 
@@ -68,8 +69,8 @@ public static class OutputGuard
     }
 
     private static Relation Relate(string output, string folder, bool insideToo) =>
-        RealPath.IsSameOrInside(output, folder) && RealPath.IsSameOrInside(folder, output) ? Relation.Same
-        : RealPath.IsSameOrInside(folder, output) ? Relation.Holding
-        : insideToo && RealPath.IsSameOrInside(output, folder) ? Relation.Inside
+        RealPath.IsInside(folder, output) && RealPath.IsInside(output, folder) ? Relation.Same
+        : RealPath.IsInside(output, folder) ? Relation.Holding
+        : insideToo && RealPath.IsInside(folder, output) ? Relation.Inside
         : Relation.Apart;
 }

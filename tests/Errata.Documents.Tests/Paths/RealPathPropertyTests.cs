@@ -1,7 +1,7 @@
+using Errata.Documents;
 using CsCheck;
-using Errata.Site.Output;
 
-namespace Errata.Site.Tests.Output;
+namespace Errata.Documents.Tests.Paths;
 
 /// <summary>
 /// RealPath against the operating system itself: in random trees of folders and links

@@ -1,8 +1,8 @@
-using Errata.Site.Output;
+using Errata.Documents;
 
-namespace Errata.Site.Tests.Output;
+namespace Errata.Documents.Tests.Paths;
 
-public sealed class RealPathTests : IDisposable
+public sealed class RealPathFolderTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("errata-realpath-").FullName;
 
@@ -58,5 +58,5 @@ public sealed class RealPathTests : IDisposable
     [InlineData("/other/docs", "/site/docs", false)]
     [InlineData("/site/..docs", "/site", true)]
     public void IsSameOrInside_ComparesWholeFolderNames(string inner, string outer, bool expected) =>
-        Assert.Equal(expected, RealPath.IsSameOrInside(inner, outer));
+        Assert.Equal(expected, RealPath.IsInside(outer, inner));
 }
