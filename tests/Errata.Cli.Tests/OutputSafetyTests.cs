@@ -96,4 +96,26 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_site, "_site", ".errata-site")));
         Assert.Equal("mine", File.ReadAllText(Path.Combine(_site, "notes.txt")));
     }
+
+    // Port 0 is itself refused, so a serve that skipped the folder check exits with another error instead of running on.
+    [Fact]
+    public void Serve_RefusesTheSameFolders_BeforeListening()
+    {
+        var precious = Path.Combine(_dir, "precious");
+        Directory.CreateDirectory(precious);
+        File.WriteAllText(Path.Combine(precious, "unrelated.txt"), "keep me");
+        Output("../precious");
+
+        var (exit, _, err) = CliRunner.Run(_site, "serve", "--port", "0");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("site.config.json(2,13): error ERR0711: output '../precious' is not empty", err, StringComparison.Ordinal);
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(precious, "unrelated.txt")));
+
+        Output(".");
+        (exit, _, err) = CliRunner.Run(_site, "serve", "--port", "0");
+        Assert.Equal(2, exit);
+        Assert.Contains("error ERR0710: output '.' is the folder of site.config.json", err, StringComparison.Ordinal);
+        AssertSiteUntouched();
+    }
 }

@@ -17,6 +17,14 @@ internal sealed class ServeCommand : ICommand
 
     public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
+        var options = new BuildOptions(CommonOptions.ConfigPath(args));
+        // A folder the build may not replace is refused before listening: nothing could ever be served.
+        var refused = SiteBuilder.CheckOutput(options);
+        if (refused.Count > 0)
+        {
+            CommonOptions.Print(refused, stderr);
+            return 2;
+        }
         var portText = args.Value(Port.Name) ?? "8000";
         if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
@@ -29,7 +37,7 @@ internal sealed class ServeCommand : ICommand
             e.Cancel = true;
             cancel.Cancel();
         };
-        using var server = new DevServer(new BuildOptions(CommonOptions.ConfigPath(args)), port, stdout);
+        using var server = new DevServer(options, port, stdout);
         // The port first: a port in use is one line and exit 2, not a stack trace after a full build.
         if (server.Start() is { } error)
         {

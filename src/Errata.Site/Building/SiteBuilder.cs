@@ -68,6 +68,22 @@ public static class SiteBuilder
         return new BuildResult(bag.Items, pages.Select(p => p.Document).ToList(), results, exit, written);
     }
 
+    /// <summary>
+    /// Whether the output folder may be written, without building: the check `serve` makes
+    /// before it starts, so a refused folder stops it (exit 2) instead of a preview that can
+    /// never build. Configuration problems are left to the build, which reports them.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> CheckOutput(BuildOptions options)
+    {
+        var bag = new DiagnosticBag();
+        var configPath = Path.GetFullPath(options.ConfigPath);
+        var config = SiteConfigLoader.Load(configPath, Display(configPath), bag);
+        if (bag.HasErrors) return [];
+        var output = OutputOf(options, config, Path.GetDirectoryName(configPath)!, configPath);
+        if (OutputGuard.CheckPlace(output, GuardedFolder.OfSite(config, configPath), bag)) OutputGuard.CheckOwnership(output, bag);
+        return bag.Items;
+    }
+
     private static BuildResult Stop(DiagnosticBag bag, IReadOnlyList<Page>? pages = null, IReadOnlyList<ScenarioResult>? results = null) =>
         new(bag.Items, pages?.Select(p => p.Document).ToList() ?? [], results ?? [], ExitCode.BadInput, null);
 
