@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Errata.Testing;
+using Errata.Testing.Fuzzing;
+
+namespace Errata.Benchmarks;
+
+/// <summary>
+/// The fuzz campaign of issue 9: generated and mutated documents, scenarios and
+/// configurations through the whole pipeline (read, assemble, run on every profile,
+/// render, report), each input within a deadline. Prints the inputs with a finding per
+/// class, inputs per second, and writes one minimised reproducer per distinct finding
+/// under tests/Errata.Benchmarks/artifacts/fuzz/SEED/.
+/// Run: <c>dotnet run -c Release --project tests/Errata.Benchmarks -- fuzz [COUNT] [SEED]</c>
+/// (default 100,000 inputs, seed 1; a third argument, 0 to 1, is the share of inputs rendered
+/// to disk, default 1: all). Target: no crash, hang or unlocated diagnostic.
+/// </summary>
+/// <remarks>
+/// The inputs run in a child process that this one supervises, so an input that kills its
+/// process (a stack overflow cannot be caught) is found, named, and the campaign goes on.
+/// </remarks>
+internal static class FuzzBenchmark
+{
+    /// <summary>Far above any legitimate input's time (milliseconds), so only a real hang reaches it on a busy machine.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>A worker restarts after this many hung inputs, whose abandoned threads would otherwise eat its cores.</summary>
+    private const int MaxAbandoned = 2;
+
+    private const int RestartExitCode = 75;
+
+    public static int Run(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--worker")
+            return Worker(int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]), double.Parse(args[4], CultureInfo.InvariantCulture));
+        var count = args.Length > 0 && int.TryParse(args[0], out var c) ? c : 100_000;
+        var seed = args.Length > 1 && int.TryParse(args[1], out var s) ? s : 1;
+        var render = args.Length > 2 && double.TryParse(args[2], CultureInfo.InvariantCulture, out var r) ? r : 1.0;
+        return Supervise(count, seed, render);
+    }
+
+    private static FuzzInputSource Source(double render) => new(SeedDocuments.Load(RepositoryRoot.Path), render);
+
+    private static int Worker(int seed, int start, int count, double render)
+    {
+        var workRoot = FuzzDriver.CreateWorkRoot();
+        var output = Console.Out;
+        var gate = new object();
+        void Line(string text) { lock (gate) { output.WriteLine(text); output.Flush(); } }
+        var campaign = new FuzzCampaign(Source(render), new FuzzDriver(workRoot, Path.Combine(RepositoryRoot.Path, "templates")), Deadline)
+        {
+            Began = i => Line($"B {i}"),
+            Ended = (i, findings) =>
+            {
+                foreach (var f in findings) Line("F " + JsonSerializer.Serialize(f));
+                Line($"E {i}");
+            },
+            MaxAbandoned = MaxAbandoned,
+        };
+        campaign.Run(seed, Enumerable.Range(start, count).ToList(), Environment.ProcessorCount);
+        // Hung inputs' threads may still hold their folders; what cannot be deleted now is left to the system's cleaning.
+        try { Directory.Delete(workRoot, recursive: true); } catch (IOException) { }
+        return campaign.Abandoned >= MaxAbandoned ? RestartExitCode : 0;
+    }
+
+    private static int Supervise(int count, int seed, double render)
+    {
+        var source = Source(render);
+        var findings = new FindingSet();
+        var ended = new HashSet<int>();
+        var clock = Stopwatch.StartNew();
+        var lastProgress = clock.Elapsed;
+        while (ended.Count < count)
+        {
+            var start = Enumerable.Range(0, count).First(i => !ended.Contains(i));
+            var begun = new HashSet<int>();
+            var exit = RunWorker(seed, render, start, count - start, begun, ended, findings, source, ref lastProgress, clock);
+            if (exit == 0 || exit == RestartExitCode) continue;
+            if (begun.Count == 0) throw new InvalidOperationException($"the fuzz worker exited with {exit} before running any input");
+            // The worker died: each input it had begun and not ended is run alone to find the one that kills.
+            foreach (var suspect in begun.Where(i => !ended.Contains(i)).ToList())
+            {
+                var alone = new HashSet<int>();
+                if (RunWorker(seed, render, suspect, 1, alone, ended, findings, source, ref lastProgress, clock) is not (0 or RestartExitCode) && !ended.Contains(suspect))
+                {
+                    findings.Add(new Finding(FindingClass.ProcessDied, $"worker process exit {exit}", "the process running this input died (see its standard error above)", suspect), source.Create(seed, suspect));
+                    ended.Add(suspect);
+                }
+            }
+        }
+        var elapsed = clock.Elapsed;
+        Console.WriteLine(FuzzReport.Summary(findings, count, elapsed));
+        var folder = Path.Combine(RepositoryRoot.Path, "tests", "Errata.Benchmarks", "artifacts", "fuzz", seed.ToString(CultureInfo.InvariantCulture));
+        WriteReproducers(findings, source, seed, folder);
+        Console.WriteLine($"reproducers: {folder}");
+        var counts = findings.CountsByClass();
+        return counts.Values.Sum() == 0 ? 0 : 1;
+    }
+
+    private static int RunWorker(int seed, double render, int start, int count, HashSet<int> begun, HashSet<int> ended, FindingSet findings, FuzzInputSource source, ref TimeSpan lastProgress, Stopwatch clock)
+    {
+        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        // Under `dotnet run` the process is the app host; under `dotnet X.dll` it is dotnet and needs the assembly.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") info.ArgumentList.Add(typeof(FuzzBenchmark).Assembly.Location);
+        foreach (var a in new[] { "fuzz", "--worker", seed.ToString(CultureInfo.InvariantCulture), start.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), render.ToString(CultureInfo.InvariantCulture) }) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        for (string? line; (line = process.StandardOutput.ReadLine()) is not null;)
+        {
+            var index = line.Length > 2 && line[0] != 'F' ? int.Parse(line[2..]) : -1;
+            switch (line[0])
+            {
+                case 'B': begun.Add(index); break;
+                case 'E': ended.Add(index); break;
+                case 'F':
+                    var f = JsonSerializer.Deserialize<Finding>(line[2..])!;
+                    if (!ended.Contains(f.Index)) findings.Add(f, source.Create(seed, f.Index));
+                    break;
+            }
+            if (clock.Elapsed - lastProgress > TimeSpan.FromSeconds(15))
+            {
+                lastProgress = clock.Elapsed;
+                Console.Error.WriteLine($"fuzz: {ended.Count} done, {ended.Count / clock.Elapsed.TotalSeconds:F0}/s, {findings.CountsByClass().Values.Sum()} with findings");
+            }
+        }
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    private static void WriteReproducers(FindingSet findings, FuzzInputSource source, int seed, string folder)
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        var workRoot = FuzzDriver.CreateWorkRoot();
+        var driver = new FuzzDriver(workRoot, Path.Combine(RepositoryRoot.Path, "templates"));
+        var n = 0;
+        foreach (var (finding, input, _) in findings.Distinct())
+        {
+            // Hangs and process deaths are kept as found: each attempt to shrink them would cost a deadline or a process.
+            var smallest = finding.Class is FindingClass.Hang or FindingClass.ProcessDied
+                ? input
+                : Minimizer.Minimize(input, candidate => driver.Run(candidate, new FuzzDriver.Progress()).Any(f => f.Key == finding.Key));
+            var dir = Path.Combine(folder, $"{++n:D3}-{finding.Class}");
+            foreach (var file in smallest.Files)
+            {
+                var path = Path.Combine(dir, "site", file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, file.Bytes);
+            }
+            File.WriteAllText(Path.Combine(dir, "finding.txt"), FuzzReport.Reproducer(finding, smallest, seed));
+        }
+        try { Directory.Delete(workRoot, recursive: true); } catch (IOException) { }
+    }
+}
