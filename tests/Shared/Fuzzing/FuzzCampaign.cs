@@ -13,6 +13,12 @@ internal sealed class FuzzCampaign(FuzzInputSource source, FuzzDriver driver, Ti
     public int Completed => _completed;
     public int Abandoned => _abandoned;
 
+    /// <summary>
+    /// The stack of a command's main thread (8 MiB, Linux's default limit), where the CLI
+    /// reads documents: a smaller one would report overflows the command never has.
+    /// </summary>
+    private const int MainThreadStack = 8 * 1024 * 1024;
+
     private int _completed;
     private int _abandoned;
 
@@ -40,7 +46,7 @@ internal sealed class FuzzCampaign(FuzzInputSource source, FuzzDriver driver, Ti
         Began?.Invoke(input.Index);
         var progress = new FuzzDriver.Progress();
         List<Finding>? findings = null;
-        var worker = new Thread(() => findings = driver.Run(input, progress)) { IsBackground = true };
+        var worker = new Thread(() => findings = driver.Run(input, progress), MainThreadStack) { IsBackground = true };
         var clock = Stopwatch.StartNew();
         worker.Start();
         if (!worker.Join(deadline))
