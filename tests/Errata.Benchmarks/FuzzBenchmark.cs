@@ -75,19 +75,24 @@ internal static class FuzzBenchmark
         {
             var start = Enumerable.Range(0, count).First(i => !ended.Contains(i));
             var begun = new HashSet<int>();
-            var exit = RunWorker(seed, render, start, count - start, begun, ended, findings, source, ref lastProgress, clock);
+            var (exit, cause) = RunWorker(seed, render, start, count - start, begun, ended, findings, source, ref lastProgress, clock, alone: false);
             if (exit == 0 || exit == RestartExitCode) continue;
-            if (begun.Count == 0) throw new InvalidOperationException($"the fuzz worker exited with {exit} before running any input");
+            if (begun.Count == 0) throw new InvalidOperationException($"the fuzz worker exited with {exit} before running any input: {cause}");
             // The worker died: each input it had begun and not ended is run alone to find the one that kills.
-            foreach (var suspect in begun.Where(i => !ended.Contains(i)).ToList())
+            var suspects = begun.Where(i => !ended.Contains(i)).ToList();
+            var named = false;
+            foreach (var suspect in suspects)
             {
-                var alone = new HashSet<int>();
-                if (RunWorker(seed, render, suspect, 1, alone, ended, findings, source, ref lastProgress, clock) is not (0 or RestartExitCode) && !ended.Contains(suspect))
-                {
-                    findings.Add(new Finding(FindingClass.ProcessDied, $"worker process exit {exit}", "the process running this input died (see its standard error above)", suspect), source.Create(seed, suspect));
-                    ended.Add(suspect);
-                }
+                var (aloneExit, aloneCause) = RunWorker(seed, render, suspect, 1, [], ended, findings, source, ref lastProgress, clock, alone: true);
+                if (aloneExit is 0 or RestartExitCode || ended.Contains(suspect)) continue;
+                findings.Add(new Finding(FindingClass.ProcessDied, aloneCause, $"the process running this input alone died: {aloneCause}", suspect), source.Create(seed, suspect));
+                ended.Add(suspect);
+                named = true;
             }
+            // A death that does not recur alone (a stack depth can depend on how far the JIT has optimised) is kept on every suspect.
+            if (!named)
+                foreach (var suspect in suspects)
+                    findings.Add(new Finding(FindingClass.ProcessDied, cause, $"the worker died while running this input and {suspects.Count - 1} other(s); alone it did not: {cause}", suspect), source.Create(seed, suspect));
         }
         var elapsed = clock.Elapsed;
         Console.WriteLine(FuzzReport.Summary(findings, count, elapsed));
@@ -98,13 +103,18 @@ internal static class FuzzBenchmark
         return counts.Values.Sum() == 0 ? 0 : 1;
     }
 
-    private static int RunWorker(int seed, double render, int start, int count, HashSet<int> begun, HashSet<int> ended, FindingSet findings, FuzzInputSource source, ref TimeSpan lastProgress, Stopwatch clock)
+    private static (int Exit, string Cause) RunWorker(int seed, double render, int start, int count, HashSet<int> begun, HashSet<int> ended, FindingSet findings, FuzzInputSource source, ref TimeSpan lastProgress, Stopwatch clock, bool alone)
     {
-        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // Under `dotnet run` the process is the app host; under `dotnet X.dll` it is dotnet and needs the assembly.
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") info.ArgumentList.Add(typeof(FuzzBenchmark).Assembly.Location);
         foreach (var a in new[] { "fuzz", "--worker", seed.ToString(CultureInfo.InvariantCulture), start.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), render.ToString(CultureInfo.InvariantCulture) }) info.ArgumentList.Add(a);
+        // Alone, an input runs fully optimised code from the start, as a long-running worker's hot paths are by then.
+        if (alone) info.Environment["DOTNET_TieredCompilation"] = "0";
         using var process = Process.Start(info)!;
+        var stderr = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) => { lock (stderr) if (e.Data is not null && stderr.Length < 1 << 16) stderr.Append(e.Data).Append('\n'); };
+        process.BeginErrorReadLine();
         for (string? line; (line = process.StandardOutput.ReadLine()) is not null;)
         {
             var index = line.Length > 2 && line[0] != 'F' ? int.Parse(line[2..]) : -1;
@@ -124,7 +134,17 @@ internal static class FuzzBenchmark
             }
         }
         process.WaitForExit();
-        return process.ExitCode;
+        lock (stderr) return (process.ExitCode, Cause(stderr.ToString(), process.ExitCode));
+    }
+
+    /// <summary>Why a worker died, from what the runtime printed: a stack overflow names its innermost frame of Errata's code.</summary>
+    private static string Cause(string stderr, int exit)
+    {
+        var lines = stderr.Split('\n');
+        var overflow = Array.FindIndex(lines, l => l.StartsWith("Stack overflow", StringComparison.Ordinal));
+        if (overflow < 0) return $"exit code {exit}";
+        var frame = lines.Skip(overflow).FirstOrDefault(l => l.TrimStart().StartsWith("at Errata.", StringComparison.Ordinal));
+        return "stack overflow" + (frame is null ? "" : " " + frame.Trim());
     }
 
     private static void WriteReproducers(FindingSet findings, FuzzInputSource source, int seed, string folder)

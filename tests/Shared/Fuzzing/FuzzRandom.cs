@@ -9,7 +9,16 @@ internal sealed class FuzzRandom(int seed)
     private readonly Random _random = new(seed);
 
     /// <summary>The seed of input <paramref name="index"/> of a campaign: independent of the order inputs run in.</summary>
-    public static FuzzRandom ForInput(int campaignSeed, int index) => new(HashCode.Combine(campaignSeed, index, 0x5eed));
+    public static FuzzRandom ForInput(int campaignSeed, int index) => new(Mix(campaignSeed, index));
+
+    /// <summary>A fixed mix of the two numbers (SplitMix64's finaliser); HashCode.Combine would differ from process to process.</summary>
+    private static int Mix(int seed, int index)
+    {
+        var z = ((ulong)(uint)seed << 32 | (uint)index) + 0x9e3779b97f4a7c15UL;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
+        return (int)(z ^ (z >> 31));
+    }
 
     public int Next(int maxExclusive) => _random.Next(maxExclusive);
     public int Between(int min, int maxInclusive) => _random.Next(min, maxInclusive + 1);
