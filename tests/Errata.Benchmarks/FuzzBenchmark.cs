@@ -92,7 +92,7 @@ internal static class FuzzBenchmark
             // A death that does not recur alone (a stack depth can depend on how far the JIT has optimised) is kept on every suspect.
             if (!named)
                 foreach (var suspect in suspects)
-                    findings.Add(new Finding(FindingClass.ProcessDied, cause, $"the worker died while running this input and {suspects.Count - 1} other(s); alone it did not: {cause}", suspect), source.Create(seed, suspect));
+                    findings.Add(new Finding(FindingClass.ProcessDied, cause, $"the worker died while running inputs {string.Join(", ", suspects.Select(i => "#" + i))}; none died alone: {cause}", suspect), source.Create(seed, suspect));
         }
         var elapsed = clock.Elapsed;
         Console.WriteLine(FuzzReport.Summary(findings, count, elapsed));
