@@ -34,10 +34,29 @@ internal static class FuzzBenchmark
     {
         if (args.Length > 0 && args[0] == "--worker")
             return Worker(int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]), double.Parse(args[4], CultureInfo.InvariantCulture));
+        if (args.Length > 0 && args[0] == "--input")
+            return Reproduce(int.Parse(args[1]), int.Parse(args[2]), double.Parse(args[3], CultureInfo.InvariantCulture));
         var count = args.Length > 0 && int.TryParse(args[0], out var c) ? c : 100_000;
         var seed = args.Length > 1 && int.TryParse(args[1], out var s) ? s : 1;
         var render = args.Length > 2 && double.TryParse(args[2], CultureInfo.InvariantCulture, out var r) ? r : 1.0;
         return Supervise(count, seed, render);
+    }
+
+    /// <summary>`fuzz --input SEED INDEX RENDER`: one input of a campaign, run alone; prints each finding, shrunk, with its input.</summary>
+    private static int Reproduce(int seed, int index, double render)
+    {
+        var workRoot = FuzzDriver.CreateWorkRoot();
+        var driver = new FuzzDriver(workRoot, Path.Combine(RepositoryRoot.Path, "templates"));
+        var input = Source(render).Create(seed, index);
+        var findings = driver.Run(input, new FuzzDriver.Progress());
+        foreach (var f in findings.DistinctBy(f => f.Key))
+        {
+            var (shrunk, smallest) = Minimizer.Shrink(driver, f, input);
+            Console.WriteLine(FuzzReport.Reproducer(shrunk, smallest, seed));
+        }
+        if (findings.Count == 0) Console.WriteLine(input.Describe() + "no finding");
+        try { Directory.Delete(workRoot, recursive: true); } catch (IOException) { }
+        return findings.Count == 0 ? 0 : 1;
     }
 
     private static FuzzInputSource Source(double render) => new(SeedDocuments.Load(RepositoryRoot.Path), render);
@@ -155,10 +174,7 @@ internal static class FuzzBenchmark
         var n = 0;
         foreach (var (finding, input, _) in findings.Distinct())
         {
-            // Hangs and process deaths are kept as found: each attempt to shrink them would cost a deadline or a process.
-            var smallest = finding.Class is FindingClass.Hang or FindingClass.ProcessDied
-                ? input
-                : Minimizer.Minimize(input, candidate => driver.Run(candidate, new FuzzDriver.Progress()).Any(f => f.Key == finding.Key));
+            var (shrunk, smallest) = Minimizer.Shrink(driver, finding, input);
             var dir = Path.Combine(folder, $"{++n:D3}-{finding.Class}");
             foreach (var file in smallest.Files)
             {
@@ -166,7 +182,7 @@ internal static class FuzzBenchmark
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllBytes(path, file.Bytes);
             }
-            File.WriteAllText(Path.Combine(dir, "finding.txt"), FuzzReport.Reproducer(finding, smallest, seed));
+            File.WriteAllText(Path.Combine(dir, "finding.txt"), FuzzReport.Reproducer(shrunk, smallest, seed));
         }
         try { Directory.Delete(workRoot, recursive: true); } catch (IOException) { }
     }

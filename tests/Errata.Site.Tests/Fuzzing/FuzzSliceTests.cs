@@ -35,7 +35,7 @@ public sealed class FuzzSliceTests(ITestOutputHelper output)
 
             var findings = campaign.Findings.Distinct();
             if (findings.Count == 0) return;
-            var reproducers = findings.Select(f => FuzzReport.Reproducer(f.Finding, Shrink(driver, f.Finding, f.Input), Seed));
+            var reproducers = findings.Select(f => Minimizer.Shrink(driver, f.Finding, f.Input, maxAttempts: 150)).Select(s => FuzzReport.Reproducer(s.Finding, s.Input, Seed));
             Assert.Fail(summary + "\n" + string.Join("\n\n", reproducers));
         }
         finally
@@ -44,9 +44,4 @@ public sealed class FuzzSliceTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Crashes and diagnostics shrink quickly; a hang is shown as found, since each attempt would cost a deadline.</summary>
-    private static FuzzInput Shrink(FuzzDriver driver, Finding finding, FuzzInput input) =>
-        finding.Class == FindingClass.Hang
-            ? input
-            : Minimizer.Minimize(input, c => driver.Run(c, new FuzzDriver.Progress()).Any(f => f.Key == finding.Key), maxAttempts: 150);
 }

@@ -45,6 +45,14 @@ public sealed class SpanCheckTests : IDisposable
         Assert.Null(check.Problem(new SourceSpan(path, 2, 1, 0)));
     }
 
+    [Fact]
+    public void Problem_NextLineAndLineSeparator_AreNotLineBreaks()
+    {
+        var (check, path) = With("a\u0085b\u2028c\rlast line");
+        Assert.Null(check.Problem(new SourceSpan(path, 1, 9, 0)));
+        Assert.NotNull(check.Problem(new SourceSpan(path, 2, 0, 0)));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("elsewhere.md")]

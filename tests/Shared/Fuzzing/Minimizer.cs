@@ -7,6 +7,19 @@ namespace Errata.Testing.Fuzzing;
 /// </summary>
 internal static class Minimizer
 {
+    /// <summary>
+    /// The smallest input found that still shows <paramref name="finding"/>, with the finding
+    /// as that input shows it (its message and span belong to the shrunk files). Hangs are
+    /// kept as found: each attempt to shrink one would cost a whole deadline.
+    /// </summary>
+    public static (Finding Finding, FuzzInput Input) Shrink(FuzzDriver driver, Finding finding, FuzzInput input, int maxAttempts = 400)
+    {
+        if (finding.Class is FindingClass.Hang or FindingClass.ProcessDied) return (finding, input);
+        List<Finding> Run(FuzzInput candidate) => driver.Run(candidate, new FuzzDriver.Progress());
+        var smallest = Minimize(input, c => Run(c).Any(f => f.Key == finding.Key), maxAttempts);
+        return (Run(smallest).FirstOrDefault(f => f.Key == finding.Key) ?? finding, smallest);
+    }
+
     public static FuzzInput Minimize(FuzzInput input, Func<FuzzInput, bool> stillFails, int maxAttempts = 400)
     {
         var attempts = 0;

@@ -6,8 +6,9 @@ namespace Errata.Testing.Fuzzing;
 /// Whether a diagnostic's span is a real place: its path, resolved against the working
 /// folder as diagnostics print it, is one of the site's files; 0 ≤ line &lt; the file's line
 /// count; 0 ≤ column ≤ that line's length (a span may point just past a line's last
-/// character). Lines are split at \n, \r\n and \r; a reader splitting at \n alone sees the
-/// same lines or fewer, longer ones, so the check takes the larger count and length.
+/// character). Lines are split at \n, \r\n and \r (not at U+0085 or U+2028, which no reader
+/// here breaks at); a reader splitting at \n alone sees the same lines or fewer, longer
+/// ones, so the check takes the larger count and length.
 /// </summary>
 internal sealed class SpanCheck
 {
@@ -18,7 +19,7 @@ internal sealed class SpanCheck
         foreach (var path in fullPaths)
         {
             var text = File.ReadAllText(path);
-            _files[path] = (text.Split('\n'), text.ReplaceLineEndings("\n").Split('\n'));
+            _files[path] = (text.Split('\n'), text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
         }
     }
 
