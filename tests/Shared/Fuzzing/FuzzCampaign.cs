@@ -4,7 +4,7 @@ namespace Errata.Testing.Fuzzing;
 
 /// <summary>
 /// Runs inputs across worker threads, each input on a thread of its own with a wall-clock
-/// deadline: an input still running at its deadline is a hang, and its thread is abandoned
+/// deadline: an input still running at its deadline (and a grace of three more) is a hang, and its thread is abandoned
 /// (a background thread cannot be stopped safely; the process ending reclaims it).
 /// </summary>
 internal sealed class FuzzCampaign(FuzzInputSource source, FuzzDriver driver, TimeSpan deadline)
@@ -18,6 +18,8 @@ internal sealed class FuzzCampaign(FuzzInputSource source, FuzzDriver driver, Ti
     /// reads documents: a smaller one would report overflows the command never has.
     /// </summary>
     private const int MainThreadStack = 8 * 1024 * 1024;
+
+    private const int Grace = 3;
 
     private int _completed;
     private int _abandoned;
@@ -49,7 +51,9 @@ internal sealed class FuzzCampaign(FuzzInputSource source, FuzzDriver driver, Ti
         var worker = new Thread(() => findings = driver.Run(input, progress), MainThreadStack) { IsBackground = true };
         var clock = Stopwatch.StartNew();
         worker.Start();
-        if (!worker.Join(deadline))
+        // A second, longer wait before calling it a hang: on a shared, loaded machine a legitimate
+        // input can take many times its usual wall time, and a real hang does not end either way.
+        if (!worker.Join(deadline) && !worker.Join(deadline * Grace))
         {
             Interlocked.Increment(ref _abandoned);
             findings = [new Finding(FindingClass.Hang, $"{input.Origin} input in {progress.Phase}", $"still running after {clock.Elapsed.TotalSeconds:F1} s in {progress.Phase}", input.Index)];
