@@ -138,7 +138,8 @@ public sealed class MarkdownReader : IDocumentReader
             if (name.Length == 0)
                 doc.Diagnostics.Add(DocumentErrors.ScenarioWithoutName.At(span with { Length = 3 }));
             var lines = new List<SourceLine>();
-            foreach (var line in f.Lines.Lines.Take(f.Lines.Count))
+            // Markdig leaves the line array null for a fence with no lines at all.
+            foreach (var line in (f.Lines.Lines ?? []).Take(f.Lines.Count))
                 lines.Add(new SourceLine(line.Slice.ToString(), new SourceSpan(path, line.Line, line.Column, line.Slice.Length)));
             return new ScenarioBlock { Name = name.Length == 0 ? $"line-{f.Line + 1}" : name, Lines = lines, Span = span };
         }

@@ -5,7 +5,8 @@ namespace Errata.Scenarios.Claims;
 /// <summary>`EVENT`, `EVENT at LABEL`, `EVENT at LABEL with FIELD = VALUE`: delivered (at that instruction, with that state).</summary>
 public sealed record DeliveredAssertion(EventId Event, LabelRef? At, FieldCheck? With) : Assertion
 {
-    public override IEnumerable<LabelRef> Labels => At is { } l ? [l] : [];
+    // The field's memory label counts too: the compiler checks these before any run judges them.
+    public override IEnumerable<LabelRef> Labels => new[] { At, With?.Memory }.OfType<LabelRef>();
 
     public override Judgement Judge(JudgeContext c)
     {

@@ -77,6 +77,11 @@ public static class SiteConfigLoader
             var col = (int)(e.BytePositionInLine ?? 0);
             diagnostics.Add(ConfigErrors.InvalidJson, new SourceSpan(path, line, col, 1), FirstSentence(e.Message));
         }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        {
+            // The reader checks a string's UTF-8 only when it is read, so invalid bytes surface here, at the string's token.
+            diagnostics.Add(ConfigErrors.InvalidJson, lines.Span(path, reader.TokenStartIndex, 1), "a string that is not valid UTF-8; expected UTF-8 text");
+        }
         return config with { KeySpans = spans };
     }
 

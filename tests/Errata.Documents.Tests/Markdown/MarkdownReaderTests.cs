@@ -33,6 +33,16 @@ public class MarkdownReaderTests
         Assert.Equal("docs/page.md", block.Lines[0].Origin.Path);
     }
 
+    [Theory]
+    [InlineData("```scenario empty\n```\n")]
+    [InlineData("```scenario empty\n")]
+    public void ScenarioFence_WithNoLines_BecomesAnEmptyScenarioBlock(string text)
+    {
+        var block = Assert.Single(Read(text).Descendants<ScenarioBlock>());
+        Assert.Equal("empty", block.Name);
+        Assert.Empty(block.Lines);
+    }
+
     [Fact]
     public void ScenarioFence_WithoutName_IsAnErrorAtTheFence()
     {

@@ -95,4 +95,17 @@ public class SiteConfigLoaderTests
         Assert.Equal("T", c.Title);
         Assert.Equal(["apm"], c.DefaultProfiles);
     }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', 0xf4, (byte)'"', (byte)':', (byte)'1', (byte)'}' }, 0, 1)]
+    [InlineData(new byte[] { (byte)'{', (byte)'\n', (byte)'"', (byte)'t', (byte)'i', (byte)'t', (byte)'l', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xaf, (byte)'"', (byte)'}' }, 1, 8)]
+    public void StringThatIsNotUtf8_IsAnInvalidJsonError_AtTheString(byte[] json, int line, int column)
+    {
+        var bag = new DiagnosticBag();
+        SiteConfigLoader.Parse(json, "site.config.json", bag);
+        var e = Assert.Single(bag.Items);
+        Assert.Equal("ERR0703", e.Id);
+        Assert.Contains("UTF-8", e.Message, StringComparison.Ordinal);
+        Assert.Equal((line, column), (e.Span.Line, e.Span.Column));
+    }
 }
