@@ -76,6 +76,19 @@ public sealed class CheckReportTests : IDisposable
     }
 
     [Fact]
+    public void Junit_OfADocumentHoldingAControlCharacter_IsWellFormed_AndNamesIt()
+    {
+        // XML 1.0 cannot carry U+0000: the name and the error about it are written as \u0000.
+        Docs(("index.rst", "Title\n=====\n\n.. scenario:: o\0k\n   :profiles: apm\n\n   code:\n     hlt\n   expect: halted\n"));
+        var (exit, _, _) = CliRunner.Run(_dir, "check", "--format", "junit", "--report", "r.xml");
+        Assert.Equal(2, exit);
+        var root = XDocument.Load(Path.Combine(_dir, "r.xml")).Root!;
+        var error = Assert.Single(root.Descendants("error"));
+        Assert.Equal("ERR0103", error.Attribute("type")!.Value);
+        Assert.Contains(root.Descendants("testsuite"), s => s.Attribute("name")!.Value == "o\\u0000k");
+    }
+
+    [Fact]
     public void Json_OnBadInput_CarriesTheOutcomeAndTheDiagnostics()
     {
         Docs(("index.md", Bad));

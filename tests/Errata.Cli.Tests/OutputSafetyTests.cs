@@ -118,4 +118,17 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Contains("error ERR0710: output '.' is the folder of site.config.json", err, StringComparison.Ordinal);
         AssertSiteUntouched();
     }
+
+    [Fact]
+    public void AnOutputWrittenWithATrailingSlash_IsTheSameFolder()
+    {
+        Output("_site/");
+        var first = CliRunner.Run(_site, "build");
+        Assert.True(first.Exit == 0, first.Err);
+        var (exit, _, err) = CliRunner.Run(_site, "build");
+        Assert.True(exit == 0, err);
+        Assert.True(File.Exists(Path.Combine(_site, "_site", "index.html")));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(_site, "_site"), ".*"));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(_site, "notes.txt")));
+    }
 }

@@ -97,7 +97,8 @@ public static class SiteBuilder
 
     private static OutputTarget OutputOf(BuildOptions options, SiteConfig config, string root, string configPath)
     {
-        var folder = Path.GetFullPath(Path.Combine(root, options.Output ?? config.Output));
+        // Without its trailing separator: `_site/` names the folder `_site`, whose staging sits beside it.
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(root, options.Output ?? config.Output)));
         return options.Output is { } given
             ? new OutputTarget(folder, given, "--output", SourceSpan.None(Display(configPath)))
             : new OutputTarget(folder, config.Output, "output", SpanOf(config, "output", configPath));

@@ -30,21 +30,21 @@ public static class JunitReport
         var s = r.Scenario.Syntax;
         var verdicts = r.Verdicts.ToList();
         var suite = new XElement("testsuite",
-            new XAttribute("name", s.Name),
+            new XAttribute("name", XmlText.Clean(s.Name)),
             new XAttribute("tests", verdicts.Count),
             new XAttribute("failures", verdicts.Count(v => !v.Holds)),
             new XAttribute("errors", 0),
-            new XAttribute("file", s.Span.Path));
+            new XAttribute("file", XmlText.Clean(s.Span.Path)));
         foreach (var v in verdicts)
         {
             var testcase = new XElement("testcase",
-                new XAttribute("classname", s.Name),
-                new XAttribute("name", $"[{v.Profile}] {v.Expect.Text}"),
-                new XAttribute("file", v.Expect.Span.Path),
+                new XAttribute("classname", XmlText.Clean(s.Name)),
+                new XAttribute("name", XmlText.Clean($"[{v.Profile}] {v.Expect.Text}")),
+                new XAttribute("file", XmlText.Clean(v.Expect.Span.Path)),
                 new XAttribute("line", v.Expect.Span.Line + 1));
             if (!v.Holds)
                 testcase.Add(new XElement("failure",
-                    new XAttribute("message", $"expected {v.Judgement.Expected}; observed {v.Judgement.Observed}")));
+                    new XAttribute("message", XmlText.Clean($"expected {v.Judgement.Expected}; observed {v.Judgement.Observed}"))));
             suite.Add(testcase);
         }
         return suite;
@@ -59,11 +59,11 @@ public static class JunitReport
             new XAttribute("errors", errors.Count),
             errors.Select(d => new XElement("testcase",
                 new XAttribute("classname", "input"),
-                new XAttribute("name", $"{d.Id} {d.Span}"),
-                new XAttribute("file", d.Span.Path),
+                new XAttribute("name", XmlText.Clean($"{d.Id} {d.Span}")),
+                new XAttribute("file", XmlText.Clean(d.Span.Path)),
                 new XAttribute("line", d.Span.Line + 1),
                 new XElement("error",
                     new XAttribute("type", d.Id),
-                    new XAttribute("message", d.Message),
-                    DiagnosticFormatter.Format(d, strict)))));
+                    new XAttribute("message", XmlText.Clean(d.Message)),
+                    XmlText.Clean(DiagnosticFormatter.Format(d, strict))))));
 }
