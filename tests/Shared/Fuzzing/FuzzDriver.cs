@@ -84,13 +84,14 @@ internal sealed class FuzzDriver(string workRoot, string templatesFolder)
     /// <summary>Every report a command can print, and that each parses as its own format.</summary>
     private static void Reports(BuildResult result, int index, List<Finding> findings)
     {
+        var outcome = CheckOutcome.Of(result, strict: false);
         foreach (var d in result.Diagnostics) DiagnosticFormatter.Format(d);
-        GithubReport.Write(result.Diagnostics);
+        GithubReport.Write(outcome);
         TraceReport.Write(result.Scenarios);
-        var json = JsonReport.Write(result.Scenarios);
+        var json = JsonReport.Write(outcome);
         try { JsonDocument.Parse(json).Dispose(); }
         catch (JsonException e) { findings.Add(new Finding(FindingClass.InvalidReport, "json: " + e.GetType().Name, e.Message, index)); }
-        var junit = JunitReport.Write(result.Scenarios);
+        var junit = JunitReport.Write(outcome);
         try { XDocument.Parse(junit); }
         catch (System.Xml.XmlException e) { findings.Add(new Finding(FindingClass.InvalidReport, "junit: " + e.GetType().Name, e.Message, index)); }
     }
