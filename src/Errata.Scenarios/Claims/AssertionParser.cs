@@ -118,12 +118,13 @@ public static class AssertionParser
         if (eq < 0) return Fail("expected 'FIELD = VALUE'", start, t.Length - start);
         var field = t[start..eq].Trim();
         var valueText = t[(eq + 1)..].Trim();
+        var valueOffset = t.IndexOf(valueText, eq + 1, StringComparison.Ordinal);
         LabelRef? valueLabel = null;
         if (!Hex.TryParse(valueText, out var value))
         {
             if (!IsName(valueText))
-                return Fail($"expected a number or a label after '=', found '{valueText}'", eq + 1, Math.Max(1, t.Length - eq - 1));
-            valueLabel = new LabelRef(valueText, t.IndexOf(valueText, eq + 1, StringComparison.Ordinal));
+                return Fail($"expected a number or a label after '=', found '{valueText}'", valueOffset, valueText.Length);
+            valueLabel = new LabelRef(valueText, valueOffset);
         }
         LabelRef? memory = null;
         ulong? address = null;
