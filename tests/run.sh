@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing:
-# Debian's Chromium for the browser tests (they fail, never skip, without it).
+# Debian's Chromium for the browser tests and linux-source-6.12 for the kernel-citation
+# tests of the machine (they fail, never skip, without them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 # The browser tests launch this exact binary; axe-core comes with their NuGet packages.
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The tree the KVM profiles model; the tests extract the files rules cite from its tarball.
+[ -f /usr/src/linux-source-6.12.tar.xz ] || need+=(linux-source-6.12)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -qq

@@ -30,7 +30,15 @@ namespace Errata.Cli
                 stderr.WriteLine($"usage: errata {command.Name} {command.Usage}");
                 return 2;
             }
-            return command.Execute(parsed, stdout, stderr);
+            try
+            {
+                return command.Execute(parsed, stdout, stderr);
+            }
+            catch (Exception e)
+            {
+                // A bug in Errata is neither a verdict nor bad input: exit 3, one line, no stack trace.
+                return InternalError.Report(e, stderr);
+            }
         }
 
         private static void Usage(TextWriter w)

@@ -15,4 +15,15 @@ public interface IDocumentReader
 }
 
 /// <summary>What a reader may know beyond the text: the source root (includes stay inside it) and reader options.</summary>
-public sealed record ReadContext(string SourceRoot, bool AllowRaw = false);
+public sealed record ReadContext(string SourceRoot, bool AllowRaw = false)
+{
+    /// <summary>
+    /// Where the document really is, which relative includes start from (as docutils reads them);
+    /// when null, the path the reader is given is taken as relative to <see cref="SourceRoot"/>.
+    /// </summary>
+    public string? DocumentFile { get; init; }
+
+    /// <summary>The folder relative includes of the document at <paramref name="path"/> start from.</summary>
+    public string FolderOf(string path) =>
+        Path.GetDirectoryName(DocumentFile ?? Path.Combine(SourceRoot, path)) ?? SourceRoot;
+}

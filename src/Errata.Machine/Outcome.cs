@@ -11,9 +11,9 @@ public sealed record Outcome(
     MachineState Final,
     IReadOnlyList<TraceStep> Trace)
 {
-    /// <summary>Why the run stopped when <see cref="End"/> is Stopped (an unhandled exception, an unsupported instruction at an address).</summary>
+    /// <summary>Why the run stopped when <see cref="End"/> is Stopped (an unhandled exception, an unsupported instruction at an address) or TimedOut.</summary>
     public string? StopReason { get; init; }
 
-    /// <summary>The address the run stopped at, when it stopped.</summary>
+    /// <summary>The address the run stopped at, when it stopped or timed out.</summary>
     public ulong? StopRip { get; init; }
 }

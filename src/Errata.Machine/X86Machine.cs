@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Errata.Machine.Core;
 using Errata.Machine.Events;
@@ -21,8 +22,13 @@ public static class X86Machine
     /// </summary>
     public static string Version { get; } = ComputeVersion();
 
+    /// <summary>
+    /// Runs the image to its end. An exception from the machine itself is a bug, not an outcome:
+    /// it propagates, so no claim can hold on it.
+    /// </summary>
     public static Outcome Run(MachineImage image, Profile profile, RunOptions? options = null)
     {
+        var deadline = Deadline((options ?? new RunOptions()).EffectiveTimeout);
         var cpu = new Cpu(profile.RuleSet);
         cpu.Platform = profile.CreatePlatform(cpu);
         if (options?.Trace == true)
@@ -41,28 +47,29 @@ public static class X86Machine
         if (image.GuestEntry is { } guest) VmcbKeys.Write(cpu.Memory, guest, image.Vmcb);
         cpu.Injections = image.Injections;
         foreach (var injection in image.Injections) cpu.Cache.MarkInjection(injection.Address);
-        try
-        {
-            cpu.Platform.Start(image);
-            cpu.RefreshPending();
-            cpu.Run(image.Budget);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A fault in the machine itself is a bug; the generator still gets an outcome that says so.
-            cpu.End(RunEnd.Stopped, $"internal machine error: {e.GetType().Name}: {e.Message}", cpu.Rip);
-        }
+        cpu.Platform.Start(image);
+        cpu.RefreshPending();
+        cpu.Run(image.Budget, deadline);
         return Finish(profile, cpu);
+    }
+
+    /// <summary>The Stopwatch timestamp at which a run started now times out.</summary>
+    private static long Deadline(TimeSpan timeout)
+    {
+        var ticks = timeout.TotalSeconds * Stopwatch.Frequency;
+        var now = Stopwatch.GetTimestamp();
+        return ticks >= long.MaxValue - now ? long.MaxValue : now + (long)ticks;
     }
 
     private static Outcome Finish(Profile profile, Cpu cpu)
     {
         var end = cpu.Ended ?? RunEnd.Stopped;
+        var explained = end is RunEnd.Stopped or RunEnd.TimedOut;
         return new Outcome(profile.Name, end, cpu.Instructions, cpu.Log.ToEvents(), cpu.Snapshot(),
             cpu.Tracer?.Steps ?? [])
         {
-            StopReason = end == RunEnd.Stopped ? cpu.EndReason : null,
-            StopRip = end == RunEnd.Stopped ? cpu.EndRip : null,
+            StopReason = explained ? cpu.EndReason : null,
+            StopRip = explained ? cpu.EndRip : null,
         };
     }
 

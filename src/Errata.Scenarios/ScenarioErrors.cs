@@ -44,6 +44,8 @@ public static class ScenarioErrors
         new("ERR0418", "Scenario", Severity.Error, "VMCB value '{0}' is not a number");
     public static readonly DiagnosticDescriptor VmcbWithoutGuest =
         new("ERR0419", "Scenario", Severity.Error, "VMCB keys need a guest: section to set up");
+    public static readonly DiagnosticDescriptor BudgetTooLarge =
+        new("ERR0420", "Scenario", Severity.Error, "budget '{0}' is above the maximum of {1} instructions; expected a smaller budget");
 
     public static readonly DiagnosticDescriptor ClaimFailed =
         new("ERR0601", DiagnosticDescriptor.Claim, Severity.Error, "claim '{0}' fails on {1}: expected {2}; observed {3}{4}");

@@ -24,6 +24,7 @@ public sealed class MalformedScenarioTests : IDisposable
         { "profiles: apm\ndata:\n  dq 1\nexpect: halted", "(3,1): error ERR0402", "has no code: section" },
         { "profiles: apm\ncode:\n  nop\u0007\n  hlt\nexpect: halted", "(6,6): error ERR0103", "control character U+0007" },
         { "profiles: apm\ncode:\n  rdtsc\n  hlt\nexpect: halted", "(6,3): error", "'rdtsc'" },
+        { "profiles: apm\nbudget: 100000000000\ncode:\nspin: jmp spin\nexpect: budget exceeded", "(5,9): error ERR0420", "above the maximum of 10,000,000 instructions" },
     };
 
     [Theory]

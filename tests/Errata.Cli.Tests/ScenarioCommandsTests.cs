@@ -39,6 +39,14 @@ public sealed class ScenarioCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>Replaces docs/gif.md with <paramref name="text"/> and returns its path.</summary>
+    private string WriteGifPage(string text)
+    {
+        var path = Path.Combine(_dir, "docs", "gif.md");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     [Fact]
     public void Check_AllHold_ExitsZero_AndWritesNoSite()
     {
@@ -99,9 +107,8 @@ public sealed class ScenarioCommandsTests : IDisposable
     [Fact]
     public void Accept_RewritesOnlyTheExpectLines()
     {
-        var path = Path.Combine(_dir, "docs", "gif.md");
         var withoutExpects = string.Join("\n", Page.Split('\n').Where(l => !l.StartsWith("expect", StringComparison.Ordinal))) + "\n";
-        File.WriteAllText(path, withoutExpects);
+        var path = WriteGifPage(withoutExpects);
         var (exit, _, err) = CliRunner.Run(_dir, "accept", "docs/gif.md");
         Assert.True(exit == 0, err);
         var after = File.ReadAllText(path);
@@ -112,6 +119,70 @@ public sealed class ScenarioCommandsTests : IDisposable
         Assert.EndsWith("```\n", after, StringComparison.Ordinal);
         // What was accepted now holds.
         Assert.Equal(0, CliRunner.Run(_dir, "check").Exit);
+    }
+
+    [Fact]
+    public void Accept_PrintsTheUnifiedDiffOfItsChange_AndWritesIt()
+    {
+        var path = WriteGifPage(Page.Replace("expect kvm: #DB at target with dr6 = 0xffff0ff1", "expect kvm: no #DB   ; wrong", StringComparison.Ordinal) + "\n");
+        var (exit, output, err) = CliRunner.Run(_dir, "accept", "docs/gif.md");
+        Assert.True(exit == 0, err);
+        Assert.Equal(
+            "--- a/docs/gif.md\n" +
+            "+++ b/docs/gif.md\n" +
+            "@@ -15,6 +15,6 @@\n" +
+            "         hlt\n" +
+            " \n" +
+            " expect apm: no #DB\n" +
+            "-expect kvm: no #DB   ; wrong\n" +
+            "+expect kvm: #DB at target with dr6 = 0xffff0ff1   ; wrong\n" +
+            " expect: halted\n" +
+            " ```\n",
+            output);
+        Assert.Equal(Page.Replace("dr6 = 0xffff0ff1", "dr6 = 0xffff0ff1   ; wrong", StringComparison.Ordinal) + "\n", File.ReadAllText(path));
+        Assert.Contains("accepted 1 scenario(s) in docs/gif.md (written): gif-db", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accept_DryRun_PrintsTheSameDiff_AndLeavesTheFileByteIdentical()
+    {
+        var path = WriteGifPage(Page.Replace("expect: halted", "expect: rax = 1 ; stale\nexpect: halted", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal));
+        var before = File.ReadAllBytes(path);
+        var stamp = File.GetLastWriteTimeUtc(path);
+
+        var (exit, dry, err) = CliRunner.Run(_dir, "accept", "docs/gif.md", "--dry-run", "--add-missing");
+        Assert.True(exit == 0, err);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(path));
+        Assert.Contains("-expect: rax = 1 ; stale\r\n+expect: rax = 0x401 ; stale\r\n", dry, StringComparison.Ordinal);
+        Assert.Contains("(dry run, nothing written)", err, StringComparison.Ordinal);
+
+        var (_, written, _) = CliRunner.Run(_dir, "accept", "docs/gif.md", "--add-missing");
+        Assert.Equal(dry, written);
+    }
+
+    [Fact]
+    public void Accept_Twice_TheSecondChangesNothing()
+    {
+        var path = WriteGifPage(Page.Replace("expect: halted", "expect: shutdown ; no\nexpect: gif = 0", StringComparison.Ordinal) + "\n");
+        Assert.NotEqual("", CliRunner.Run(_dir, "accept", "docs/gif.md", "--add-missing").Out);
+        var once = File.ReadAllText(path);
+        var (exit, output, err) = CliRunner.Run(_dir, "accept", "docs/gif.md", "--add-missing");
+        Assert.Equal((0, ""), (exit, output));
+        Assert.Contains("(nothing to change)", err, StringComparison.Ordinal);
+        Assert.Equal(once, File.ReadAllText(path));
+        Assert.Equal(0, CliRunner.Run(_dir, "check").Exit);
+    }
+
+    [Fact]
+    public void Accept_BadInput_ExitsTwo_PrintsNoDiff_AndLeavesTheFile()
+    {
+        var bad = Page.Replace("clgi", "movz rax, 1", StringComparison.Ordinal) + "\n";
+        var path = WriteGifPage(bad);
+        var (exit, output, err) = CliRunner.Run(_dir, "accept", "docs/gif.md");
+        Assert.Equal((2, ""), (exit, output));
+        Assert.Contains("docs/gif.md(12,9): error", err, StringComparison.Ordinal);
+        Assert.Equal(bad, File.ReadAllText(path));
     }
 
     [Fact]

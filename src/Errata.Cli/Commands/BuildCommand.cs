@@ -15,8 +15,9 @@ internal sealed class BuildCommand : ICommand
 
     public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.Value(Output.Name), WriteSite: true, Strict: args.Flag(CommonOptions.Strict.Name)));
-        CommonOptions.Print(result.Diagnostics, stderr);
+        var strict = args.Flag(CommonOptions.Strict.Name);
+        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.Value(Output.Name), WriteSite: true, Strict: strict));
+        CommonOptions.Print(result.Diagnostics, stderr, strict);
         var verdicts = result.Scenarios.SelectMany(s => s.Verdicts).ToList();
         if (result.OutputFolder is { } folder)
             stdout.WriteLine($"built {result.Documents.Count} page(s), {result.Scenarios.Count} scenario(s), {verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold -> {SiteBuilder.Display(folder)}");

@@ -8,7 +8,7 @@ namespace Errata.Cli.Commands;
 internal sealed class CheckCommand : ICommand
 {
     private static readonly OptionSpec Format = new("format", true, "text (default), json, junit or github");
-    private static readonly OptionSpec Report = new("report", true, "write the report to this file instead of standard output");
+    private static readonly OptionSpec Report = new("report", true, "write the report to this file instead of standard output (its folder is created)");
     private static readonly string[] Formats = ["text", "json", "junit", "github"];
 
     public string Name => "check";
@@ -24,20 +24,25 @@ internal sealed class CheckCommand : ICommand
             stderr.WriteLine($"errata check: error: unknown format '{format}'; expected one of: {string.Join(", ", Formats)}");
             return 2;
         }
-        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: args.Flag(CommonOptions.Strict.Name)));
-        CommonOptions.Print(result.Diagnostics, stderr);
-        var verdicts = result.Scenarios.SelectMany(s => s.Verdicts).ToList();
-        var summary = $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold in {result.Scenarios.Count} scenario(s) of {result.Documents.Count} document(s)\n";
+        var strict = args.Flag(CommonOptions.Strict.Name);
+        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: strict));
+        CommonOptions.Print(result.Diagnostics, stderr, strict);
+        var outcome = CheckOutcome.Of(result, strict);
+        var summary = outcome.Summary(result.Documents.Count);
         var report = format switch
         {
-            "json" => JsonReport.Write(result.Scenarios),
-            "junit" => JunitReport.Write(result.Scenarios),
-            "github" => GithubReport.Write(result.Diagnostics),
+            "json" => JsonReport.Write(outcome),
+            "junit" => JunitReport.Write(outcome),
+            "github" => GithubReport.Write(outcome),
             _ => summary,
         };
         if (args.Value(Report.Name) is { } file)
         {
-            File.WriteAllText(file, report);
+            if (ReportFile.Write(file, report) is { } unwritable)
+            {
+                CommonOptions.Print([unwritable], stderr);
+                return (int)ExitCode.BadInput;
+            }
             stdout.Write(summary);
         }
         else

@@ -40,10 +40,9 @@ internal static class CommonOptions
         return null;
     }
 
-    public static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter w)
+    /// <summary>Prints diagnostics with the severity they have under <paramref name="strict"/>, as the exit code counts them.</summary>
+    public static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter w, bool strict = false)
     {
-        // In source order, as a reader fixes them.
-        var ordered = diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column);
-        foreach (var d in ordered) w.WriteLine(DiagnosticFormatter.Format(d));
+        foreach (var d in DiagnosticFormatter.InSourceOrder(diagnostics)) w.WriteLine(DiagnosticFormatter.Format(d, strict));
     }
 }

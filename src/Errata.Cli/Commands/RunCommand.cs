@@ -23,7 +23,7 @@ internal sealed class RunCommand : ICommand
             return 2;
         var result = DocumentRun.Run(file, config, args.Value(Scenario.Name), args.Value(Profile.Name), args.Flag(Trace.Name));
         CommonOptions.Print(result.Diagnostics, stderr);
-        if (args.Flag(Json.Name)) stdout.Write(JsonReport.Write(result.Scenarios));
+        if (args.Flag(Json.Name)) stdout.Write(JsonReport.Write(CheckOutcome.Of(result)));
         else stdout.Write(TraceReport.Write(result.Scenarios));
         return (int)result.ExitCode;
     }

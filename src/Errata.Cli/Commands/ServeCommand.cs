@@ -1,4 +1,5 @@
 using Errata.Cli.CommandLine;
+using Errata.Documents.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Serving;
 
@@ -7,7 +8,7 @@ namespace Errata.Cli.Commands;
 /// <summary>`errata serve`: preview the site on 127.0.0.1, rebuilt on every save.</summary>
 internal sealed class ServeCommand : ICommand
 {
-    private static readonly OptionSpec Port = new("port", true, "the port on 127.0.0.1 (default 8000)");
+    private static readonly OptionSpec Port = new("port", true, "the port on 127.0.0.1 and localhost (default 8000)");
 
     public string Name => "serve";
     public string Summary => "build, serve on 127.0.0.1, rebuild on save and reload open pages; runs until stopped";
@@ -29,6 +30,12 @@ internal sealed class ServeCommand : ICommand
             cancel.Cancel();
         };
         using var server = new DevServer(new BuildOptions(CommonOptions.ConfigPath(args)), port, stdout);
+        // The port first: a port in use is one line and exit 2, not a stack trace after a full build.
+        if (server.Start() is { } error)
+        {
+            stderr.WriteLine($"errata serve: {DiagnosticFormatter.SeverityWord(error.Severity)} {error.Id}: {error.Message}");
+            return 2;
+        }
         server.RunAsync(cancel.Token).GetAwaiter().GetResult();
         return 0;
     }

@@ -22,5 +22,15 @@ public sealed record DiagnosticDescriptor(string Id, string Category, Severity S
     public bool IsBadInput(bool strict) =>
         Category != Claim && (strict ? Severity != Severity.Info : Severity == Severity.Error && Category != Markup);
 
+    /// <summary>
+    /// The severity a problem is printed with, so that what says `error` is exactly what
+    /// makes the exit code non-zero: a markup error that lets the build go on is a warning,
+    /// and under --strict every warning stops the build, so it is an error.
+    /// </summary>
+    public Severity EffectiveSeverity(bool strict) =>
+        Category == Claim || Severity == Severity.Info ? Severity
+        : IsBadInput(strict) ? Severity.Error
+        : Severity.Warning;
+
     public Diagnostic At(SourceSpan span, params object?[] args) => new(this, span, args);
 }

@@ -13,7 +13,12 @@ namespace Errata.Documents.Markdown;
 /// </summary>
 public sealed class MarkdownReader : IDocumentReader
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder
+    {
+        // Above the converter's limit, so input nested a little too deep is reported at the
+        // exact node; Markdig refuses only input far deeper than any page.
+        MaximumNestingDepth = 2 * NestingLimit.MaxDepth,
+    }
         .UsePipeTables()
         .UsePreciseSourceLocation()
         .Build();
@@ -24,16 +29,56 @@ public sealed class MarkdownReader : IDocumentReader
     {
         var doc = new Document(path) { Span = new SourceSpan(path, 0, 0, text.Length) };
         ControlCharacters.Report(path, text, doc.Diagnostics);
-        var md = Markdig.Markdown.Parse(text, Pipeline);
+        if (Parse(path, text, doc.Diagnostics) is not { } md) return doc;
         new Converter(path, doc, context.AllowRaw).Convert(md);
         doc.Title = doc.Children.OfType<Section>().Select(s => Slug.PlainText(s.Title)).FirstOrDefault();
         return doc;
+    }
+
+    /// <summary>
+    /// Markdig throws on input nested deeper than its limit (and any exception of its own would
+    /// end the process): both become a diagnostic at the most deeply nested place in the text.
+    /// </summary>
+    private static Md.MarkdownDocument? Parse(string path, string text, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return Markdig.Markdown.Parse(text, Pipeline);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var at = DeepestPoint.Find(path, text, NestingLimit.MaxDepth, out var depth);
+            diagnostics.Add(depth > NestingLimit.MaxDepth
+                ? DocumentErrors.NestingTooDeep.At(at, NestingLimit.MaxDepth)
+                : DocumentErrors.MarkdownRefused.At(at, e.Message));
+            return null;
+        }
     }
 
     private sealed class Converter(string path, Document doc, bool allowRaw)
     {
         private readonly Slug _slugs = new();
         private readonly Stack<Section> _open = new();
+        private int _depth;
+
+        /// <summary>Converts one node a level deeper, or reports it when that is past the limit.</summary>
+        private T? Nested<T, TSource>(TSource node, Func<TSource, T?> convert) where T : class where TSource : Md.MarkdownObject
+        {
+            if (_depth >= NestingLimit.MaxDepth)
+            {
+                doc.Diagnostics.Add(DocumentErrors.NestingTooDeep.At(SpanOf(node), NestingLimit.MaxDepth));
+                return null;
+            }
+            _depth++;
+            try
+            {
+                return convert(node);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
 
         public void Convert(Md.MarkdownDocument md)
         {
@@ -59,7 +104,9 @@ public sealed class MarkdownReader : IDocumentReader
 
         private SourceSpan SpanOf(Md.MarkdownObject o) => new(path, o.Line, o.Column, Math.Max(0, o.Span.Length));
 
-        private Block? ConvertBlock(Md.Block block) => block switch
+        private Block? ConvertBlock(Md.Block block) => Nested(block, ConvertBlockHere);
+
+        private Block? ConvertBlockHere(Md.Block block) => block switch
         {
             Md.FencedCodeBlock f when IsScenario(f) => Scenario(f),
             Md.CodeBlock c => new LiteralBlock
@@ -113,15 +160,13 @@ public sealed class MarkdownReader : IDocumentReader
                 items = ul.Items;
                 result = ul;
             }
+            // An item is a level of its own, as it is in the tree the renderers walk.
             foreach (var item in l.OfType<Md.ListItemBlock>())
-            {
-                var li = new ListItem { Span = SpanOf(item) };
-                foreach (var child in item)
-                    if (ConvertBlock(child) is { } b) li.Children.Add(b);
-                items.Add(li);
-            }
+                if (Nested(item, ListItem) is { } li) items.Add(li);
             return result;
         }
+
+        private ListItem ListItem(Md.ListItemBlock item) => FillBlocks(new ListItem { Span = SpanOf(item) }, item);
 
         private Block Table(MdTables.Table t)
         {
@@ -165,7 +210,9 @@ public sealed class MarkdownReader : IDocumentReader
                 if (ConvertInline(inline) is { } i) yield return i;
         }
 
-        private Inline? ConvertInline(MdInlines.Inline inline) => inline switch
+        private Inline? ConvertInline(MdInlines.Inline inline) => Nested(inline, ConvertInlineHere);
+
+        private Inline? ConvertInlineHere(MdInlines.Inline inline) => inline switch
         {
             MdInlines.LiteralInline l => new Text { Value = l.Content.ToString(), Span = SpanOf(l) },
             MdInlines.CodeInline c => new Code { Value = c.Content, Span = SpanOf(c) },

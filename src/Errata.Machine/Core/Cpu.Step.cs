@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Errata.Machine.Events;
 using Errata.Machine.Execution;
@@ -16,6 +17,13 @@ internal sealed partial class Cpu
     /// <summary>Deliveries or fetch attempts in a row without an instruction retiring before the run is declared stuck.</summary>
     private const int MaxDeliveriesWithoutProgress = 256;
 
+    /// <summary>
+    /// Instructions between two looks at the wall clock. The loop already stops at an instruction
+    /// limit for the budget; lowering that limit to the next slice makes the clock cost one
+    /// timestamp per slice, not a test per instruction.
+    /// </summary>
+    private const long ClockSlice = 1 << 16;
+
     /// <summary>TF was set when the current instruction started: it traps when it completes.</summary>
     public bool TrapArmed;
 
@@ -23,14 +31,16 @@ internal sealed partial class Cpu
 
     public IReadOnlyList<Injection> Injections = [];
 
-    public void Run(long budget)
+    /// <summary>Runs until the run ends, the budget is spent, or <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp) passes.</summary>
+    public void Run(long budget, long deadline)
     {
         var stalled = 0;
+        var limit = NextLimit(budget);
         DecodedCache.Page? page = null;
         var pageBase = ulong.MaxValue;
         while (Ended is null)
         {
-            if ((Pending != 0 || Instructions >= budget) && AtBoundary(budget, ref stalled)) continue;
+            if ((Pending != 0 || Instructions >= limit) && AtBoundary(budget, deadline, ref limit, ref stalled)) continue;
             var rip = Rip;
             var offset = rip - pageBase;
             if (offset >= DecodedCache.PageSize)
@@ -58,7 +68,7 @@ internal sealed partial class Cpu
                 // Hot forms touch no memory and change neither TF, the trace nor how the run ends,
                 // so nothing can become pending: run the following ones straight from this page.
                 if (Pending == 0 && Tracer is null && (_flags & FlagBits.TF) == 0)
-                    RunHotChain(page!, pageBase, budget);
+                    RunHotChain(page!, pageBase, limit);
                 continue;
             }
             var result = slot.Run(this, ref slot);
@@ -99,13 +109,13 @@ internal sealed partial class Cpu
         return s.Next;
     }
 
-    /// <summary>Runs consecutive hot forms of one page within the budget, then commits RIP and the count.</summary>
-    private void RunHotChain(DecodedCache.Page page, ulong pageBase, long budget)
+    /// <summary>Runs consecutive hot forms of one page up to the instruction limit, then commits RIP and the count.</summary>
+    private void RunHotChain(DecodedCache.Page page, ulong pageBase, long until)
     {
         var rip = Rip;
         var last = LastRip;
         var count = 0L;
-        var limit = budget - Instructions;
+        var limit = until - Instructions;
         var state = page.State;
         var slots = page.Slots;
         while (count < limit)
@@ -123,8 +133,8 @@ internal sealed partial class Cpu
         Instructions += count;
     }
 
-    /// <summary>The boundary work and the budget, off the hot path; true when the loop must look again.</summary>
-    private bool AtBoundary(long budget, ref int stalled)
+    /// <summary>The boundary work, the budget and the clock, off the hot path; true when the loop must look again.</summary>
+    private bool AtBoundary(long budget, long deadline, ref long limit, ref int stalled)
     {
         if (Pending != 0 && BoundaryArbiter.AtBoundary(this, halted: false))
         {
@@ -132,10 +142,22 @@ internal sealed partial class Cpu
                 End(RunEnd.Stopped, "events delivered repeatedly without an instruction completing", Rip);
             return true;
         }
-        if (Instructions < budget) return false;
-        End(RunEnd.BudgetExceeded, $"budget of {budget} instructions exhausted", Rip);
-        return true;
+        if (Instructions < limit) return false;
+        if (Instructions >= budget)
+        {
+            End(RunEnd.BudgetExceeded, $"budget of {budget} instructions exhausted", Rip);
+            return true;
+        }
+        if (Stopwatch.GetTimestamp() >= deadline)
+        {
+            End(RunEnd.TimedOut, $"wall-clock limit reached after {Instructions} instructions", Rip);
+            return true;
+        }
+        limit = NextLimit(budget);
+        return false;
     }
+
+    private long NextLimit(long budget) => Math.Min(budget, Instructions + ClockSlice);
 
     /// <summary>TF at the start arms a single-step trap; RF is cleared as the instruction starts (it suppressed the breakpoint check already).</summary>
     private void StartTracedOrResumed()

@@ -64,7 +64,7 @@ internal sealed class DebugUnit
         {
             if ((DataMask & (1 << n)) == 0) continue;
             if (!write && DebugBits.Type(Dr7, n) == 1) continue;
-            if (Covers(n, address, size)) bits |= 1 << n;
+            if (Covers(Dr7, n, address, size)) bits |= 1 << n;
         }
         PendingDataMatches |= bits;
         return bits != 0;
@@ -77,17 +77,27 @@ internal sealed class DebugUnit
     /// </summary>
     public bool MatchIo(ushort port, int size)
     {
-        var bits = 0;
-        for (var n = 0; n < 4; n++)
-            if ((IoMask & (1 << n)) != 0 && Covers(n, port, size)) bits |= 1 << n;
+        var bits = IoMatches(Dr7, port, size);
         PendingDataMatches |= bits;
         return bits != 0;
     }
 
-    /// <summary>Whether DRn's LEN-aligned range overlaps <paramref name="size"/> bytes at <paramref name="address"/>.</summary>
-    private bool Covers(int n, ulong address, int size)
+    /// <summary>
+    /// B0-B3 of the I/O breakpoints <paramref name="dr7"/> enables over an access, without recording
+    /// anything: what a processor running with that DR7 would report.
+    /// </summary>
+    public int IoMatches(ulong dr7, ushort port, int size)
     {
-        var len = (ulong)DebugBits.Length(Dr7, n);
+        var bits = 0;
+        for (var n = 0; n < 4; n++)
+            if (DebugBits.Enabled(dr7, n) && DebugBits.Type(dr7, n) == 2 && Covers(dr7, n, port, size)) bits |= 1 << n;
+        return bits;
+    }
+
+    /// <summary>Whether DRn's LEN-aligned range overlaps <paramref name="size"/> bytes at <paramref name="address"/>.</summary>
+    private bool Covers(ulong dr7, int n, ulong address, int size)
+    {
+        var len = (ulong)DebugBits.Length(dr7, n);
         var start = Address[n] & ~(len - 1);
         return address < start + len && start < address + (ulong)size;
     }

@@ -301,7 +301,7 @@ internal static class BoundaryArbiter
         return string.Join(", ", parts);
     }
 
-    private static string DescribeMatches(int matches, string kind)
+    internal static string DescribeMatches(int matches, string kind)
     {
         var parts = new List<string>();
         for (var n = 0; n < 4; n++) if ((matches & (1 << n)) != 0) parts.Add($"dr{n} {kind} match");

@@ -8,4 +8,7 @@ public enum RunEnd
     Shutdown,
     Reset,
     BudgetExceeded,
+
+    /// <summary>The run's wall-clock limit passed before any other end (RunOptions.Timeout).</summary>
+    TimedOut,
 }

@@ -37,6 +37,21 @@ internal sealed class SvmUnit(Cpu cpu)
         return Execution.ExecResult.Jump;
     }
 
+    /// <summary>
+    /// An IN or OUT whose ports the IOPM marks: #VMEXIT(IOIO) before it executes, EXITINFO1
+    /// describing the access and EXITINFO2 the next RIP (15.10.2).
+    /// </summary>
+    public Execution.ExecResult InterceptIo(ushort port, int size, bool input, string what, ulong nextRip)
+    {
+        var info = IoioExitInfo.Make(port, size, input);
+        Exit(ExitCodes.Ioio, info, nextRip, $"{what} 0x{port:x} intercepted", cpu.Rules.Decide(Decision.IoIntercept).Rule, nextRip);
+        return Execution.ExecResult.Jump;
+    }
+
+    /// <summary>Whether the running VMCB intercepts an access of <paramref name="size"/> bytes at <paramref name="port"/>.</summary>
+    public bool InterceptsIo(ushort port, int size) =>
+        Intercepts(Intercept.Ioio) && Active!.Iopm is { } map && map.Intercepts(port, size);
+
     /// <summary>VMRUN executed by code in memory, after its #UD, #GP and intercept checks.</summary>
     public void RunFromSoftware(ulong vmcbAddress, ulong vmrunRip, ulong nextRip)
     {

@@ -19,6 +19,7 @@ internal sealed class Vmcb
 
     // Control area.
     public uint CrIntercepts, DrIntercepts, ExceptionIntercepts, Misc1, Misc2;
+    public ulong IopmBase;
     public uint IntCtl;
     public uint IntVector;
     public uint IntState;
@@ -29,6 +30,12 @@ internal sealed class Vmcb
     // State save area.
     public byte Cpl;
     public ulong Efer, Cr0, Cr2, Cr3, Cr4, Dr6, Dr7, Rflags, Rip, Rsp, Rax;
+
+    /// <summary>
+    /// The I/O permissions map IOPM_BASE_PA points to: for a VMCB in memory the map there; for
+    /// KVM's VMCBs the one KVM allocated (null: no map, no IOIO intercept possible).
+    /// </summary>
+    public IoPermissionMap? Iopm;
 
     /// <summary>The event record EVENTINJ delivers, when a mechanism already raised it (bookkeeping only).</summary>
     public int EventInjRecord = -1;

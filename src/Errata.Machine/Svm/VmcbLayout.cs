@@ -6,7 +6,7 @@ namespace Errata.Machine.Svm;
 internal static class VmcbLayout
 {
     public const int CrIntercepts = 0x000, DrIntercepts = 0x004, ExceptionIntercepts = 0x008;
-    public const int Misc1 = 0x00C, Misc2 = 0x010;
+    public const int Misc1 = 0x00C, Misc2 = 0x010, IopmBase = 0x040;
     public const int IntCtl = 0x060, IntVector = 0x064, IntState = 0x068;
     public const int ExitCode = 0x070, ExitInfo1 = 0x078, ExitInfo2 = 0x080, ExitIntInfo = 0x088;
     public const int EventInj = 0x0A8, NextRip = 0x0C8;
@@ -24,6 +24,7 @@ internal static class VmcbLayout
             Owner = VmcbOwner.Software,
             CrIntercepts = D(CrIntercepts), DrIntercepts = D(DrIntercepts), ExceptionIntercepts = D(ExceptionIntercepts),
             Misc1 = D(Misc1), Misc2 = D(Misc2),
+            IopmBase = Q(IopmBase), Iopm = IoPermissionMap.InMemory(m, Q(IopmBase) & ~0xFFFUL), // bits 11:0 are ignored
             IntCtl = D(IntCtl), IntVector = D(IntVector), IntState = D(IntState),
             ExitCode = Q(ExitCode), ExitInfo1 = Q(ExitInfo1), ExitInfo2 = Q(ExitInfo2), ExitIntInfo = Q(ExitIntInfo),
             EventInj = Q(EventInj), NextRip = Q(NextRip),
@@ -38,7 +39,7 @@ internal static class VmcbLayout
         void Q(int off, ulong x) => m.TryWrite(a + (ulong)off, 8, x);
         void D(int off, uint x) => m.TryWrite(a + (ulong)off, 4, x);
         D(CrIntercepts, v.CrIntercepts); D(DrIntercepts, v.DrIntercepts); D(ExceptionIntercepts, v.ExceptionIntercepts);
-        D(Misc1, v.Misc1); D(Misc2, v.Misc2);
+        D(Misc1, v.Misc1); D(Misc2, v.Misc2); Q(IopmBase, v.IopmBase);
         D(IntCtl, v.IntCtl); D(IntVector, v.IntVector); D(IntState, v.IntState);
         Q(ExitCode, v.ExitCode); Q(ExitInfo1, v.ExitInfo1); Q(ExitInfo2, v.ExitInfo2); Q(ExitIntInfo, v.ExitIntInfo);
         Q(EventInj, v.EventInj); Q(NextRip, v.NextRip);

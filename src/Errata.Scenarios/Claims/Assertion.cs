@@ -65,6 +65,7 @@ public static class Words
         RunEnd.Stopped => "stopped",
         RunEnd.Shutdown => "shutdown",
         RunEnd.Reset => "reset",
+        RunEnd.TimedOut => "timed out",
         _ => "budget exceeded",
     };
 

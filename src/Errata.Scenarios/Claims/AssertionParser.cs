@@ -76,6 +76,7 @@ public static class AssertionParser
             "shutdown" => (RunEnd.Shutdown, true),
             "reset" => (RunEnd.Reset, true),
             "budget exceeded" => (RunEnd.BudgetExceeded, true),
+            "timed out" => (RunEnd.TimedOut, true),
             _ => (RunEnd.Halted, false),
         };
         return ok;

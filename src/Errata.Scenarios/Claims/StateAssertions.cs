@@ -71,7 +71,7 @@ public sealed record FinalStateAssertion(FieldCheck Check) : Assertion
     }
 }
 
-/// <summary>`halted`, `stopped`, `shutdown`, `reset`, `budget exceeded`: how the run ended.</summary>
+/// <summary>`halted`, `stopped`, `shutdown`, `reset`, `budget exceeded`, `timed out`: how the run ended.</summary>
 public sealed record EndAssertion(RunEnd End) : Assertion
 {
     public override Judgement Judge(JudgeContext c)

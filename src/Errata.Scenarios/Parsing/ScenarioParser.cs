@@ -103,10 +103,13 @@ public static class ScenarioParser
                 scenario.Profiles = Words(value, valueColumn).Select(w => new Located<string>(w.Text, line.At(w.Column, w.Text.Length))).ToList();
                 break;
             case "budget":
-                if (long.TryParse(value.Replace("_", ""), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var budget) && budget > 0)
-                    scenario.Budget = budget;
+                var budgetSpan = line.At(valueColumn, Math.Max(1, value.Length));
+                if (!long.TryParse(value.Replace("_", ""), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var budget) || budget <= 0)
+                    diagnostics.Add(ScenarioErrors.BadBudget, budgetSpan, value);
+                else if (budget > Scenario.MaxBudget)
+                    diagnostics.Add(ScenarioErrors.BudgetTooLarge, budgetSpan, value, Scenario.MaxBudget.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
                 else
-                    diagnostics.Add(ScenarioErrors.BadBudget, line.At(valueColumn, Math.Max(1, value.Length)), value);
+                    scenario.Budget = budget;
                 break;
             case "vmcb":
                 foreach (var (word, column) in Words(value, valueColumn))

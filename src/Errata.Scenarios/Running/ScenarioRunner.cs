@@ -18,13 +18,27 @@ public static class ScenarioRunner
 
     public static ProfileRun RunOn(CompiledScenario scenario, Profile profile, RunOptions? options = null)
     {
-        var outcome = WithSourceLine(X86Machine.Run(scenario.Image, profile, options), scenario);
+        var outcome = WithSourceLine(RunMachine(scenario, profile, options), scenario);
         var context = new JudgeContext(outcome, scenario.Assembly.Labels);
         var verdicts = scenario.Syntax.Expects
             .Where(e => e.Profiles.Count == 0 || e.Profiles.Any(p => p.Value == profile.Name))
             .Select(e => new Verdict(e, profile.Name, e.Assertion.Judge(context)))
             .ToList();
         return new ProfileRun(profile, outcome, verdicts);
+    }
+
+    private static Outcome RunMachine(CompiledScenario scenario, Profile profile, RunOptions? options)
+    {
+        try
+        {
+            return X86Machine.Run(scenario.Image, profile, options);
+        }
+        catch (Exception e)
+        {
+            var at = scenario.Syntax.Span;
+            throw new MachineFaultException(
+                $"the machine failed running scenario '{scenario.Syntax.Name}' ({at.Path}:{at.Line + 1}) on profile {profile.Name}: {e.GetType().Name}: {e.Message}", e);
+        }
     }
 
     /// <summary>A run that stopped at an instruction of the scenario says which line of the document wrote it.</summary>

@@ -23,6 +23,13 @@ public sealed class Scenario
     public int LastLine { get; init; }
 
     public const long DefaultBudget = 10000;
+
+    /// <summary>
+    /// The largest budget a scenario may ask for: the machine runs this many instructions in well
+    /// under a second (docs/guide/scenarios.md gives the measured rate), so a budget cannot make a
+    /// build run for minutes; the wall-clock limit covers slower instructions.
+    /// </summary>
+    public const long MaxBudget = 10_000_000;
 }
 
 /// <summary>A value with where it was written.</summary>

@@ -1,67 +1,67 @@
+using System.Text;
 using Errata.Documents.Diagnostics;
-using Errata.Documents.Syntax;
-using Errata.Scenarios.Running;
 using Errata.Site.Building;
 using Errata.Site.Config;
 
 namespace Errata.Site.Accepting;
 
-/// <summary>The document rewritten, or why it could not be.</summary>
-public sealed record AcceptResult(IReadOnlyList<Diagnostic> Diagnostics, string? NewText, IReadOnlyList<string> Accepted, ExitCode ExitCode);
+/// <summary>Which scenarios to accept, and whether to add observed lines no claim speaks about.</summary>
+public sealed record AcceptOptions(string? Scenario = null, bool AddMissing = false);
 
 /// <summary>
-/// `errata accept`: replaces the expect lines of the named scenarios with the observed
-/// outcome, for new scenarios and deliberate changes. Only those lines change; every
-/// other byte of the file, line endings included, stays as it was.
+/// The document rewritten (or the same text when nothing changes), its unified diff, and
+/// what the author should know (claims removed); or, on bad input, why it could not be.
+/// </summary>
+public sealed record AcceptResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    string? NewText,
+    string Diff,
+    Encoding Encoding,
+    IReadOnlyList<string> Accepted,
+    ExitCode ExitCode)
+{
+    public bool Changed => Diff.Length > 0;
+}
+
+/// <summary>
+/// `errata accept`: brings the expect lines of a document's scenarios in line with what
+/// the runs observed, losing nothing the author wrote that still holds. Only expect lines
+/// change; every other byte of the file, line endings and byte order mark included, stays.
 /// </summary>
 public static class Acceptor
 {
-    public static AcceptResult Accept(string file, SiteConfig config, string? scenario)
+    public static AcceptResult Accept(string file, SiteConfig config, AcceptOptions options)
     {
-        var run = DocumentRun.Run(file, config, scenario, profile: null, trace: false);
+        var run = DocumentRun.Run(file, config, options.Scenario, profile: null, trace: false);
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         if (run.ExitCode == ExitCode.BadInput || run.Scenarios.Count == 0)
-            return new(run.Diagnostics.Where(d => d.Descriptor.Category != DiagnosticDescriptor.Claim).ToList(), null, [], ExitCode.BadInput);
+            return new(run.Diagnostics.Where(d => d.Descriptor.Category != DiagnosticDescriptor.Claim).ToList(), null, "", encoding, [], ExitCode.BadInput);
 
+        var bytes = File.ReadAllBytes(file);
         var text = File.ReadAllText(file);
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var lines = SplitKeepingEnds(text);
-        // Rewrite from the bottom so earlier line numbers stay valid.
-        foreach (var result in run.Scenarios.OrderByDescending(r => r.Scenario.Syntax.Span.Line))
-            Rewrite(lines, result, newline);
-        return new([], string.Concat(lines), run.Scenarios.Select(r => r.Scenario.Syntax.Name).ToList(), ExitCode.Ok);
-    }
-
-    private static void Rewrite(List<string> lines, ScenarioResult result, string newline)
-    {
-        var syntax = result.Scenario.Syntax;
-        var expectLines = syntax.Expects.Select(e => e.Span.Line).Distinct().OrderDescending().ToList();
-        var indent = IndentOf(lines, syntax);
-        var insertAt = expectLines.Count > 0 ? expectLines.Min() : syntax.LastLine + 1;
-        foreach (var line in expectLines) lines.RemoveAt(line);
-        var fresh = ObservedClaims.For(result).Select(l => indent + l + newline).ToList();
-        if (expectLines.Count == 0 && insertAt > 0 && !lines[insertAt - 1].EndsWith('\n'))
-            lines[insertAt - 1] += newline;
-        lines.InsertRange(insertAt, fresh);
-    }
-
-    /// <summary>The indentation of the scenario's section headers: none in Markdown, the directive's content indent in RST.</summary>
-    private static string IndentOf(List<string> lines, Scenarios.Syntax.Scenario syntax)
-    {
-        var line = lines[syntax.Sections[0].Span.Line];
-        return line[..(line.Length - line.TrimStart().Length)];
-    }
-
-    private static List<string> SplitKeepingEnds(string text)
-    {
-        var result = new List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        var lines = TextLines.Split(text);
+        var newline = TextLines.DominantEnding(text);
+        var notes = new DiagnosticBag();
+        var edits = run.Scenarios.SelectMany(r => ScenarioRewriter.Edits(r, lines, newline, options.AddMissing, notes)).ToList();
+        // From the bottom, so the line numbers of earlier edits stay valid.
+        foreach (var edit in edits.OrderByDescending(e => e.Line))
         {
-            if (text[i] != '\n') continue;
-            result.Add(text[start..(i + 1)]);
-            start = i + 1;
+            lines.RemoveRange(edit.Line, edit.Remove);
+            lines.InsertRange(edit.Line, edit.Insert);
         }
-        if (start < text.Length) result.Add(text[start..]);
-        return result;
+        var newText = string.Concat(lines);
+        var display = SiteBuilder.Display(Path.GetFullPath(file));
+        var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
+        return new(notes.Items, newText, UnifiedDiff.Of(display, text, newText), new UTF8Encoding(bom),
+            run.Scenarios.Select(r => r.Scenario.Syntax.Name).ToList(), ExitCode.Ok);
+    }
+
+    /// <summary>Writes the new text beside the file and moves it into place, so an interrupted write leaves the old document whole.</summary>
+    public static void Write(string file, AcceptResult result)
+    {
+        if (result.NewText is not { } text || !result.Changed) return;
+        var temporary = file + ".accept-tmp";
+        File.WriteAllText(temporary, text, result.Encoding);
+        File.Move(temporary, file, overwrite: true);
     }
 }

@@ -4,6 +4,9 @@ using Errata.Scenarios.Running;
 
 namespace Errata.Site.Accepting;
 
+/// <summary>An assertion that describes what one run observed, and what it is about.</summary>
+public sealed record ObservedLine(string Text, ClaimSubject Subject);
+
 /// <summary>
 /// The expect lines that describe what a scenario's runs observed: each event's fate at
 /// its label (with DR6 for #DB) and how the run ended. Lines that hold on every profile
@@ -11,34 +14,48 @@ namespace Errata.Site.Accepting;
 /// </summary>
 public static class ObservedClaims
 {
-    public static IReadOnlyList<string> For(ScenarioResult result)
+    /// <summary>Every observed line, or only those whose subject <paramref name="covered"/> (profile, subject) says no claim speaks about.</summary>
+    public static IReadOnlyList<string> For(ScenarioResult result, Func<string, ClaimSubject, bool>? covered = null)
     {
-        var labels = result.Scenario.Assembly.Labels;
-        // An event any profile raised is stated for every profile, so a gap reads as one.
-        var raised = result.Runs.SelectMany(r => r.Outcome.Events.Select(e => e.Id)).Distinct().ToList();
-        var perProfile = result.Runs.Select(run => (run.Profile.Name, Lines: Lines(run, labels, raised))).ToList();
+        var raised = Raised(result);
+        var perProfile = result.Runs
+            .Select(run => (run.Profile.Name, Lines: Lines(run, result, raised)
+                .Where(l => covered is null || !covered(run.Profile.Name, l.Subject)).Select(l => l.Text).ToList()))
+            .ToList();
         var ordered = perProfile.SelectMany(p => p.Lines).Distinct().ToList();
-        var all = perProfile.Select(p => p.Name).ToList();
+        var all = result.Runs.Count;
         var specific = new List<string>();
         var common = new List<string>();
         foreach (var line in ordered)
         {
             var holders = perProfile.Where(p => p.Lines.Contains(line)).Select(p => p.Name).ToList();
-            if (holders.Count == all.Count) common.Add($"expect: {line}");
+            if (holders.Count == all) common.Add($"expect: {line}");
             else specific.Add($"expect {string.Join(' ', holders)}: {line}");
         }
         // Where profiles differ comes first: that is what the scenario shows.
         return [.. specific, .. common];
     }
 
-    private static List<string> Lines(ProfileRun run, IReadOnlyDictionary<string, ulong> labels, IReadOnlyList<EventId> raised)
+    /// <summary>What one run observed about one event, as accept would write it.</summary>
+    public static IReadOnlyList<string> About(EventId id, ProfileRun run, ScenarioResult result) =>
+        Lines(run, result, [id]).Where(l => l.Subject.Event == id).Select(l => l.Text).ToList();
+
+    /// <summary>How one run ended, as accept would write it.</summary>
+    public static string End(ProfileRun run) => Words.End(run.Outcome.End);
+
+    /// <summary>An event any profile raised is stated for every profile, so a gap reads as one.</summary>
+    private static List<EventId> Raised(ScenarioResult result) =>
+        result.Runs.SelectMany(r => r.Outcome.Events.Select(e => e.Id)).Distinct().ToList();
+
+    private static List<ObservedLine> Lines(ProfileRun run, ScenarioResult result, IReadOnlyList<EventId> raised)
     {
+        var labels = result.Scenario.Assembly.Labels;
         string? LabelAt(ulong address) => labels.Where(kv => kv.Value == address).Select(kv => kv.Key).Order(StringComparer.Ordinal).FirstOrDefault();
-        var lines = new List<string>();
+        var lines = new List<ObservedLine>();
         foreach (var e in run.Outcome.Events)
         {
             var at = LabelAt(e.Rip);
-            var line = e.Disposition switch
+            var text = e.Disposition switch
             {
                 Disposition.Discarded => $"{e.Id.Name} discarded",
                 Disposition.Pending => $"no {e.Id.Name}",
@@ -47,12 +64,12 @@ public static class ObservedClaims
                 _ when e.Id == EventId.DebugException && e.AtDelivery is { } s && s.TryGet("dr6", out var dr6) => $"{e.Id.Name} at {at} with dr6 = {Hex.Format(dr6)}",
                 _ => $"{e.Id.Name} at {at}",
             };
-            if (!lines.Contains(line)) lines.Add(line);
+            lines.Add(new ObservedLine(text, new ClaimSubject(e.Id)));
         }
         foreach (var id in raised)
             if (!run.Outcome.Events.Any(e => e.Id == id && Words.IsDelivered(e)))
-                lines.Add($"no {id.Name}");
-        lines.Add(Words.End(run.Outcome.End));
+                lines.Add(new ObservedLine($"no {id.Name}", new ClaimSubject(id)));
+        lines.Add(new ObservedLine(End(run), ClaimSubject.End));
         return lines.Distinct().ToList();
     }
 }

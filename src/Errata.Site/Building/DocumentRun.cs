@@ -30,7 +30,11 @@ public static class DocumentRun
             bag.Add(DocumentErrors.UnreadableFile, SourceSpan.None(display), display, "expected a file ending in " + string.Join(" or ", pipeline.Extensions));
             return new(bag.Items, [], ExitCode.BadInput);
         }
-        var doc = pipeline.Read(display, File.ReadAllText(full), new ReadContext(Path.GetDirectoryName(full)!, config.AllowRaw));
+        var real = RealPath.Resolve(full) ?? full;
+        var encoding = new List<Diagnostic>();
+        var text = DocumentText.Read(real, display, encoding);
+        bag.AddRange(encoding);
+        var doc = pipeline.Read(display, text, new ReadContext(Path.GetDirectoryName(real)!, config.AllowRaw) { DocumentFile = real });
         bag.AddRange(doc.Diagnostics);
         var blocks = doc.Descendants<ScenarioBlock>().Where(b => scenario is null || b.Name == scenario).ToList();
         if (scenario is not null && blocks.Count == 0)
@@ -47,7 +51,7 @@ public static class DocumentRun
                 bag.Add(RunErrors.ProfileNotRun, block.Span, block.Name, profile, string.Join(", ", compiled.Profiles.Select(p => p.Name)));
                 continue;
             }
-            results.Add(ScenarioRunner.Run(compiled, new RunOptions(trace), profile));
+            results.Add(ScenarioRunner.Run(compiled, SiteBuilder.RunSettings(config, trace), profile));
         }
         foreach (var r in results) bag.AddRange(r.FailedClaims());
 

@@ -6,4 +6,7 @@ public enum ExitCode
     Ok = 0,
     ClaimsFailed = 1,
     BadInput = 2,
+
+    /// <summary>Errata itself failed (a machine fault, a bug): never a verdict on the documents.</summary>
+    InternalError = 3,
 }

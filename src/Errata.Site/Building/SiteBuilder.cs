@@ -35,6 +35,9 @@ public static class SiteBuilder
             return Stop(bag);
         }
         if (bag.HasErrors) return Stop(bag);
+        var output = OutputOf(options, config, root, configPath);
+        if (!OutputGuard.CheckPlace(output, GuardedFolder.OfSite(config, configPath), bag) || (options.WriteSite && !OutputGuard.CheckOwnership(output, bag)))
+            return Stop(bag);
 
         var pipeline = SitePipeline.Create();
         var pages = Read(pipeline, sourceRoot, config, bag);
@@ -47,7 +50,6 @@ public static class SiteBuilder
         string? written = null;
         if (options.WriteSite)
         {
-            var output = Path.GetFullPath(Path.Combine(root, options.Output ?? config.Output));
             var templatesFolder = Path.GetFullPath(Path.Combine(root, config.Templates));
             if (!Directory.Exists(templatesFolder))
             {
@@ -59,7 +61,7 @@ public static class SiteBuilder
             var ledger = VerificationLedger.Open(root, options.Clock);
             if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag)) return Stop(bag, pages, results);
             ledger.Save();
-            written = output;
+            written = output.Folder;
         }
 
         var exit = results.All(r => r.AllHold) ? ExitCode.Ok : ExitCode.ClaimsFailed;
@@ -77,6 +79,14 @@ public static class SiteBuilder
                 bag.Add(ConfigErrors.UnknownProfile, SpanOf(config, name == config.Reference ? "reference" : "defaultProfiles", configDisplay), name, known);
     }
 
+    private static OutputTarget OutputOf(BuildOptions options, SiteConfig config, string root, string configPath)
+    {
+        var folder = Path.GetFullPath(Path.Combine(root, options.Output ?? config.Output));
+        return options.Output is { } given
+            ? new OutputTarget(folder, given, "--output", SourceSpan.None(Display(configPath)))
+            : new OutputTarget(folder, config.Output, "output", SpanOf(config, "output", configPath));
+    }
+
     private static SourceSpan SpanOf(SiteConfig config, string key, string configPath) =>
         config.KeySpans.TryGetValue(key, out var span) ? span : SourceSpan.None(Display(configPath));
 
@@ -84,23 +94,24 @@ public static class SiteBuilder
     {
         var context = new ReadContext(sourceRoot, config.AllowRaw);
         var pages = new List<Page>();
-        foreach (var relative in SourceSet.Find(sourceRoot, pipeline))
+        foreach (var file in SourceSet.Walk(sourceRoot, pipeline, bag))
         {
-            var full = Path.Combine(sourceRoot, relative);
-            var display = Display(full);
+            var display = Display(Path.Combine(sourceRoot, file.Relative));
+            var encoding = new List<Diagnostic>();
             string text;
             try
             {
-                text = File.ReadAllText(full);
+                text = DocumentText.Read(file.Real, display, encoding);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 bag.Add(DocumentErrors.UnreadableFile, SourceSpan.None(display), display, e.Message);
                 continue;
             }
-            var doc = pipeline.Read(display, text, context);
+            bag.AddRange(encoding);
+            var doc = pipeline.Read(display, text, context with { DocumentFile = file.Real });
             bag.AddRange(doc.Diagnostics);
-            pages.Add(new Page(doc, relative));
+            pages.Add(new Page(doc, file.Relative));
         }
         return pages;
     }
@@ -119,6 +130,7 @@ public static class SiteBuilder
         }
 
         var options = new ScenarioOptions(config.DefaultProfiles);
+        var run = RunSettings(config);
         var compiled = new CompiledScenario?[blocks.Count];
         var bags = new DiagnosticBag[blocks.Count];
         var results = new ScenarioResult?[blocks.Count];
@@ -127,7 +139,7 @@ public static class SiteBuilder
         {
             bags[i] = new DiagnosticBag();
             compiled[i] = ScenarioCompiler.Compile(blocks[i], options, bags[i]);
-            if (compiled[i] is { } c) results[i] = ScenarioRunner.Run(c);
+            if (compiled[i] is { } c) results[i] = ScenarioRunner.Run(c, run);
         });
         foreach (var b in bags) bag.AddRange(b.Items);
         var byBlock = new Dictionary<ScenarioBlock, ScenarioResult>(ReferenceEqualityComparer.Instance);
@@ -136,12 +148,16 @@ public static class SiteBuilder
         return byBlock;
     }
 
-    private static bool Write(List<Page> pages, Dictionary<ScenarioBlock, ScenarioResult> byBlock, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, string output, VerificationLedger ledger, DiagnosticBag bag)
+    /// <summary>How every scenario of the site runs: without a trace, within the configured wall-clock limit.</summary>
+    public static RunOptions RunSettings(SiteConfig config, bool trace = false) =>
+        new(trace, TimeSpan.FromMilliseconds(config.RunTimeout));
+
+    private static bool Write(List<Page> pages, Dictionary<ScenarioBlock, ScenarioResult> byBlock, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, OutputTarget output, VerificationLedger ledger, DiagnosticBag bag)
     {
         var site = new SiteView(config.Title, config.BaseUrl, X86Machine.Version, config.Reference);
         var renderer = new PageRenderer(pipeline, templates, site, byBlock, ledger);
         var ordered = SiteNavigation.Order(pages);
-        using var writer = new SiteWriter(output);
+        using var writer = new SiteWriter(output.Folder);
         try
         {
             foreach (var page in ordered)
@@ -152,6 +168,11 @@ public static class SiteBuilder
             if (templates.Has("rules.html") && !ordered.Any(p => p.OutputPath == "rules.html"))
                 writer.WriteText("rules.html", renderer.RenderRules(RulesPageBuilder.Build(config.Reference), ordered));
         }
+        catch (PageRenderException e)
+        {
+            bag.Add(e.Diagnostic);
+            return false;
+        }
         catch (Scriban.Syntax.ScriptRuntimeException e)
         {
             bag.Add(TemplateErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
@@ -159,6 +180,8 @@ public static class SiteBuilder
         }
         writer.WriteText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, byBlock)));
         writer.CopyTree(Path.Combine(templates.Folder, "assets"), "assets");
+        // Asked again at the swap: files may have appeared in the output while the site rendered.
+        if (!OutputGuard.CheckOwnership(output, bag)) return false;
         writer.Commit();
         return true;
     }

@@ -16,4 +16,8 @@ public static class ConfigErrors
         new("ERR0705", "Config", Severity.Error, "configuration file '{0}' does not exist");
     public static readonly DiagnosticDescriptor UnknownProfile =
         new("ERR0706", "Config", Severity.Error, "unknown profile '{0}'; expected one of: {1}");
+    public static readonly DiagnosticDescriptor BadTimeout =
+        new("ERR0720", "Config", Severity.Error, "'{0}' must be a whole number of milliseconds from 1 to {1}");
+    public static readonly DiagnosticDescriptor DuplicateKey =
+        new("ERR0730", "Config", Severity.Error, "key '{0}' is given twice (first at {1}); expected each key once");
 }

@@ -13,6 +13,14 @@ public sealed record SiteConfig
     /// <summary>Whether RST <c>raw</c> directives may pass HTML through; off because it bypasses escaping.</summary>
     public bool AllowRaw { get; init; }
 
+    /// <summary>Wall-clock limit of one scenario run on one profile, in milliseconds; past it the run ends "timed out".</summary>
+    public int RunTimeout { get; init; } = DefaultRunTimeout;
+
+    public const int DefaultRunTimeout = 10_000;
+
+    /// <summary>The largest <see cref="RunTimeout"/>: ten minutes, so a run always ends.</summary>
+    public const int MaxRunTimeout = 600_000;
+
     /// <summary>Where each key was written, for errors that concern a value (a missing source folder).</summary>
     public IReadOnlyDictionary<string, Documents.Diagnostics.SourceSpan> KeySpans { get; init; } =
         new Dictionary<string, Documents.Diagnostics.SourceSpan>();

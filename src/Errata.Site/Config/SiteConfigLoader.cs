@@ -10,7 +10,7 @@ namespace Errata.Site.Config;
 /// </summary>
 public static class SiteConfigLoader
 {
-    private static readonly string[] Keys = ["title", "source", "output", "templates", "defaultProfiles", "reference", "baseUrl", "allowRaw"];
+    private static readonly string[] Keys = ["title", "source", "output", "templates", "defaultProfiles", "reference", "baseUrl", "allowRaw", "runTimeout"];
 
     public static SiteConfig Load(string path, string displayPath, DiagnosticBag diagnostics)
     {
@@ -22,11 +22,18 @@ public static class SiteConfigLoader
         return Parse(File.ReadAllBytes(path), displayPath, diagnostics);
     }
 
+    /// <summary>
+    /// Parses the file's bytes: UTF-8, with or without a byte-order mark; comments and trailing
+    /// commas are accepted, as .NET's own JSON configuration files accept them.
+    /// </summary>
     public static SiteConfig Parse(byte[] json, string path, DiagnosticBag diagnostics)
     {
+        // Utf8JsonReader rejects a byte-order mark, which Windows editors write.
+        if (json.AsSpan().StartsWith(Encoding.UTF8.Preamble)) json = json[Encoding.UTF8.Preamble.Length..];
         var lines = new LineMap(json);
         var config = new SiteConfig();
         var spans = new Dictionary<string, SourceSpan>();
+        var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
         {
@@ -40,6 +47,13 @@ public static class SiteConfigLoader
                 var key = reader.GetString()!;
                 var keySpan = lines.Span(path, reader.TokenStartIndex, key.Length + 2);
                 reader.Read();
+                if (!seen.TryAdd(key, keySpan))
+                {
+                    // Which of the two would win is a JSON reader's choice; saying so beats guessing.
+                    diagnostics.Add(ConfigErrors.DuplicateKey, keySpan, key, seen[key].ToString());
+                    reader.Skip();
+                    continue;
+                }
                 var valueSpan = lines.Span(path, reader.TokenStartIndex, (int)Math.Max(1, reader.ValueSpan.Length));
                 if (!Keys.Contains(key))
                 {
@@ -52,6 +66,7 @@ public static class SiteConfigLoader
                 {
                     "defaultProfiles" => ReadList(ref reader, key, valueSpan, diagnostics) is { } list ? config with { DefaultProfiles = list } : config,
                     "allowRaw" => ReadBool(ref reader, key, valueSpan, diagnostics) is { } b ? config with { AllowRaw = b } : config,
+                    "runTimeout" => ReadMilliseconds(ref reader, key, valueSpan, diagnostics) is { } ms ? config with { RunTimeout = ms } : config,
                     _ => ReadString(ref reader, key, valueSpan, diagnostics) is { } s ? With(config, key, s) : config,
                 };
             }
@@ -87,6 +102,17 @@ public static class SiteConfigLoader
     {
         if (r.TokenType is JsonTokenType.True or JsonTokenType.False) return r.GetBoolean();
         d.Add(ConfigErrors.WrongType, span, key, "true or false", Describe(r.TokenType));
+        r.Skip();
+        return null;
+    }
+
+    private static int? ReadMilliseconds(ref Utf8JsonReader r, string key, SourceSpan span, DiagnosticBag d)
+    {
+        if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var ms) && ms is > 0 and <= SiteConfig.MaxRunTimeout) return ms;
+        if (r.TokenType == JsonTokenType.Number)
+            d.Add(ConfigErrors.BadTimeout, span, key, SiteConfig.MaxRunTimeout);
+        else
+            d.Add(ConfigErrors.WrongType, span, key, "a number of milliseconds", Describe(r.TokenType));
         r.Skip();
         return null;
     }

@@ -2,7 +2,10 @@ namespace Errata.Site.Output;
 
 /// <summary>
 /// Writes a site into a temporary folder beside the output and swaps it into place only
-/// when complete, so a failed build leaves the previous site untouched.
+/// when complete, so a failed build leaves the previous site untouched. The staging folder
+/// holds <see cref="OutputMarker"/> from the start, so every output and every leftover of a
+/// killed build is recognisably Errata's; whether the output may be replaced at all is
+/// <see cref="OutputGuard"/>'s decision, made before a writer is created.
 /// </summary>
 public sealed class SiteWriter : IDisposable
 {
@@ -14,8 +17,10 @@ public sealed class SiteWriter : IDisposable
         _output = Path.GetFullPath(output);
         var parent = Path.GetDirectoryName(_output)!;
         Directory.CreateDirectory(parent);
-        Staging = Path.Combine(parent, $".{Path.GetFileName(_output)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        StagingFolders.RemoveAbandoned(_output);
+        Staging = Path.Combine(parent, StagingFolders.NameFor(_output, Environment.ProcessId, Guid.NewGuid()));
         Directory.CreateDirectory(Staging);
+        OutputMarker.Write(Staging);
     }
 
     public string Staging { get; }
@@ -38,13 +43,18 @@ public sealed class SiteWriter : IDisposable
         }
     }
 
-    /// <summary>Replaces the output folder with the staged one: the old one is moved aside first, then removed.</summary>
+    /// <summary>
+    /// Replaces the output folder with the staged one: an empty one is removed, any other is
+    /// moved aside first (so it, too, carries the staging name and the marker), then removed.
+    /// </summary>
     public void Commit()
     {
         string? old = null;
-        if (Directory.Exists(_output))
+        if (Directory.Exists(_output) && !Directory.EnumerateFileSystemEntries(_output).Any())
+            Directory.Delete(_output);
+        else if (Directory.Exists(_output))
         {
-            old = Staging + ".old";
+            old = Staging + StagingFolders.OldSuffix;
             Directory.Move(_output, old);
         }
         Directory.Move(Staging, _output);

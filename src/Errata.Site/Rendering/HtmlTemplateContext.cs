@@ -13,7 +13,17 @@ public sealed class HtmlTemplateContext : TemplateContext
     public HtmlTemplateContext()
     {
         StrictVariables = true;
-        LoopLimit = 100_000;
+        // Scriban cuts a template's output and every string at 1 MiB by default, silently:
+        // a page of any size must render whole, and a limit that is still hit must throw
+        // (the build reports it at the document) rather than truncate.
+        LimitToString = 0;
+        OutputLimit = 0;
+        OnStringLimit = ScriptLimitBehavior.Throw;
+        OnOutputLimit = ScriptLimitBehavior.Throw;
+        // Loops walk the site's own models, whose size is the author's content; the limit
+        // only stops a theme's runaway `while`, so it sits far above any real page.
+        LoopLimit = int.MaxValue;
+        LoopLimitQueryable = int.MaxValue;
         RecursiveLimit = 50;
         MemberRenamer = Scriban.Runtime.StandardMemberRenamer.Default;
     }

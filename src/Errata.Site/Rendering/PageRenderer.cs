@@ -1,9 +1,11 @@
 using Errata.Documents;
+using Errata.Documents.Diagnostics;
 using Errata.Documents.Rendering.Html;
 using Errata.Documents.Syntax;
 using Errata.Scenarios.Running;
 using Errata.Site.Building;
 using Errata.Site.Verification;
+using Scriban.Syntax;
 
 namespace Errata.Site.Rendering;
 
@@ -38,12 +40,34 @@ public sealed class PageRenderer
             var result = results[block];
             var level = _outline!.ScenarioHeadingLevel(block);
             var view = ScenarioViewBuilder.Build(result, site.Reference, _page!.RelativePath, level, profile => ledger.DateFor(VerificationLedger.Key(result, profile, site.MachineVersion)));
-            w.Raw(_templates.Render("partials/scenario.html", view));
+            try
+            {
+                w.Raw(_templates.Render("partials/scenario.html", view));
+            }
+            catch (ScriptRuntimeException e)
+            {
+                throw new PageRenderException(block.Span, e);
+            }
         });
     }
 
-    /// <summary>Renders a page; <paramref name="all"/> is the site's pages in navigation order.</summary>
+    /// <summary>
+    /// Renders a page; <paramref name="all"/> is the site's pages in navigation order.
+    /// A template that fails throws <see cref="PageRenderException"/> located in the document.
+    /// </summary>
     public string Render(Page page, IReadOnlyList<Page> all)
+    {
+        try
+        {
+            return RenderPage(page, all);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new PageRenderException(SourceSpan.None(page.Document.Path), e);
+        }
+    }
+
+    private string RenderPage(Page page, IReadOnlyList<Page> all)
     {
         var doc = page.Document;
         _page = page;

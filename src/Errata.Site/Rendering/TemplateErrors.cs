@@ -10,4 +10,6 @@ public static class TemplateErrors
         new("ERR0802", "Template", Severity.Error, "template '{0}' is missing from the templates folder");
     public static readonly DiagnosticDescriptor Runtime =
         new("ERR0803", "Template", Severity.Error, "template failed while rendering: {0}");
+    public static readonly DiagnosticDescriptor PageFailed =
+        new("ERR0804", "Template", Severity.Error, "the theme could not render this page: {0}: {1}; expected the template to finish");
 }

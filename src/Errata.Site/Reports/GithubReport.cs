@@ -3,15 +3,18 @@ using Errata.Documents.Diagnostics;
 
 namespace Errata.Site.Reports;
 
-/// <summary>GitHub Actions workflow commands: each diagnostic becomes an annotation on its line.</summary>
+/// <summary>
+/// GitHub Actions workflow commands: each diagnostic becomes an annotation on its line,
+/// with the severity the exit code gives it.
+/// </summary>
 public static class GithubReport
 {
-    public static string Write(IEnumerable<Diagnostic> diagnostics)
+    public static string Write(CheckOutcome outcome)
     {
         var sb = new StringBuilder();
-        foreach (var d in diagnostics)
+        foreach (var d in outcome.Diagnostics)
         {
-            var kind = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
+            var kind = outcome.SeverityOf(d) switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
             sb.Append("::").Append(kind)
               .Append(" file=").Append(Escape(d.Span.Path, true))
               .Append(",line=").Append(d.Span.Line + 1)

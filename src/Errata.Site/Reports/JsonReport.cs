@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Errata.Documents.Diagnostics;
 using Errata.Machine;
 using Errata.Machine.Events;
 using Errata.Scenarios.Claims;
@@ -8,21 +9,42 @@ using Errata.Scenarios.Running;
 
 namespace Errata.Site.Reports;
 
-/// <summary>The JSON of SCENARIOS.md ("What a run reports"): field names are fixed, more may be added.</summary>
+/// <summary>
+/// The JSON of SCENARIOS.md ("What a run reports"): field names are fixed, more may be added.
+/// The outcome and the diagnostics come first, so bad input is never read as an empty success.
+/// </summary>
 public static class JsonReport
 {
-    public static string Write(IEnumerable<ScenarioResult> results)
+    public static string Write(CheckOutcome outcome)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
+            w.WriteString("outcome", outcome.Word);
+            w.WriteNumber("exitCode", (int)outcome.ExitCode);
+            w.WriteStartArray("diagnostics");
+            foreach (var d in outcome.Diagnostics) Diagnostic(w, d, outcome.SeverityOf(d));
+            w.WriteEndArray();
             w.WriteStartArray("scenarios");
-            foreach (var r in results) Scenario(w, r);
+            foreach (var r in outcome.Scenarios) Scenario(w, r);
             w.WriteEndArray();
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Positions one-based, as the printed diagnostics show them.</summary>
+    private static void Diagnostic(Utf8JsonWriter w, Diagnostic d, Severity severity)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", d.Id);
+        w.WriteString("severity", DiagnosticFormatter.SeverityWord(severity));
+        w.WriteString("file", d.Span.Path);
+        w.WriteNumber("line", d.Span.Line + 1);
+        w.WriteNumber("column", d.Span.Column + 1);
+        w.WriteString("message", d.Message);
+        w.WriteEndObject();
     }
 
     private static void Scenario(Utf8JsonWriter w, ScenarioResult r)

@@ -1,37 +1,69 @@
 using System.Xml.Linq;
+using Errata.Documents.Diagnostics;
 using Errata.Scenarios.Running;
 
 namespace Errata.Site.Reports;
 
-/// <summary>JUnit XML for CI dashboards: a suite per scenario, a test case per claim and profile.</summary>
+/// <summary>
+/// JUnit XML for CI dashboards: a suite per scenario, a test case per claim and profile, and,
+/// when the input is bad, a suite of its errors, so a stopped check never reads as green.
+/// </summary>
 public static class JunitReport
 {
-    public static string Write(IEnumerable<ScenarioResult> results)
+    public static string Write(CheckOutcome outcome)
     {
-        var suites = new XElement("testsuites");
-        foreach (var r in results)
-        {
-            var s = r.Scenario.Syntax;
-            var verdicts = r.Verdicts.ToList();
-            var suite = new XElement("testsuite",
-                new XAttribute("name", s.Name),
-                new XAttribute("tests", verdicts.Count),
-                new XAttribute("failures", verdicts.Count(v => !v.Holds)),
-                new XAttribute("file", s.Span.Path));
-            foreach (var v in verdicts)
-            {
-                var testcase = new XElement("testcase",
-                    new XAttribute("classname", s.Name),
-                    new XAttribute("name", $"[{v.Profile}] {v.Expect.Text}"),
-                    new XAttribute("file", v.Expect.Span.Path),
-                    new XAttribute("line", v.Expect.Span.Line + 1));
-                if (!v.Holds)
-                    testcase.Add(new XElement("failure",
-                        new XAttribute("message", $"expected {v.Judgement.Expected}; observed {v.Judgement.Observed}")));
-                suite.Add(testcase);
-            }
-            suites.Add(suite);
-        }
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
+        var suites = outcome.Scenarios.Select(Suite).ToList();
+        var errors = outcome.InputErrors.ToList();
+        if (errors.Count > 0) suites.Add(ErrorSuite(errors, outcome.Strict));
+        var root = new XElement("testsuites",
+            new XAttribute("tests", suites.Sum(s => (int)s.Attribute("tests")!)),
+            new XAttribute("failures", suites.Sum(s => (int)s.Attribute("failures")!)),
+            new XAttribute("errors", errors.Count),
+            suites);
+        // XDocument.ToString leaves the declaration out; JUnit readers expect it.
+        var doc = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+        return doc.Declaration + "\n" + doc + "\n";
     }
+
+    private static XElement Suite(ScenarioResult r)
+    {
+        var s = r.Scenario.Syntax;
+        var verdicts = r.Verdicts.ToList();
+        var suite = new XElement("testsuite",
+            new XAttribute("name", s.Name),
+            new XAttribute("tests", verdicts.Count),
+            new XAttribute("failures", verdicts.Count(v => !v.Holds)),
+            new XAttribute("errors", 0),
+            new XAttribute("file", s.Span.Path));
+        foreach (var v in verdicts)
+        {
+            var testcase = new XElement("testcase",
+                new XAttribute("classname", s.Name),
+                new XAttribute("name", $"[{v.Profile}] {v.Expect.Text}"),
+                new XAttribute("file", v.Expect.Span.Path),
+                new XAttribute("line", v.Expect.Span.Line + 1));
+            if (!v.Holds)
+                testcase.Add(new XElement("failure",
+                    new XAttribute("message", $"expected {v.Judgement.Expected}; observed {v.Judgement.Observed}")));
+            suite.Add(testcase);
+        }
+        return suite;
+    }
+
+    /// <summary>Each error of the input is a test case in error (JUnit's word for "could not run"), located as printed.</summary>
+    private static XElement ErrorSuite(List<Diagnostic> errors, bool strict) =>
+        new("testsuite",
+            new XAttribute("name", "input"),
+            new XAttribute("tests", errors.Count),
+            new XAttribute("failures", 0),
+            new XAttribute("errors", errors.Count),
+            errors.Select(d => new XElement("testcase",
+                new XAttribute("classname", "input"),
+                new XAttribute("name", $"{d.Id} {d.Span}"),
+                new XAttribute("file", d.Span.Path),
+                new XAttribute("line", d.Span.Line + 1),
+                new XElement("error",
+                    new XAttribute("type", d.Id),
+                    new XAttribute("message", d.Message),
+                    DiagnosticFormatter.Format(d, strict)))));
 }

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text;
+using Errata.Documents.Diagnostics;
 using Errata.Site.Building;
 
 namespace Errata.Site.Serving;
 
 /// <summary>
-/// `errata serve`: builds the site, serves the output on 127.0.0.1, rebuilds when a
-/// source, template or the config changes, and makes open pages reload themselves.
-/// Only loopback is ever bound: this is an author's preview, not a web server.
+/// `errata serve`: builds the site, serves the output on 127.0.0.1 (and as localhost),
+/// rebuilds when a source, template or the config changes, and makes open pages reload
+/// themselves. Only loopback is ever bound: this is an author's preview, not a web server.
 /// </summary>
 public sealed class DevServer : IDisposable
 {
@@ -20,6 +21,9 @@ public sealed class DevServer : IDisposable
     private readonly TextWriter _log;
     private int _version;
     private string? _output;
+    // The diagnostics of the last build while none has succeeded yet: every page shows them.
+    private IReadOnlyList<Diagnostic>? _firstBuildFailed;
+    private readonly bool _localhost;
 
     public DevServer(BuildOptions options, int port, TextWriter log)
     {
@@ -27,6 +31,11 @@ public sealed class DevServer : IDisposable
         _log = log;
         Port = port;
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        // HttpListener matches a request's Host header against its prefixes, so a page opened
+        // as localhost needs its own prefix; it binds the address localhost resolves to, which
+        // must be loopback too.
+        _localhost = LocalhostIsLoopback();
+        if (_localhost) _listener.Prefixes.Add($"http://localhost:{port}/");
     }
 
     public int Port { get; }
@@ -34,13 +43,31 @@ public sealed class DevServer : IDisposable
     /// <summary>How many builds have completed; pages poll it and reload when it moves.</summary>
     public int Version => Volatile.Read(ref _version);
 
-    /// <summary>Builds once, then serves and rebuilds on change until cancelled.</summary>
+    /// <summary>
+    /// Takes the port, before any build, so a port in use is reported at once; null when
+    /// listening, otherwise the one diagnostic saying why not.
+    /// </summary>
+    public Diagnostic? Start()
+    {
+        if (_listener.IsListening) return null;
+        try
+        {
+            _listener.Start();
+            return null;
+        }
+        catch (HttpListenerException e)
+        {
+            return ServeErrors.CannotListen.At(SourceSpan.None("127.0.0.1"), "127.0.0.1", Port, e.Message);
+        }
+    }
+
+    /// <summary>Listens (see <see cref="Start"/>), builds once, then serves and rebuilds on change until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancel)
     {
+        if (Start() is { } error) throw new InvalidOperationException(error.Message);
         await RebuildAsync().ConfigureAwait(false);
-        _listener.Start();
-        _log.WriteLine($"serving http://127.0.0.1:{Port}/ (Ctrl+C stops)");
-        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), () => _ = RebuildAsync());
+        _log.WriteLine($"serving http://127.0.0.1:{Port}/{(_localhost ? $" and http://localhost:{Port}/" : "")} (Ctrl+C stops)");
+        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), () => _ = RebuildOnSave());
         using var registration = cancel.Register(() => _listener.Stop());
         while (!cancel.IsCancellationRequested)
         {
@@ -65,6 +92,7 @@ public sealed class DevServer : IDisposable
             var result = SiteBuilder.Build(_options);
             foreach (var d in result.Diagnostics) _log.WriteLine(d);
             if (result.OutputFolder is { } folder) _output = folder;
+            _firstBuildFailed = _output is null ? result.Diagnostics : null;
             _log.WriteLine(result.OutputFolder is null ? "build failed; still serving the previous site" : $"built {result.Documents.Count} page(s)");
             Interlocked.Increment(ref _version);
         }
@@ -74,13 +102,31 @@ public sealed class DevServer : IDisposable
         }
     }
 
+    /// <summary>A rebuild nobody awaits: an internal error is logged, and the last good site stays served.</summary>
+    private async Task RebuildOnSave()
+    {
+        try
+        {
+            await RebuildAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _log.WriteLine($"errata: internal error: {InternalFault.Describe(e)}; still serving the previous site");
+        }
+    }
+
     /// <summary>The folder the last good build wrote, or where the default config would write.</summary>
     private string Output() => _output ?? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, _options.Output ?? "_site"));
 
     private void Respond(HttpListenerContext context)
     {
         using var response = context.Response;
-        var path = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/");
+        if (RequestPath.Parse(context.Request.RawUrl) is not { } path)
+        {
+            response.StatusCode = 400;
+            Write(response, "text/plain", "bad request: expected a path of percent-encoded UTF-8 without '.' or '..' segments"u8.ToArray());
+            return;
+        }
         if (path == VersionPath)
         {
             Write(response, "text/plain", Encoding.UTF8.GetBytes(Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -89,6 +135,13 @@ public sealed class DevServer : IDisposable
         if (path == ReloadPath)
         {
             Write(response, "text/javascript", Encoding.UTF8.GetBytes(ReloadScript));
+            return;
+        }
+        if (_output is null && _firstBuildFailed is { } diagnostics)
+        {
+            // 503: there is no site to serve until the errors are fixed; the page says which.
+            response.StatusCode = 503;
+            Write(response, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(InjectReload(BuildErrorPage.Render(diagnostics))));
             return;
         }
         if (_output is null || StaticFiles.Resolve(_output, path) is not { } file)
@@ -130,6 +183,19 @@ public sealed class DevServer : IDisposable
         response.ContentLength64 = body.Length;
         response.Headers["Cache-Control"] = "no-store";
         response.OutputStream.Write(body);
+    }
+
+    private static bool LocalhostIsLoopback()
+    {
+        try
+        {
+            var addresses = Dns.GetHostAddresses("localhost");
+            return addresses.Length > 0 && addresses.All(IPAddress.IsLoopback);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()

@@ -50,7 +50,7 @@ public sealed class CanonicalScenarioTests
         var db = o.Single(EventId.DebugException);
         Assert.Equal(Disposition.Delivered, db.Disposition);
         Assert.Equal("kvm.db-reinjected-without-gif-check", db.Rule.Id);
-        Assert.Equal("arch/x86/kvm/svm/svm.c db_interception", db.Rule.Source);
+        Assert.Equal("arch/x86/kvm/svm/svm.c: db_interception", db.Rule.Source);
         Assert.Equal(target, db.Rip);
         Assert.Equal(target, db.DeliveredBefore);
         Assert.Equal(0xFFFF0FF1UL, db.At("dr6"));

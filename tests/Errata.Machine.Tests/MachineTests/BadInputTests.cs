@@ -132,7 +132,7 @@ public sealed class BadInputTests
     {
         Assert.Equal(["apm", "kvm", "kvm-novgif"], ProfileRegistry.All.Select(p => p.Name));
         Assert.True(ProfileRegistry.TryGet("KVM", out var kvm));
-        Assert.Contains(kvm.Rules, r => r.Source == "arch/x86/kvm/svm/svm.c db_interception");
+        Assert.Contains(kvm.Rules, r => r.Source == "arch/x86/kvm/svm/svm.c: db_interception");
         Assert.False(ProfileRegistry.TryGet("qemu", out _));
         Assert.Matches("^[0-9]+\\+[0-9a-f]{16}$", X86Machine.Version);
     }

@@ -55,6 +55,16 @@ internal sealed class TestProgram
         return this;
     }
 
+    /// <summary>Places here a #DB handler that clears TF in the interrupted RFLAGS and returns: one single-step trap.</summary>
+    public TestProgram SingleStepOnceHandler()
+    {
+        var handler = Label();
+        At(ref handler);
+        Asm.and(AssemblerRegisters.__qword_ptr[AssemblerRegisters.rsp + 16], ~0x100);
+        Asm.iretq();
+        return Handler(EventId.DebugException, handler);
+    }
+
     public TestProgram Inject(EventId id, Label at)
     {
         _injections.Add((id, at));
@@ -89,10 +99,10 @@ internal sealed class TestProgram
         };
     }
 
-    public Outcome Run(string profile, bool trace = false)
+    public Outcome Run(string profile, bool trace = false, TimeSpan? timeout = null)
     {
         Assert.True(ProfileRegistry.TryGet(profile, out var p), profile);
-        return X86Machine.Run(Image(), p, new RunOptions(trace));
+        return X86Machine.Run(Image(), p, new RunOptions(trace, timeout));
     }
 
     private void Assemble()

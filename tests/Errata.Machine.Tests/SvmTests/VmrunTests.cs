@@ -64,9 +64,15 @@ public sealed class VmrunTests
         Assert.Equal(0UL, o.Final("rbx") & 0xFF);
     }
 
+    /// <summary>
+    /// The processor reports the trap with DR6.BS; KVM queues it after the nested #VMEXIT with
+    /// kvm_queue_exception, no payload, so L1's DR6 does not show BS.
+    /// </summary>
     [Theory]
-    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
-    public void VmrunWithHostTf_TrapsOnceAfterTheVmexitAtGifZero(string profile)
+    [InlineData("apm", 0xFFFF4FF0UL)]
+    [InlineData("kvm", 0xFFFF0FF0UL)]
+    [InlineData("kvm-novgif", 0xFFFF0FF0UL)]
+    public void VmrunWithHostTf_TrapsOnceAfterTheVmexitAtGifZero(string profile, ulong dr6)
     {
         var p = new TestProgram();
         var a = p.Asm;
@@ -89,8 +95,9 @@ public sealed class VmrunTests
         Assert.Equal(Disposition.Delivered, db.Disposition);
         Assert.Equal(p.Address(vmrun) + 3, db.DeliveredBefore);
         Assert.Equal(0UL, db.At("gif"));
-        Assert.Equal(0xFFFF4FF0UL, db.At("dr6"));
-        Assert.DoesNotContain(o.Of(EventId.DebugException), e => e.InGuest);
+        Assert.Equal(dr6, db.At("dr6"));
+        // 6.12's skip of VMRUN queued a single-step #DB too, but it is cleared before L2 can take it.
+        Assert.DoesNotContain(o.Of(EventId.DebugException), e => e.InGuest || e.DeliveredBefore == p.Address(guest));
     }
 
     [Theory]

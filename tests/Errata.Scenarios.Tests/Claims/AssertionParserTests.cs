@@ -21,6 +21,7 @@ public class AssertionParserTests
         { "[0x460070] = 0x81", new FinalStateAssertion(new FieldCheck("[0x460070]", 0x81, null, 0x460070)) },
         { "vmexit vmmcall", new DeliveredAssertion(EventId.VmExit(0x81), null, null) },
         { "budget exceeded", new EndAssertion(RunEnd.BudgetExceeded) },
+        { "timed out", new EndAssertion(RunEnd.TimedOut) },
         { "shutdown", new EndAssertion(RunEnd.Shutdown) },
         { "rip = target", new FinalStateAssertion(new FieldCheck("rip", 0, null, null, new LabelRef("target", 6))) },
         { "[slot] = handler", new FinalStateAssertion(new FieldCheck("[slot]", 0, new LabelRef("slot", 1), null, new LabelRef("handler", 9))) },

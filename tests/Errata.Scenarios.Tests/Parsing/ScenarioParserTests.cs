@@ -75,6 +75,30 @@ public class ScenarioParserTests
     }
 
     [Theory]
+    [InlineData("10_000_000", 10_000_000L)]
+    [InlineData("1", 1L)]
+    public void Budget_UpToTheMaximum_IsKept(string value, long budget)
+    {
+        var (s, d) = Parse($"budget: {value}\ncode:\n nop");
+        Assert.Empty(d);
+        Assert.Equal(budget, s.Budget);
+        Assert.Equal(10_000_000, Scenario.MaxBudget);
+    }
+
+    [Theory]
+    [InlineData("10_000_001")]
+    [InlineData("100000000000")]
+    public void Budget_AboveTheMaximum_IsAnError_AtTheValue(string value)
+    {
+        var (s, d) = Parse($"budget: {value}\ncode:\n nop");
+        var e = Assert.Single(d);
+        Assert.Equal("ERR0420", e.Id);
+        Assert.Equal((8, value.Length), (e.Span.Column, e.Span.Length));
+        Assert.Contains("maximum of 10,000,000 instructions", e.Message, StringComparison.Ordinal);
+        Assert.Equal(Scenario.DefaultBudget, s.Budget);
+    }
+
+    [Theory]
     [InlineData("budget: lots\ncode:\n nop", "ERR0404")]
     [InlineData("inject: nmi\ncode:\n nop", "ERR0405")]
     [InlineData("nonsense\ncode:\n nop", "ERR0409")]

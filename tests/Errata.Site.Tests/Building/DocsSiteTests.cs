@@ -42,6 +42,19 @@ public sealed class DocsSiteTests : IDisposable
         Assert.Contains("db_interception", html, StringComparison.Ordinal);
     }
 
+    /// <summary>The KVM port I/O gap: the GIF=1 scenario's banner and the rule that decides it, with its kernel source.</summary>
+    [Fact]
+    public void NestedVirtualizationPage_ShowsThatIoBreakpointsNeverTrapUnderKvm()
+    {
+        Assert.Equal(ExitCode.Ok, Build().ExitCode);
+        var html = File.ReadAllText(Path.Combine(_output, "errata", "nested-virtualization.html"));
+        var gifSet = html[html.IndexOf("id=\"scenario-io-breakpoint-gif-set\"", StringComparison.Ordinal)..];
+        Assert.Contains("APM: delivered; KVM: discarded", gifSet, StringComparison.Ordinal);
+        Assert.Contains("kvm.pio-ignores-io-breakpoints", gifSet, StringComparison.Ordinal);
+        Assert.Contains("arch/x86/kvm/svm/svm.c: io_interception", gifSet, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"verdict fails\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryPage_HasOneH1_ATableOfContents_AndLoadsNothingFromElsewhere()
     {

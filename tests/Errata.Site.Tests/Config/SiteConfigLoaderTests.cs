@@ -6,7 +6,7 @@ namespace Errata.Site.Tests.Config;
 
 public class SiteConfigLoaderTests
 {
-    private static (SiteConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Parse(string json)
+    internal static (SiteConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Parse(string json)
     {
         var bag = new DiagnosticBag();
         return (SiteConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "site.config.json", bag), bag.Items);
@@ -61,5 +61,38 @@ public class SiteConfigLoaderTests
         var e = Assert.Single(d);
         Assert.Equal("ERR0703", e.Id);
         Assert.Equal(2, e.Span.Line);
+    }
+
+    [Fact]
+    public void ByteOrderMark_IsRead()
+    {
+        var bag = new DiagnosticBag();
+        var json = Encoding.UTF8.GetBytes("\uFEFF{\n  \"title\": \"T\",\n  \"colour\": 1\n}");
+        var c = SiteConfigLoader.Parse(json, "site.config.json", bag);
+        Assert.Equal("T", c.Title);
+        // Positions still count from the first character after the mark.
+        var e = Assert.Single(bag.Items);
+        Assert.Equal(("ERR0701", 2, 2), (e.Id, e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
+    public void DuplicateKey_IsAnError_AtTheSecond_NamingTheFirst()
+    {
+        var (c, d) = Parse("{\n  \"title\": \"A\",\n  \"source\": \"s\",\n    \"title\": \"B\"\n}");
+        var e = Assert.Single(d);
+        Assert.Equal(("ERR0730", Severity.Error), (e.Id, e.Severity));
+        Assert.Equal((3, 4), (e.Span.Line, e.Span.Column));
+        Assert.Contains("'title'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("site.config.json(2,3)", e.Message, StringComparison.Ordinal);
+        Assert.Equal(("A", "s"), (c.Title, c.Source));
+    }
+
+    [Fact]
+    public void CommentsAndTrailingCommas_AreAccepted()
+    {
+        var (c, d) = Parse("{\n  // the site\n  \"title\": \"T\", /* block */\n  \"defaultProfiles\": [\"apm\",],\n}");
+        Assert.Empty(d);
+        Assert.Equal("T", c.Title);
+        Assert.Equal(["apm"], c.DefaultProfiles);
     }
 }

@@ -41,10 +41,11 @@ internal static partial class BlockQuoteParser
                 blank = i;
                 continue;
             }
-            if (nonBlankSeen && blank == i - 1 && Attribution().Match(lines[i].Text) is { Success: true } m
+            // Matched on the line's characters: a string per line here would copy every line at every level.
+            if (nonBlankSeen && blank == i - 1 && AttributionLength(lines[i]) is > 0 and var length
                 && AttributionEnd(lines, i) is var (end, indent) && end > 0)
             {
-                var attribution = new List<RstLine> { lines[i].Dedent(m.Length) };
+                var attribution = new List<RstLine> { lines[i].Dedent(length) };
                 for (var j = i + 1; j < end; j++) attribution.Add(lines[j].Dedent(indent));
                 return new Split(i, attribution, end);
             }
@@ -65,6 +66,12 @@ internal static partial class BlockQuoteParser
             else if (lines[i].Indent != indent) return (0, 0);
         }
         return (i, indent ?? 0);
+    }
+
+    private static int AttributionLength(RstLine line)
+    {
+        foreach (var m in Attribution().EnumerateMatches(line.Chars)) return m.Length;
+        return 0;
     }
 
     [GeneratedRegex("^(---?(?!-)|\u2014) *(?=[^ \n])")]

@@ -1,3 +1,4 @@
+using Errata.Documents.Diagnostics;
 using Errata.Documents.Rst.Parsers.Tables;
 using Errata.Documents.Syntax;
 
@@ -10,10 +11,29 @@ namespace Errata.Documents.Rst.Parsers;
 /// </summary>
 internal sealed class BodyParser(RstContext context)
 {
+    private int _depth;
+
     public void Parse(IReadOnlyList<RstLine> lines, BlockSink sink)
     {
-        var cursor = new LineCursor(lines);
-        while (!cursor.AtEnd) ParseBlock(cursor, sink);
+        // Every nested body (quote, list item, directive content) comes through here, so the
+        // depth counted here bounds the tree, the stack and the lines copied per level.
+        if (_depth >= NestingLimit.MaxDepth)
+        {
+            var first = lines.FirstOrDefault(l => !l.IsBlank);
+            if (first.Source is not null)
+                context.Report(DocumentErrors.NestingTooDeep, first.SpanAt(0, first.Length), NestingLimit.MaxDepth);
+            return;
+        }
+        _depth++;
+        try
+        {
+            var cursor = new LineCursor(lines);
+            while (!cursor.AtEnd) ParseBlock(cursor, sink);
+        }
+        finally
+        {
+            _depth--;
+        }
     }
 
     /// <summary>Parses nested content (a list item, a directive's body), where section titles are not allowed.</summary>

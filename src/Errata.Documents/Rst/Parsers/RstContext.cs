@@ -25,6 +25,7 @@ internal sealed class RstContext
         Directives = directives;
         Inlines = new InlineParser(this);
         Body = new BodyParser(this);
+        Folder = read.FolderOf(source.Path);
     }
 
     public SourceText Source { get; }
@@ -47,6 +48,9 @@ internal sealed class RstContext
     /// <summary>Custom roles declared with <c>.. role:: name(base)</c>, by name, to their base role.</summary>
     public Dictionary<string, string> RoleAliases { get; } = [];
     public int IncludeDepth { get; set; }
+
+    /// <summary>The folder of the file whose lines are being read: the document's, or an included file's while it is read.</summary>
+    public string Folder { get; set; }
 
     public SourceSpan DocumentSpan => new(Source.Path, 0, 0, 0);
 

@@ -54,6 +54,7 @@ internal sealed partial class KvmL0
         if (_exception is { } e)
         {
             _exception = null;
+            if (IsFault(e.Vector) && Cpu.Rules.Decide(Decision.KvmInjectedFaultSetsRf).Delivers) v.Rflags |= FlagBits.RF;
             if (e.Vector == Cpu.VectorDb && e.Payload is { } p) DeliverDbPayload(v, p);
             v.EventInj = EventInj.Make(EventInj.TypeException, e.Vector, e.Error);
             v.EventInjRecord = e.Record;
@@ -104,6 +105,10 @@ internal sealed partial class KvmL0
         }
         return EntryAction.Run;
     }
+
+    /// <summary>exception_type() is EXCPT_FAULT: not #DB (EXCPT_DB), #BP or #OF (traps), #DF or #MC (aborts).</summary>
+    private static bool IsFault(int vector) =>
+        vector is not (Cpu.VectorDb or Cpu.VectorBp or 4 or Cpu.VectorDf or Cpu.VectorMc);
 
     private static bool InShadow(Vmcb v) => (v.IntState & 1) != 0;
 

@@ -45,8 +45,11 @@ internal sealed partial class KvmL0
             SetGif(false);
             var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexit).Rule;
             _deliverOnEntry = Cpu.Raise(EventId.VmExit(ExitCodes.Invalid), "VMRUN intercept clear in vmcb12", _vmrunRip, rule);
-            if ((l1.Rflags & FlagBits.TF) != 0 && Cpu.Rules.Decide(Decision.KvmVmrunTfOnInvalid).Delivers)
-                QueueSingleStepAfterVmrun();
+            // 6.12's kvm_skip_emulated_instruction ran before the checks and queued its single-step #DB;
+            // on the path into L2 that #DB is held by nested_run_pending and then cleared, so only here it counts.
+            var skip = Cpu.Rules.Decide(Decision.KvmVmrunSkipSingleStep);
+            if ((l1.Rflags & FlagBits.TF) != 0 && skip.Delivers)
+                QueueException(Cpu.VectorDb, null, DebugBits.Dr6BS, Cpu.Raise(EventId.DebugException, "single-step (VMRUN skipped)", _vmrunRip, skip.Rule));
             return;
         }
 
@@ -60,7 +63,8 @@ internal sealed partial class KvmL0
 
     /// <summary>
     /// nested_vmcb02_prepare_control/save: L2's state from vmcb12; intercepts are vmcb01's and
-    /// vmcb12's together (VMMCALL only L1's); V_GIF from vmcb12 with nested vGIF, else vmcb01's.
+    /// vmcb12's together (VMMCALL only L1's), with vmcb01's I/O map; V_GIF from vmcb12 with nested
+    /// vGIF, else vmcb01's.
     /// </summary>
     private Vmcb PrepareVmcb02(Vmcb g)
     {
@@ -73,6 +77,7 @@ internal sealed partial class KvmL0
             ExceptionIntercepts = h.ExceptionIntercepts | g.ExceptionIntercepts,
             Misc1 = (h.Misc1 & ~Intercept.VIntr.Mask) | g.Misc1,
             Misc2 = (h.Misc2 & ~(Intercept.Vmmcall.Mask | Intercept.Stgi.Mask | Intercept.Clgi.Mask)) | g.Misc2,
+            Iopm = h.Iopm,
             IntVector = g.IntVector,
             IntState = g.IntState,
             EventInj = g.EventInj,
@@ -118,6 +123,7 @@ internal sealed partial class KvmL0
             case ExitCodes.Clgi: GifInterception(false); break;
             case ExitCodes.Vmmcall: Hypercall(); break;
             case ExitCodes.Msr: MsrInterception(); break;
+            case ExitCodes.Ioio: IoInterception(); break;
             case ExitCodes.VIntr: InterruptWindow(); break;
             case ExitCodes.Hlt: Halt(); break;
             case ExitCodes.Vmrun or ExitCodes.Vmload or ExitCodes.Vmsave:
@@ -133,6 +139,9 @@ internal sealed partial class KvmL0
         var g = _vmcb12!;
         return code switch
         {
+            // nested_svm_intercept_ioio: L1's own map decides, read from its memory.
+            ExitCodes.Ioio => g.Intercepts(Intercept.Ioio) && g.Iopm is { } map
+                && map.Intercepts(IoioExitInfo.Port(_vmcb02!.ExitInfo1), IoioExitInfo.Size(_vmcb02.ExitInfo1)),
             < 0x10 => (g.CrIntercepts & (1u << code)) != 0,
             < 0x20 => (g.CrIntercepts & (1u << (code - 0x10 + 16))) != 0,
             < 0x30 => (g.DrIntercepts & (1u << (code - 0x20))) != 0,
@@ -197,11 +206,12 @@ internal sealed partial class KvmL0
             QueueSingleStepAfterVmrun();
     }
 
+    /// <summary>kvm_queue_exception(vcpu, DB_VECTOR): no payload, so L1's DR6 stays as it was.</summary>
     private void QueueSingleStepAfterVmrun()
     {
         var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexitQueuesTfDb).Rule;
         var record = Cpu.Raise(EventId.DebugException, "single-step (VMRUN with TF)", _vmrunRip, rule);
-        QueueException(Cpu.VectorDb, null, DebugBits.Dr6BS, record);
+        QueueException(Cpu.VectorDb, null, null, record);
     }
 
     /// <summary>svm_leave_nested: back to L1 without telling it.</summary>

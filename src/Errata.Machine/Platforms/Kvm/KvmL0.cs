@@ -51,13 +51,18 @@ internal sealed partial class KvmL0 : Platform
     private Vmcb Current => _guestMode ? _vmcb02! : _vmcb01;
 
     /// <summary>
-    /// init_vmcb: #DB always intercepted, the SVM instructions intercepted (CLGI/STGI cleared
-    /// again with vGIF, which sets V_GIF_ENABLE), physical interrupts and MSRs intercepted.
+    /// init_vmcb: #DB always intercepted, every I/O port intercepted, the SVM instructions intercepted
+    /// (CLGI/STGI cleared again with vGIF, which sets V_GIF_ENABLE), physical interrupts and MSRs intercepted.
     /// </summary>
     private Vmcb InitVmcb()
     {
         var v = new Vmcb { Owner = VmcbOwner.Platform };
         if (Cpu.Rules.Decide(Decision.KvmDbIntercepted).Delivers) v.ExceptionIntercepts |= 1u << Cpu.VectorDb;
+        if (Cpu.Rules.Decide(Decision.KvmIoioIntercepted).Delivers)
+        {
+            v.Set(Intercept.Ioio, true);
+            v.Iopm = IoPermissionMap.AllPorts;
+        }
         foreach (var i in new[] { Intercept.Intr, Intercept.Nmi, Intercept.Smi, Intercept.Hlt, Intercept.Msr, Intercept.Shutdown })
             v.Set(i, true);
         foreach (var i in new[] { Intercept.Vmrun, Intercept.Vmmcall, Intercept.Vmload, Intercept.Vmsave, Intercept.Stgi, Intercept.Clgi })
@@ -124,6 +129,7 @@ internal sealed partial class KvmL0 : Platform
                 if (CheckPermissions("vmload/vmsave")) Skip();
                 break;
             case ExitCodes.Msr: MsrInterception(); break;
+            case ExitCodes.Ioio: IoInterception(); break;
             case ExitCodes.VIntr: InterruptWindow(); break;
             case ExitCodes.Intr or ExitCodes.Nmi or ExitCodes.Smi: break;
             case ExitCodes.Hlt: Halt(); break;

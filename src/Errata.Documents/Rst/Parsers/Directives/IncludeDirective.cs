@@ -2,8 +2,8 @@ namespace Errata.Documents.Rst.Parsers.Directives;
 
 /// <summary>
 /// <c>include</c>: reads another file's text in place, as RST, or as a literal block with
-/// <c>:literal:</c>/<c>:code:</c>, optionally only the part between <c>:start-after:</c> and <c>:end-before:</c>. Paths resolve against the including file's folder and must
-/// stay inside the source root; a path in angle brackets is not supported (no standard library).
+/// <c>:literal:</c>/<c>:code:</c>, optionally only the part between <c>:start-after:</c> and <c>:end-before:</c>. Paths resolve against the including file's real folder,
+/// as docutils does, and must stay inside the source root once every link is followed; a path in angle brackets is not supported (no standard library).
 /// </summary>
 internal sealed class IncludeDirective : IDirective
 {
@@ -13,12 +13,17 @@ internal sealed class IncludeDirective : IDirective
 
     public void Run(RstContext context, DirectiveInput input, BlockSink sink)
     {
-        var root = Path.GetFullPath(context.Read.SourceRoot);
+        var root = RealPath.Resolve(context.Read.SourceRoot) ?? Path.GetFullPath(context.Read.SourceRoot);
         var relative = input.Argument.Trim();
-        var from = Path.GetDirectoryName(input.Line.Source.Path) ?? "";
-        var full = Path.GetFullPath(Path.Combine(root, from, relative));
         var span = input.Line.SpanAt(0, input.Line.Text.Length);
-        if (!full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        // Links are followed before the containment check, so a link cannot lead an include out.
+        var full = RealPath.Resolve(Path.Combine(context.Folder, relative));
+        if (full is null)
+        {
+            context.Report(RstErrors.IncludeUnreadable, span, relative, "its links form a loop");
+            return;
+        }
+        if (!RealPath.IsInside(root, full))
         {
             context.Report(RstErrors.IncludeOutsideRoot, span, relative);
             return;
@@ -31,7 +36,7 @@ internal sealed class IncludeDirective : IDirective
         string text;
         try
         {
-            text = File.ReadAllText(full);
+            text = DocumentText.Read(full, Path.GetRelativePath(root, full).Replace('\\', '/'), context.Document.Diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -66,8 +71,11 @@ internal sealed class IncludeDirective : IDirective
             sink.Add(LiteralBlockParser.Literal(source.Lines, input.Option("code") is { Length: > 0 } language ? language : null));
             return;
         }
+        var folder = context.Folder;
         context.IncludeDepth++;
+        context.Folder = Path.GetDirectoryName(full)!;
         context.Body.Parse(source.Lines, sink);
+        context.Folder = folder;
         context.IncludeDepth--;
     }
 }
