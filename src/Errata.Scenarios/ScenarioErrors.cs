@@ -14,7 +14,7 @@ public static class ScenarioErrors
     public static readonly DiagnosticDescriptor BadBudget =
         new("ERR0404", "Scenario", Severity.Error, "budget '{0}' is not a positive whole number");
     public static readonly DiagnosticDescriptor BadInject =
-        new("ERR0405", "Scenario", Severity.Error, "cannot read inject '{0}'; expected 'EVENT at LABEL' with EVENT one of nmi, smi, init, intr N");
+        new("ERR0405", "Scenario", Severity.Error, "cannot read inject '{0}'; expected 'EVENT at LABEL' with EVENT one of nmi, smi, init, intr N, mc");
     public static readonly DiagnosticDescriptor UnknownEvent =
         new("ERR0406", "Scenario", Severity.Error, "unknown event '{0}'; expected one of: {1}");
     public static readonly DiagnosticDescriptor UndefinedLabel =

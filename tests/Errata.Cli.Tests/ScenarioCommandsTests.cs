@@ -84,6 +84,9 @@ public sealed class ScenarioCommandsTests : IDisposable
         Assert.Equal("target", db.GetProperty("label").GetString());
         Assert.Equal("0xffff0ff1", db.GetProperty("dr6").GetString());
         Assert.Contains("db_interception", db.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Number, db.GetProperty("delivery").ValueKind);
+        Assert.Equal(db.GetProperty("rip").GetString(), "0x" + Convert.ToUInt64(db.GetProperty("frame").GetProperty("rip").GetString(), 16).ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, db.GetProperty("frame").GetProperty("rflags.rf").GetInt32());
         Assert.True(kvm.GetProperty("claims").EnumerateArray().All(c => c.GetProperty("holds").GetBoolean()));
         var apm = scenario.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("profile").GetString() == "apm");
         Assert.Equal("discarded", apm.GetProperty("events")[0].GetProperty("disposition").GetString());

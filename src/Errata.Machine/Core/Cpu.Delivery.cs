@@ -48,9 +48,9 @@ internal sealed partial class Cpu
     {
         Rip = returnRip;
         var atDelivery = Snapshot();
-        if (TryEnterHandler(vector, error, returnRip))
+        if (TryEnterHandler(vector, error, returnRip, out var frame))
         {
-            Log.Deliver(record, rule, returnRip, atDelivery);
+            Log.Deliver(record, rule, returnRip, atDelivery, frame);
             if (vector == VectorNmi) NmiBlocked = true;
             return;
         }
@@ -75,37 +75,43 @@ internal sealed partial class Cpu
     {
         Rip = returnRip;
         var atDelivery = Snapshot();
-        Log.Deliver(record, rule, returnRip, atDelivery);
-        if (!PushFrame(returnRip, null, out _))
+        if (!PushFrame(returnRip, null, out var frame))
         {
+            Log.Deliver(record, rule, returnRip, atDelivery);
             End(RunEnd.Shutdown, "fault while entering SMM", returnRip);
             return;
         }
+        Log.Deliver(record, rule, returnRip, atDelivery, frame);
         InSmm = true;
         Rip = SmiHandler;
     }
 
-    private bool TryEnterHandler(int vector, uint? error, ulong returnRip)
+    private bool TryEnterHandler(int vector, uint? error, ulong returnRip, out InterruptFrame? frame)
     {
+        frame = null;
         var gate = MachineLayout.Idt + (ulong)vector * 16;
         if (!Memory.TryRead(gate, 8, out var lo) || !Memory.TryRead(gate + 8, 8, out var hi)) return false;
         if ((lo & (1UL << 47)) == 0) return false;
         var target = (lo & 0xFFFF) | ((lo >> 32) & 0xFFFF0000) | (hi << 32);
-        if (!PushFrame(returnRip, error, out _)) return false;
+        if (!PushFrame(returnRip, error, out frame)) return false;
         Rip = target;
         return true;
     }
 
-    /// <summary>The long-mode interrupt frame: SS, RSP, RFLAGS, CS, RIP and the error code; a CPL 3 interrupt switches to RSP0.</summary>
-    private bool PushFrame(ulong returnRip, uint? error, out ulong newRsp)
+    /// <summary>
+    /// The long-mode interrupt frame: SS, RSP, RFLAGS, CS, RIP and the error code; a CPL 3
+    /// interrupt switches to RSP0. <paramref name="pushed"/> is kept for frame assertions.
+    /// </summary>
+    private bool PushFrame(ulong returnRip, uint? error, out InterruptFrame? pushed)
     {
+        pushed = null;
         var oldRsp = Rsp;
         var rsp = (Cpl == 0 ? Rsp : MachineLayout.KernelStackTop) & ~0xFUL;
         var ss = (ulong)Segment[2];
         var cs = (ulong)Segment[1];
         Span<ulong> frame = [ss, oldRsp, Rflags, cs, returnRip, error ?? 0];
         var count = error is null ? 5 : 6;
-        newRsp = rsp - (ulong)count * 8;
+        var newRsp = rsp - (ulong)count * 8;
         for (var i = 0; i < count; i++)
         {
             rsp -= 8;
@@ -117,6 +123,7 @@ internal sealed partial class Cpu
             Cache.Invalidate(rsp, 8);
         }
         Rsp = newRsp;
+        pushed = new InterruptFrame(returnRip, cs, Rflags, oldRsp, ss, error);
         Rflags &= ~(FlagBits.TF | FlagBits.RF | FlagBits.NT | FlagBits.IF);
         Cpl = 0;
         Segment[1] = 0x08;

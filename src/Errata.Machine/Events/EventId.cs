@@ -13,6 +13,7 @@ public readonly record struct EventId(EventClass Class, int Number = 0)
     public static readonly EventId Smi = new(EventClass.Smi);
     public static readonly EventId Init = new(EventClass.Init);
     public static readonly EventId DebugException = Exception(1);
+    public static readonly EventId MachineCheck = Exception(18);
 
     public string Name => EventNames.Format(this);
 

@@ -9,6 +9,7 @@ namespace Errata.Machine.Events;
 internal sealed class EventLog
 {
     private readonly List<EventRecord> _records = [];
+    private int _deliveries;
 
     /// <summary>Told of every raise and change of fate, when a trace is kept.</summary>
     public Action<EventRecord, string>? Observer;
@@ -48,9 +49,11 @@ internal sealed class EventLog
         Observer?.Invoke(r, "discarded");
     }
 
-    public void Deliver(int index, Rule rule, ulong deliveredBefore, MachineState atDelivery)
+    public void Deliver(int index, Rule rule, ulong deliveredBefore, MachineState atDelivery, InterruptFrame? frame = null)
     {
         var r = _records[index];
+        r.DeliveryOrder = _deliveries++;
+        r.Frame = frame;
         r.Disposition = r.WasHeld ? Disposition.DeliveredAfterPending : Disposition.Delivered;
         // A held event keeps the rule that held it: that rule is why it waited.
         if (!r.WasHeld) r.Rule = rule;

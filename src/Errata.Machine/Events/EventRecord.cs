@@ -16,7 +16,13 @@ internal sealed class EventRecord
     public bool WasHeld;
     public ulong? DeliveredBefore;
     public MachineState? AtDelivery;
+    public int? DeliveryOrder;
+    public InterruptFrame? Frame;
 
     public MachineEvent ToEvent() =>
-        new(Sequence, Id, Cause, Disposition, Rip, DeliveredBefore, Rule, AtDelivery, AfterInstruction, InGuest);
+        new(Sequence, Id, Cause, Disposition, Rip, DeliveredBefore, Rule, AtDelivery, AfterInstruction, InGuest)
+        {
+            DeliveryOrder = DeliveryOrder,
+            Frame = Frame,
+        };
 }

@@ -7,6 +7,9 @@ namespace Errata.Machine.Events;
 /// (a fault's faulting instruction, a trap's completed instruction, an injection's label);
 /// <see cref="DeliveredBefore"/> is the instruction that was next when it was delivered.
 /// <see cref="AtDelivery"/> holds the registers (with DR6) at delivery, when it was delivered.
+/// <see cref="Sequence"/> is the order of raising; <see cref="DeliveryOrder"/> the order of
+/// delivery among delivered events (an event held at GIF=0 is raised early and delivered late).
+/// <see cref="Frame"/> is the interrupt frame pushed for the handler, when delivery pushed one.
 /// </summary>
 public sealed record MachineEvent(
     int Sequence,
@@ -18,4 +21,9 @@ public sealed record MachineEvent(
     Rule Rule,
     MachineState? AtDelivery,
     long AfterInstruction,
-    bool InGuest);
+    bool InGuest)
+{
+    public int? DeliveryOrder { get; init; }
+
+    public InterruptFrame? Frame { get; init; }
+}

@@ -32,6 +32,13 @@ public sealed record JudgeContext(Outcome Outcome, IReadOnlyDictionary<string, u
         return Hex.Format(address);
     }
 
+    /// <summary>A value compared with a label reads as that label when it is one.</summary>
+    public string LabelOrNumber(ulong value, bool asLabel) => asLabel ? LabelOf(value) : Hex.Format(value);
+
+    /// <summary>The first delivery of an event, by the order of delivery (not of raising).</summary>
+    public MachineEvent? FirstDelivered(EventId id) =>
+        Of(id).Where(Words.IsDelivered).MinBy(e => e.DeliveryOrder ?? int.MaxValue);
+
     public string Describe(MachineEvent e) =>
         $"{e.Id.Name} {Words.Disposition(e.Disposition)} at {LabelOf(e.Rip)} ({e.Cause}; {e.Rule.Source})";
 }

@@ -20,7 +20,11 @@ public static class AssertionParser
         if (TryEnd(t, out var end)) return new(new EndAssertion(end), null, 0, 0);
 
         if (t.StartsWith("no ", StringComparison.Ordinal))
+        {
+            if (Split(t, " at ") is { } noAt)
+                return Event(t, 3, noAt.Left - 3, e => Label(t, noAt.Right, l => new NoEventAtAssertion(e, l)));
             return Event(t, 3, t.Length - 3, e => new NoEventAssertion(e));
+        }
 
         if (t.EndsWith(" discarded", StringComparison.Ordinal))
             return Event(t, 0, t.Length - " discarded".Length, e => new DiscardedAssertion(e));
@@ -48,7 +52,7 @@ public static class AssertionParser
                 var labelRef = new LabelRef(label, at.Right);
                 if (with < 0) return new(new DeliveredAssertion(e, labelRef, null), null, 0, 0);
                 var fieldStart = at.Right + with + " with ".Length;
-                var check = Field(t, fieldStart);
+                var check = Field(t, fieldStart, inDelivery: true);
                 return check.Error is not null
                     ? check
                     : new(new DeliveredAssertion(e, labelRef, ((FinalStateAssertion)check.Assertion!).Check), null, 0, 0);
@@ -58,7 +62,7 @@ public static class AssertionParser
         if (Split(t, " before ") is { } before)
             return Event(t, 0, before.Left, a => Event(t, before.Right, t.Length - before.Right, b => new BeforeAssertion(a, b)));
 
-        if (t.Contains('=', StringComparison.Ordinal)) return Field(t, 0);
+        if (t.Contains('=', StringComparison.Ordinal)) return Field(t, 0, inDelivery: false);
 
         return Event(t, 0, t.Length, e => new DeliveredAssertion(e, null, null));
     }
@@ -105,14 +109,24 @@ public static class AssertionParser
             : Fail($"expected a label, found '{label}'", start, label.Length);
     }
 
-    private static Result Field(string t, int start)
+    /// <summary>
+    /// `FIELD = VALUE`, VALUE a number or a label. Frame fields describe one delivery, so
+    /// they are read only after `with` (<paramref name="inDelivery"/>).
+    /// </summary>
+    private static Result Field(string t, int start, bool inDelivery)
     {
         var eq = t.IndexOf('=', start);
         if (eq < 0) return Fail("expected 'FIELD = VALUE'", start, t.Length - start);
         var field = t[start..eq].Trim();
         var valueText = t[(eq + 1)..].Trim();
+        var valueOffset = t.IndexOf(valueText, eq + 1, StringComparison.Ordinal);
+        LabelRef? valueLabel = null;
         if (!Hex.TryParse(valueText, out var value))
-            return Fail($"expected a number after '=', found '{valueText}'", eq + 1, Math.Max(1, t.Length - eq - 1));
+        {
+            if (!IsName(valueText))
+                return Fail($"expected a number or a label after '=', found '{valueText}'", valueOffset, valueText.Length);
+            valueLabel = new LabelRef(valueText, valueOffset);
+        }
         LabelRef? memory = null;
         ulong? address = null;
         if (field.StartsWith('[') && field.EndsWith(']'))
@@ -122,11 +136,18 @@ public static class AssertionParser
             else if (IsName(inner)) memory = new LabelRef(inner, t.IndexOf(inner, start, StringComparison.Ordinal));
             else return Fail($"expected [label] or [ADDRESS], found '{field}'", start, field.Length);
         }
+        else if (FieldNames.IsFrame(field))
+        {
+            if (!inDelivery)
+                return Fail($"'{field}' is a field of one delivery's frame; expected 'EVENT at LABEL with {field} = VALUE'", start, field.Length);
+            if (!FieldNames.IsKnown(field))
+                return Fail($"unknown frame field '{field}'; expected one of: {string.Join(", ", FieldNames.FrameFields)}", start, field.Length);
+        }
         else if (!FieldNames.IsKnown(field))
         {
-            return Fail($"unknown field '{field}'; expected a register, gif, rflags.if/tf/rf, dr6.b0-b3/bd/bs/bt or [label]", start, field.Length);
+            return Fail($"unknown field '{field}'; expected a register, gif, rflags.if/tf/rf, dr6.b0-b3/bd/bs/bt, [label]{(inDelivery ? " or frame.rip/rflags/rflags.rf/error" : "")}", start, field.Length);
         }
-        return new(new FinalStateAssertion(new FieldCheck(field.ToLowerInvariant(), value, memory, address)), null, 0, 0);
+        return new(new FinalStateAssertion(new FieldCheck(field.ToLowerInvariant(), value, memory, address, valueLabel)), null, 0, 0);
     }
 
     private static bool IsName(string s) =>

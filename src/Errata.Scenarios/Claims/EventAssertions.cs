@@ -2,16 +2,20 @@ using Errata.Machine.Events;
 
 namespace Errata.Scenarios.Claims;
 
-/// <summary>`EVENT`, `EVENT at LABEL`, `EVENT at LABEL with FIELD = VALUE`: delivered (at that instruction, with that state).</summary>
+/// <summary>
+/// `EVENT`, `EVENT at LABEL`, `EVENT at LABEL with FIELD = VALUE`: delivered (at that
+/// instruction, with that state at delivery, or with that field of the pushed frame).
+/// </summary>
 public sealed record DeliveredAssertion(EventId Event, LabelRef? At, FieldCheck? With) : Assertion
 {
-    // The field's memory label counts too: the compiler checks these before any run judges them.
-    public override IEnumerable<LabelRef> Labels => new[] { At, With?.Memory }.OfType<LabelRef>();
+    // The labels of the field count too: the compiler checks these before any run judges them.
+    public override IEnumerable<LabelRef> Labels =>
+        (At is { } l ? [l] : Enumerable.Empty<LabelRef>()).Concat(With?.Labels ?? []);
 
     public override Judgement Judge(JudgeContext c)
     {
         var expected = Event.Name + (At is { } at ? " delivered at " + at.Name : " delivered") +
-                       (With is { } w ? $" with {w.Field} = {Hex.Format(w.Value)}" : "");
+                       (With is { } w ? $" with {w.Field} = {w.ExpectedText}" : "");
         var raised = c.Of(Event).ToList();
         var delivered = raised.Where(Words.IsDelivered).ToList();
         var atLabel = At is { } label ? delivered.Where(e => e.Rip == c.Address(label)).ToList() : delivered;
@@ -26,8 +30,8 @@ public sealed record DeliveredAssertion(EventId Event, LabelRef? At, FieldCheck?
         if (With is not { } check)
             return Judgement.Pass(expected, c.Describe(atLabel[0]));
         foreach (var e in atLabel)
-            if (check.Matches(e.AtDelivery, c)) return Judgement.Pass(expected, c.Describe(e));
-        var seen = string.Join(", ", atLabel.Select(e => check.Describe(e.AtDelivery, c)));
+            if (check.Matches(e, c)) return Judgement.Pass(expected, c.Describe(e));
+        var seen = string.Join(", ", atLabel.Select(e => check.Describe(e, c)));
         return new Judgement(false, expected, $"{Event.Name} delivered with {check.Field} = {seen}", atLabel[0]);
     }
 }
@@ -45,6 +49,24 @@ public sealed record NoEventAssertion(EventId Event) : Assertion
             return Judgement.Pass(expected, raised is null ? $"no {Event.Name} raised" : c.Describe(raised));
         }
         return new Judgement(false, expected, c.Describe(delivered[0]), delivered[0]);
+    }
+}
+
+/// <summary>
+/// `no EVENT at LABEL`: not delivered as raised by the instruction at LABEL; it may be
+/// delivered elsewhere, or be raised there and held or discarded.
+/// </summary>
+public sealed record NoEventAtAssertion(EventId Event, LabelRef At) : Assertion
+{
+    public override IEnumerable<LabelRef> Labels => [At];
+
+    public override Judgement Judge(JudgeContext c)
+    {
+        var expected = $"no {Event.Name} delivered at {At.Name}";
+        var there = c.Of(Event).FirstOrDefault(e => Words.IsDelivered(e) && e.Rip == c.Address(At));
+        if (there is not null) return new Judgement(false, expected, c.Describe(there), there);
+        var elsewhere = c.Of(Event).FirstOrDefault();
+        return Judgement.Pass(expected, elsewhere is null ? $"no {Event.Name} raised" : c.Describe(elsewhere));
     }
 }
 
@@ -96,17 +118,21 @@ public sealed record CountAssertion(EventId Event, int Count) : Assertion
     }
 }
 
-/// <summary>`EVENT before EVENT`: the first delivery of one precedes the first of the other.</summary>
+/// <summary>
+/// `EVENT before EVENT`: the first delivery of one precedes the first of the other, in the
+/// order the handlers ran; an event raised first but held (at GIF=0, say) can come second.
+/// </summary>
 public sealed record BeforeAssertion(EventId First, EventId Second) : Assertion
 {
     public override Judgement Judge(JudgeContext c)
     {
         var expected = $"{First.Name} delivered before {Second.Name}";
-        var a = c.Of(First).FirstOrDefault(Words.IsDelivered);
-        var b = c.Of(Second).FirstOrDefault(Words.IsDelivered);
+        var a = c.FirstDelivered(First);
+        var b = c.FirstDelivered(Second);
         if (a is null) return new Judgement(false, expected, $"no {First.Name} delivered", b);
         if (b is null) return new Judgement(false, expected, $"no {Second.Name} delivered", a);
-        var observed = a.Sequence < b.Sequence ? $"{First.Name} first" : $"{Second.Name} first";
-        return new Judgement(a.Sequence < b.Sequence, expected, observed, a.Sequence < b.Sequence ? null : b);
+        var holds = a.DeliveryOrder < b.DeliveryOrder;
+        var observed = holds ? $"{First.Name} delivered first" : $"{Second.Name} delivered first";
+        return new Judgement(holds, expected, $"{observed} ({c.Describe(holds ? a : b)})", holds ? null : b);
     }
 }

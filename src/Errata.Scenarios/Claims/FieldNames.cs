@@ -1,3 +1,5 @@
+using Errata.Machine.Events;
+
 namespace Errata.Scenarios.Claims;
 
 /// <summary>The state fields an assertion may name (SCENARIOS.md), besides [label] for memory.</summary>
@@ -5,7 +7,13 @@ public static class FieldNames
 {
     private static readonly HashSet<string> Known = Build();
 
+    /// <summary>The fields of a delivery's pushed frame, as assertions write them.</summary>
+    public static IEnumerable<string> FrameFields => InterruptFrame.Fields.Select(f => FieldCheck.FramePrefix + f);
+
     public static bool IsKnown(string name) => Known.Contains(name.ToLowerInvariant());
+
+    /// <summary>Whether the name is written as a frame field (`frame.` and anything).</summary>
+    public static bool IsFrame(string name) => name.StartsWith(FieldCheck.FramePrefix, StringComparison.OrdinalIgnoreCase);
 
     private static HashSet<string> Build()
     {
@@ -18,6 +26,7 @@ public static class FieldNames
         };
         for (var i = 8; i <= 15; i++) names.Add("r" + i);
         for (var i = 0; i <= 7; i++) names.Add("dr" + i);
+        names.UnionWith(FrameFields);
         return names;
     }
 }

@@ -4,11 +4,26 @@ using Errata.Machine.Events;
 namespace Errata.Scenarios.Claims;
 
 /// <summary>
-/// A field compared with a value: a register, gif, rflags.if, dr6.b0 ..., or a qword of
-/// memory at [label] or at [ADDRESS] (the VMCB's exit fields, say).
+/// A field compared with a value: a register, gif, rflags.if, dr6.b0 ..., a qword of
+/// memory at [label] or at [ADDRESS] (the VMCB's exit fields, say), or, for a delivery,
+/// a field of the frame its handler was given (frame.rip ...). The value is a number, or
+/// a label (<see cref="ValueLabel"/>) standing for its address.
 /// </summary>
-public sealed record FieldCheck(string Field, ulong Value, LabelRef? Memory, ulong? Address = null)
+public sealed record FieldCheck(string Field, ulong Value, LabelRef? Memory, ulong? Address = null, LabelRef? ValueLabel = null)
 {
+    public const string FramePrefix = "frame.";
+
+    public bool IsFrame => Field.StartsWith(FramePrefix, StringComparison.Ordinal);
+
+    /// <summary>Labels the check names: the memory slot and the value.</summary>
+    public IEnumerable<LabelRef> Labels =>
+        new[] { Memory, ValueLabel }.Where(l => l is not null).Select(l => l!.Value);
+
+    /// <summary>The value as written: the label's name, or the number.</summary>
+    public string ExpectedText => ValueLabel is { } l ? l.Name : Hex.Format(Value);
+
+    public ulong Expected(JudgeContext c) => ValueLabel is { } l ? c.Address(l) : Value;
+
     public bool TryRead(MachineState? state, JudgeContext c, out ulong value)
     {
         value = 0;
@@ -22,20 +37,33 @@ public sealed record FieldCheck(string Field, ulong Value, LabelRef? Memory, ulo
         return state.TryGet(Field, out value);
     }
 
-    public bool Matches(MachineState? state, JudgeContext c) => TryRead(state, c, out var v) && v == Value;
+    /// <summary>Reads the field as one delivery saw it: the state at delivery, or the pushed frame.</summary>
+    public bool TryRead(MachineEvent delivery, JudgeContext c, out ulong value)
+    {
+        if (!IsFrame) return TryRead(delivery.AtDelivery, c, out value);
+        value = 0;
+        return delivery.Frame is { } frame && frame.TryGet(Field[FramePrefix.Length..], out value);
+    }
+
+    public bool Matches(MachineState? state, JudgeContext c) => TryRead(state, c, out var v) && v == Expected(c);
+
+    public bool Matches(MachineEvent delivery, JudgeContext c) => TryRead(delivery, c, out var v) && v == Expected(c);
 
     public string Describe(MachineState? state, JudgeContext c) =>
-        TryRead(state, c, out var v) ? Hex.Format(v) : "(not available)";
+        TryRead(state, c, out var v) ? c.LabelOrNumber(v, ValueLabel is not null) : "(not available)";
+
+    public string Describe(MachineEvent delivery, JudgeContext c) =>
+        TryRead(delivery, c, out var v) ? c.LabelOrNumber(v, ValueLabel is not null) : "(not available)";
 }
 
 /// <summary>`FIELD = VALUE`: the final state.</summary>
 public sealed record FinalStateAssertion(FieldCheck Check) : Assertion
 {
-    public override IEnumerable<LabelRef> Labels => Check.Memory is { } l ? [l] : [];
+    public override IEnumerable<LabelRef> Labels => Check.Labels;
 
     public override Judgement Judge(JudgeContext c)
     {
-        var expected = $"{Check.Field} = {Hex.Format(Check.Value)} at the end";
+        var expected = $"{Check.Field} = {Check.ExpectedText} at the end";
         var observed = $"{Check.Field} = {Check.Describe(c.Outcome.Final, c)}";
         return Check.Matches(c.Outcome.Final, c)
             ? Judgement.Pass(expected, observed)

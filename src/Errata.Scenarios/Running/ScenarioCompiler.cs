@@ -114,10 +114,9 @@ public static class ScenarioCompiler
         var result = new List<Injection>();
         foreach (var inject in syntax.Injects)
         {
-            var ok = EventNames.TryParse(inject.Event, out var id);
-            if (!ok || id.Class is not (EventClass.Nmi or EventClass.Smi or EventClass.Init or EventClass.Intr))
+            if (!InjectableEvents.TryParse(inject.Event, out var id))
             {
-                diagnostics.Add(ScenarioErrors.UnknownEvent, inject.EventSpan, inject.Event, "nmi, smi, init, intr N");
+                diagnostics.Add(ScenarioErrors.UnknownEvent, inject.EventSpan, inject.Event, InjectableEvents.Known);
                 continue;
             }
             if (!assembly.Labels.TryGetValue(inject.Label, out var address))

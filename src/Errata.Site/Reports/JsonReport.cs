@@ -60,6 +60,19 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
+    /// <summary>The frame pushed for the handler, as the `frame.` fields of an assertion read it.</summary>
+    private static void Frame(Utf8JsonWriter w, InterruptFrame frame)
+    {
+        w.WriteStartObject("frame");
+        foreach (var field in InterruptFrame.Fields)
+        {
+            if (!frame.TryGet(field, out var v)) continue;
+            if (field.Contains('.', StringComparison.Ordinal)) w.WriteNumber(field, v);
+            else w.WriteString(field, Hex.Format(v));
+        }
+        w.WriteEndObject();
+    }
+
     private static void Run(Utf8JsonWriter w, ProfileRun run, IReadOnlyDictionary<string, ulong> labels)
     {
         var o = run.Outcome;
@@ -81,6 +94,8 @@ public static class JsonReport
             if (e.Id == EventId.DebugException && e.AtDelivery is { } st && st.TryGet("dr6", out var dr6))
                 w.WriteString("dr6", Hex.Format(dr6));
             w.WriteBoolean("guest", e.InGuest);
+            if (e.DeliveryOrder is { } order) w.WriteNumber("delivery", order);
+            if (e.Frame is { } frame) Frame(w, frame);
             w.WriteString("rule", e.Rule.Source);
             w.WriteString("ruleId", e.Rule.Id);
             w.WriteString("ruleStatement", e.Rule.Statement);

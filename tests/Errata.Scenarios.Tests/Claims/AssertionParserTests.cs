@@ -23,6 +23,12 @@ public class AssertionParserTests
         { "budget exceeded", new EndAssertion(RunEnd.BudgetExceeded) },
         { "timed out", new EndAssertion(RunEnd.TimedOut) },
         { "shutdown", new EndAssertion(RunEnd.Shutdown) },
+        { "rip = target", new FinalStateAssertion(new FieldCheck("rip", 0, null, null, new LabelRef("target", 6))) },
+        { "[slot] = handler", new FinalStateAssertion(new FieldCheck("[slot]", 0, new LabelRef("slot", 1), null, new LabelRef("handler", 9))) },
+        { "no #DB at target", new NoEventAtAssertion(EventId.DebugException, new LabelRef("target", 10)) },
+        { "#PF at f with frame.rip = f", new DeliveredAssertion(EventId.Exception(14), new LabelRef("f", 7), new FieldCheck("frame.rip", 0, null, null, new LabelRef("f", 26))) },
+        { "#DB at t with frame.rflags.rf = 1", new DeliveredAssertion(EventId.DebugException, new LabelRef("t", 7), new FieldCheck("frame.rflags.rf", 1, null)) },
+        { "#GP at t with frame.error = 0", new DeliveredAssertion(EventId.Exception(13), new LabelRef("t", 7), new FieldCheck("frame.error", 0, null)) },
     };
 
     [Theory]
@@ -39,13 +45,35 @@ public class AssertionParserTests
     [InlineData("no bogus", 3, 5)]
     [InlineData("#DB count many", 10, 4)]
     [InlineData("colour = 1", 0, 6)]
-    [InlineData("rax = lots", 5, 5)]
+    [InlineData("rax = 12x", 6, 3)]
     [InlineData("#DB at 12x", 7, 3)]
+    [InlineData("rax = 1+2", 6, 3)]
+    [InlineData("rax =", 5, 1)]
+    [InlineData("no #DB at 12x", 10, 3)]
+    [InlineData("no #QQ at t", 3, 3)]
+    [InlineData("frame.rip = t", 0, 9)]
+    [InlineData("#DB at t with frame.colour = 1", 14, 12)]
+    [InlineData("#DB at t with frame.rip = [x]", 26, 3)]
     public void Parse_LocatesTheProblem(string text, int offset, int length)
     {
         var r = AssertionParser.Parse(text);
         Assert.Null(r.Assertion);
         Assert.NotNull(r.Error);
         Assert.Equal((offset, length), (r.ErrorOffset, r.ErrorLength));
+    }
+
+    [Fact]
+    public void FrameField_OutsideADelivery_SaysWhereItBelongs()
+    {
+        var r = AssertionParser.Parse("frame.error = 0");
+        Assert.Contains("EVENT at LABEL with frame.error = VALUE", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LabelsNamed_IncludeTheValueLabel_AtItsColumn()
+    {
+        var r = AssertionParser.Parse("#PF at f with frame.rip = back");
+        Assert.Equal([new LabelRef("f", 7), new LabelRef("back", 26)], r.Assertion!.Labels);
+        Assert.Equal([new LabelRef("slot", 1), new LabelRef("h", 9)], AssertionParser.Parse("[slot] = h").Assertion!.Labels);
     }
 }

@@ -154,18 +154,32 @@ internal sealed partial class KvmL0 : Platform
             }
             _halted = false;
         }
-        Cpu.Svm.Enter(Current);
-        if (_deliverOnEntry >= 0)
-        {
-            Cpu.Log.Deliver(_deliverOnEntry, Cpu.Log[_deliverOnEntry].Rule, Cpu.Rip, Cpu.Snapshot());
-            _deliverOnEntry = -1;
-        }
+        if (_deliverOnEntry >= 0) EnterAfterReflectedExit();
+        else Cpu.Svm.Enter(Current);
         if (action == EntryAction.EnterSmm)
         {
             var record = _smi;
             _smi = -1;
             Cpu.EnterSmm(Cpu.Rip, record, Cpu.Log[record].Rule);
         }
+    }
+
+    /// <summary>
+    /// L1 sees the reflected #VMEXIT first and then the event KVM injects with it (the #DB
+    /// queued for VMRUN with TF): the exit is logged with L1's state at the exit, before the
+    /// injection enters L1's handler, so the log keeps the order L1 observes.
+    /// </summary>
+    private void EnterAfterReflectedExit()
+    {
+        var v = Current;
+        var inject = v.EventInj;
+        v.EventInj = 0;
+        Cpu.Svm.Enter(v);
+        Cpu.Log.Deliver(_deliverOnEntry, Cpu.Log[_deliverOnEntry].Rule, Cpu.Rip, Cpu.Snapshot());
+        _deliverOnEntry = -1;
+        if ((inject & EventInj.Valid) == 0) return;
+        v.EventInj = inject;
+        Cpu.DeliverInjected(v);
     }
 
     /// <summary>kvm_skip_emulated_instruction: RIP to nRIP, and a single-step #DB when TF was set.</summary>
