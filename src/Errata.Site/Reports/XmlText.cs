@@ -21,7 +21,9 @@ public static class XmlText
             if (pair || XmlConvert.IsXmlChar(c))
             {
                 b?.Append(c);
-                if (pair) b?.Append(text[++i]);
+                // Step past the low half whether or not anything is being copied yet.
+                if (pair && b is not null) b.Append(text[i + 1]);
+                if (pair) i++;
                 continue;
             }
             b ??= new StringBuilder(text, 0, i, text.Length + 16);
