@@ -55,6 +55,14 @@ internal enum Decision
     VirtualInterrupt,
     VgifMasksVirtualInterrupts,
     VmrunInterceptRequired,
+    VmrunAsidZero,
+    VmrunIllegalEfer,
+    VmrunIllegalCr0,
+    VmrunIllegalCr3,
+    VmrunIllegalCr4,
+    VmrunIllegalDebugRegisters,
+    VmrunIllegalLongMode,
+    VmrunIllegalEventInj,
 
     // KVM as L0 (platform rules).
     KvmDbIntercepted,
@@ -74,4 +82,5 @@ internal enum Decision
     KvmNestedVmexit,
     KvmNestedVmexitQueuesTfDb,
     KvmHypercall,
+    KvmNestedVmcbChecks,
 }

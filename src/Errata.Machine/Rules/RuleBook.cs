@@ -67,6 +67,14 @@ internal static class RuleBook
         R(VirtualInterrupt, Deliver, "svm.virtual-interrupt", "V_IRQ is taken in the guest when the guest's IF=1 (and V_GIF=1 with vGIF), or causes #VMEXIT(VINTR) when intercepted.", "APM Vol. 2 15.21.4"),
         R(VgifMasksVirtualInterrupts, Deliver, "vgif.clgi-stgi-set-v-gif", "With V_GIF_ENABLE, CLGI and STGI in the guest change V_GIF only; the physical GIF stays 1 and breakpoint #DBs are not dropped.", "APM Vol. 2 15.33.2"),
         R(VmrunInterceptRequired, Deliver, "svm.vmrun-intercept-required", "VMRUN with the VMRUN intercept clear in the VMCB fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunAsidZero, Deliver, "svm.vmrun-asid-zero-invalid", "VMRUN with guest ASID 0 (the host's) fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalEfer, Deliver, "svm.vmrun-efer-checked", "VMRUN with guest EFER.SVME clear or an MBZ bit of EFER set fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalCr0, Deliver, "svm.vmrun-cr0-checked", "VMRUN with guest CR0.CD=0 and CR0.NW=1, or CR0 bits 63:32 set, fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalCr3, Deliver, "svm.vmrun-cr3-checked", "VMRUN with an MBZ bit of guest CR3 set (63:52) fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalCr4, Deliver, "svm.vmrun-cr4-checked", "VMRUN with an MBZ bit of guest CR4 set fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalDebugRegisters, Deliver, "svm.vmrun-dr6-dr7-checked", "VMRUN with guest DR6 or DR7 bits 63:32 set fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalLongMode, Deliver, "svm.vmrun-long-mode-checked", "VMRUN with guest EFER.LME and CR0.PG set fails with #VMEXIT(VMEXIT_INVALID) when CR4.PAE=0, CR0.PE=0, or CS.L and CS.D are both set.", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalEventInj, Deliver, "svm.vmrun-eventinj-checked", "VMRUN with a valid EVENTINJ of a reserved type, or of type exception with a vector that is no exception (2 is NMI), fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.20; 15.5.1"),
     ];
 
     public static readonly IReadOnlyList<RuleBinding> Kvm =
@@ -88,5 +96,6 @@ internal static class RuleBook
         R(KvmNestedVmexit, Deliver, "kvm.nested-vmexit", "An L2 exit L1 intercepts is reflected as #VMEXIT to L1: GIF cleared, L1 DR7 set to DR7_FIXED_1.", "arch/x86/kvm/svm/nested.c nested_svm_vmexit"),
         R(KvmNestedVmexitQueuesTfDb, Deliver, "kvm.nested-vmexit-tf-db", "If L1's RFLAGS.TF was set at VMRUN, KVM queues a #DB after the nested #VMEXIT.", "arch/x86/kvm/svm/nested.c nested_svm_vmexit"),
         R(KvmHypercall, Deliver, "kvm.vmmcall-hypercall", "VMMCALL from L1 is KVM's hypercall; an unknown number returns -KVM_ENOSYS in RAX.", "arch/x86/kvm/x86.c kvm_emulate_hypercall"),
+        R(KvmNestedVmcbChecks, Deliver, "kvm.nested-vmcb-checks", "L1's VMRUN of a vmcb12 that fails VMRUN's consistency checks exits to L1 with VMEXIT_INVALID without entering L2: KVM checks the intercept, ASID, EFER, CR0, CR3, CR4, DR6/DR7 and long-mode state itself; what it leaves to the processor (EVENTINJ, CS.L with CS.D in 6.12) fails the hardware VMRUN of vmcb02, and KVM forwards that SVM_EXIT_ERR to L1.", "arch/x86/kvm/svm/nested.c: nested_vmcb_check_controls, nested_vmcb_check_save, nested_svm_intercept"),
     ];
 }

@@ -14,7 +14,7 @@ internal static class EventInj
 {
     public const ulong Valid = 1UL << 31;
     public const ulong ErrorValid = 1UL << 11;
-    public const int TypeIntr = 0, TypeNmi = 2, TypeException = 3;
+    public const int TypeIntr = 0, TypeNmi = 2, TypeException = 3, TypeSoftware = 4;
 
     public static ulong Make(int type, int vector, uint? error = null) =>
         Valid | ((ulong)type << 8) | (uint)vector | (error is { } e ? ErrorValid | ((ulong)e << 32) : 0);

@@ -61,6 +61,7 @@ public static class VmcbKeys
         ("dr6", VmcbLayout.Dr6, 8),
         ("dr7", VmcbLayout.Dr7, 8),
         ("cpl", VmcbLayout.Cpl, 1),
+        ("asid", VmcbLayout.Asid, 4),
     ];
 
     /// <summary>Every key, for the scenario layer's validation and error messages.</summary>
@@ -80,6 +81,7 @@ public static class VmcbKeys
         var a = MachineLayout.Vmcb;
         void Put(int offset, int size, ulong value) => m.TryWrite(a + (ulong)offset, size, value);
         Put(VmcbLayout.Misc2, 4, Intercept.Vmrun.Mask | Intercept.Vmmcall.Mask);
+        Put(VmcbLayout.Asid, 4, 1); // ASID 0 is the host's: VMRUN refuses it (15.5.1)
         Put(VmcbLayout.Rip, 8, guestEntry);
         Put(VmcbLayout.Rsp, 8, MachineLayout.GuestStackTop);
         Put(VmcbLayout.Rflags, 8, FlagBits.Fixed1);

@@ -38,13 +38,13 @@ internal sealed partial class KvmL0
         var vmcb12 = VmcbLayout.Read(Cpu.Memory, address);
         Skip(singleStep: false);
 
-        if (!vmcb12.Intercepts(Intercept.Vmrun))
+        if (NestedVmcbCheckFailure(vmcb12) is { } failure)
         {
             // The consistency check fails: VMEXIT_INVALID without entering L2.
             Cpu.Memory.TryWrite(address + VmcbLayout.ExitCode, 8, ulong.MaxValue);
             SetGif(false);
-            var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexit).Rule;
-            _deliverOnEntry = Cpu.Raise(EventId.VmExit(ExitCodes.Invalid), "VMRUN intercept clear in vmcb12", _vmrunRip, rule);
+            var rule = Cpu.Rules.Decide(Decision.KvmNestedVmcbChecks).Rule;
+            _deliverOnEntry = Cpu.Raise(EventId.VmExit(ExitCodes.Invalid), $"{failure.What} (vmcb12)", _vmrunRip, rule);
             if ((l1.Rflags & FlagBits.TF) != 0 && Cpu.Rules.Decide(Decision.KvmVmrunTfOnInvalid).Delivers)
                 QueueSingleStepAfterVmrun();
             return;
