@@ -50,6 +50,7 @@ internal sealed class SvmUnit(Cpu cpu)
             FailConsistencyCheck(vmcb, failure, vmrunRip, nextRip);
             return;
         }
+        if (RefusesOutside64BitMode(vmcb, vmrunRip)) return;
         Enter(vmcb);
     }
 
@@ -66,6 +67,14 @@ internal sealed class SvmUnit(Cpu cpu)
         cpu.Rip = nextRip;
         cpu.Log.Deliver(record, rule, nextRip, cpu.Snapshot());
         if ((_host.Rflags & FlagBits.TF) != 0) cpu.ArmSingleStep();
+    }
+
+    /// <summary>Ends the run at a guest the machine cannot execute (not in 64-bit mode); true when it did.</summary>
+    public bool RefusesOutside64BitMode(Vmcb vmcb, ulong vmrunRip)
+    {
+        if (VmrunChecks.Describes64BitMode(vmcb)) return false;
+        cpu.End(RunEnd.Stopped, "the guest's VMCB describes a mode other than 64-bit mode (EFER.LMA and CS.L); the machine executes only 64-bit code", vmrunRip);
+        return true;
     }
 
     /// <summary>The world switch into a guest: load its state, set GIF, deliver EVENTINJ.</summary>

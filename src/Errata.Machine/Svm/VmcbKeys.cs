@@ -62,6 +62,8 @@ public static class VmcbKeys
         ("dr7", VmcbLayout.Dr7, 8),
         ("cpl", VmcbLayout.Cpl, 1),
         ("asid", VmcbLayout.Asid, 4),
+        ("cs_attrib", VmcbLayout.CsAttrib, 2),
+        ("ss_attrib", VmcbLayout.SsAttrib, 2),
     ];
 
     /// <summary>Every key, for the scenario layer's validation and error messages.</summary>
@@ -82,6 +84,10 @@ public static class VmcbKeys
         void Put(int offset, int size, ulong value) => m.TryWrite(a + (ulong)offset, size, value);
         Put(VmcbLayout.Misc2, 4, Intercept.Vmrun.Mask | Intercept.Vmmcall.Mask);
         Put(VmcbLayout.Asid, 4, 1); // ASID 0 is the host's: VMRUN refuses it (15.5.1)
+        Put(VmcbLayout.CsSelector, 2, 0x08);
+        Put(VmcbLayout.CsAttrib, 2, SegmentAttributes.Code64);
+        Put(VmcbLayout.SsSelector, 2, 0x10);
+        Put(VmcbLayout.SsAttrib, 2, SegmentAttributes.Data);
         Put(VmcbLayout.Rip, 8, guestEntry);
         Put(VmcbLayout.Rsp, 8, MachineLayout.GuestStackTop);
         Put(VmcbLayout.Rflags, 8, FlagBits.Fixed1);

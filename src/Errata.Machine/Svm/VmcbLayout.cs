@@ -12,7 +12,7 @@ internal static class VmcbLayout
     public const int EventInj = 0x0A8, NextRip = 0x0C8;
     public const int Cpl = 0x4CB, Efer = 0x4D0, Cr4 = 0x548, Cr3 = 0x550, Cr0 = 0x558;
     public const int Dr7 = 0x560, Dr6 = 0x568, Rflags = 0x570, Rip = 0x578, Rsp = 0x5D8, Rax = 0x5F8, Cr2 = 0x640;
-    public const int Asid = 0x058, CsAttrib = 0x412, SsAttrib = 0x422;
+    public const int Asid = 0x058, CsSelector = 0x410, CsAttrib = 0x412, SsSelector = 0x420, SsAttrib = 0x422;
     public const int Size = 0x1000;
 
     public static Vmcb Read(PhysicalMemory m, ulong a)

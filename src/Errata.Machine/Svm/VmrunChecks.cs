@@ -19,7 +19,7 @@ internal static class VmrunChecks
     public const ulong Cr3Reserved = 0xFFF0_0000_0000_0000;
 
     private const ulong Cr0Cd = 1UL << 30, Cr0Nw = 1UL << 29, Cr0Pg = 1UL << 31, Cr0Pe = 1;
-    private const ulong EferLme = 0x100, Cr4Pae = 0x20;
+    private const ulong EferLme = 0x100, EferLma = 0x400, Cr4Pae = 0x20;
 
     /// <summary>The exception vectors of APM Vol. 2 Table 8-1; 2 is NMI, 9, 15, 20, 22-27 and 31 are reserved.</summary>
     private const uint ExceptionVectors = 0x702F_7DFB;
@@ -53,6 +53,13 @@ internal static class VmrunChecks
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether a VMCB that passed the checks describes 64-bit mode (EFER.LMA and CS.L): the only
+    /// mode the machine executes, so any other guest is refused rather than run wrongly.
+    /// </summary>
+    public static bool Describes64BitMode(Vmcb v) =>
+        (v.Efer & EferLma) != 0 && (v.CsAttrib & SegmentAttributes.L) != 0;
 
     private static bool IllegalLongMode(Vmcb v)
     {

@@ -31,6 +31,7 @@ public sealed class ConsistencyCheckTests
             ("dr7", 0x1_00000400, "svm.vmrun-dr6-dr7-checked"),
             ("cr4", 0, "svm.vmrun-long-mode-checked"),                  // LME and PG without PAE
             ("cr0", 0x80000030, "svm.vmrun-long-mode-checked"),         // LME and PG without PE
+            ("cs_attrib", 0x29B | 0x400, "svm.vmrun-long-mode-checked"), // CS.L with CS.D
             ("eventinj", 0x8000_0100 | 0x30, "svm.vmrun-eventinj-checked"), // type 1 is reserved
             ("eventinj", 0x8000_0500 | 0x30, "svm.vmrun-eventinj-checked"), // type 5 is reserved
             ("eventinj", 0x8000_0302, "svm.vmrun-eventinj-checked"),    // exception type with vector 2 (NMI)
@@ -71,6 +72,44 @@ public sealed class ConsistencyCheckTests
     [InlineData("eventinj", 0x8000_0450UL)]     // software interrupt type
     [InlineData("eventinj", 0x0000_0100UL)]     // a reserved type without V is not looked at
     public void Vmrun_WithALegalVmcb_EntersTheGuest(string key, ulong value) => AssertEnters(key, value);
+
+    [Theory]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
+    public void PreparedVmcb_IsA64BitGuestWithAsidOne(string profile)
+    {
+        var (p, _) = Program();
+        var o = p.Run(profile);
+        Assert.Single(o.Of(EventId.VmExit(0x81)));
+        Assert.Equal(1UL, o.Final.TryReadQword(VmcbAddress + 0x58) & 0xFFFF_FFFF);
+        // CS: selector 0x08, attributes 0x29B (type execute/read accessed, S, P, L); SS: 0x10, 0x093.
+        Assert.Equal(0x029B_0008UL, o.Final.TryReadQword(VmcbAddress + 0x410) & 0xFFFF_FFFF);
+        Assert.Equal(0x0093_0010UL, o.Final.TryReadQword(VmcbAddress + 0x420) & 0xFFFF_FFFF);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
+    public void AsidKey_SetsTheGuestAsid(string profile)
+    {
+        var (p, _) = Program();
+        p.Vmcb["asid"] = 7;
+        var o = p.Run(profile);
+        Assert.Single(o.Of(EventId.VmExit(0x81)));
+        Assert.Equal(7UL, o.Final.TryReadQword(VmcbAddress + 0x58) & 0xFFFF_FFFF);
+    }
+
+    /// <summary>A legal VMCB for compatibility mode (CS.L=0) is refused: the machine executes only 64-bit code.</summary>
+    [Theory]
+    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
+    public void Vmrun_OfALegalGuestOutside64BitMode_StopsTheRun(string profile)
+    {
+        var (p, _) = Program();
+        p.Vmcb["cs_attrib"] = 0x49B; // D=1, L=0: 32-bit compatibility-mode code
+        var o = p.Run(profile);
+        Assert.Equal(RunEnd.Stopped, o.End);
+        Assert.Contains("64-bit", o.StopReason);
+        Assert.Empty(o.Of(EventId.VmExit(-1)));
+        Assert.DoesNotContain(o.Events, e => e.InGuest);
+    }
 
     private static void AssertEnters(string key, ulong value)
     {

@@ -10,6 +10,11 @@ namespace Errata.Machine.Platforms.Kvm;
 /// </summary>
 internal sealed partial class KvmL0
 {
-    private VmrunFailure? NestedVmcbCheckFailure(Vmcb vmcb12) =>
-        Cpu.Rules.Decide(Decision.KvmNestedVmcbChecks).Delivers ? VmrunChecks.FirstFailure(vmcb12, Cpu.Rules) : null;
+    private VmrunFailure? NestedVmcbCheckFailure(Vmcb vmcb12)
+    {
+        var failure = Cpu.Rules.Decide(Decision.KvmNestedVmcbChecks).Delivers ? VmrunChecks.FirstFailure(vmcb12, Cpu.Rules) : null;
+        // A legal guest the machine cannot execute ends the run; OnVmExit then enters nothing.
+        if (failure is null) Cpu.Svm.RefusesOutside64BitMode(vmcb12, _vmrunRip);
+        return failure;
+    }
 }
