@@ -28,6 +28,7 @@ internal enum Decision
     SingleStep,
     GeneralDetect,
     Icebp,
+    IcebpMergesHeldTraps,
     Int3,
     IntN,
     MovSsShadow,

@@ -41,6 +41,7 @@ internal static class RuleBook
         R(SingleStep, Deliver, "db.single-step-trap", "RFLAGS.TF at the start of an instruction raises a #DB trap after it, setting the sticky DR6.BS.", DebugFacility),
         R(GeneralDetect, Deliver, "db.general-detect-fault", "With DR7.GD=1 a MOV to or from a debug register faults with #DB, sets DR6.BD and clears DR7.GD.", DebugFacility),
         R(Icebp, Deliver, "db.icebp-trap", "ICEBP (F1) raises #DB as a trap without a DPL check and sets no DR6 bit.", DebugFacility),
+        R(IcebpMergesHeldTraps, Deliver, "db.icebp-merges-held-traps", "A data-breakpoint or single-step trap a MOV SS shadow held goes out with the #DB of the ICEBP that follows: one handler entry, DR6 reporting the held trap's Bn or BS.", "kvm-unit-tests x86/debug.c (MOV SS + watchpoint + ICEBP, Single-Step + ICEBP w/ MOVSS); " + Priorities),
         R(Int3, Deliver, "bp.int3-trap", "INT3 raises #BP as a trap; the pushed RIP is the next instruction.", "APM Vol. 3 INT3"),
         R(IntN, Deliver, "intn.software-interrupt", "INT n is a software interrupt through IDT vector n, with a DPL check, not GIF-gated.", "APM Vol. 3 INT n"),
         R(MovSsShadow, Hold, "shadow.mov-ss-defers-traps", "After MOV SS, interrupts and single-step/data-breakpoint traps wait one more instruction.", Priorities),
