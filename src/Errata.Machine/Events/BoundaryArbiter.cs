@@ -241,6 +241,11 @@ internal static class BoundaryArbiter
             if (visible) HoldVirq(c, v, c.Rules.Decide(Decision.IfMasksIntr).Rule);
             return false;
         }
+        if (!IntCtlBits.VirqAboveTpr(v.IntCtl) && c.Rules.Decide(Decision.VirqPriority) is { Fate: Fate.Hold } prio)
+        {
+            if (visible) HoldVirq(c, v, prio.Rule);
+            return false;
+        }
         if (v.Intercepts(Intercept.VIntr))
         {
             var rule = c.Rules.Decide(Decision.VirtualInterrupt).Rule;

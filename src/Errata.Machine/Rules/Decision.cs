@@ -54,6 +54,7 @@ internal enum Decision
     InterruptIntercept,
     EventInjection,
     VirtualInterrupt,
+    VirqPriority,
     VgifMasksVirtualInterrupts,
     VmrunInterceptRequired,
     VmrunAsidZero,

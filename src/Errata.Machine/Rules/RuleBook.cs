@@ -66,6 +66,7 @@ internal static class RuleBook
         R(InterruptIntercept, Deliver, "svm.interrupt-intercept", "An intercepted INTR, NMI, SMI or INIT causes #VMEXIT when it would be taken; the event stays pending.", "APM Vol. 2 15.13"),
         R(EventInjection, Deliver, "svm.eventinj", "VMRUN delivers the event in EVENTINJ through the guest IDT before the first guest instruction.", "APM Vol. 2 15.20"),
         R(VirtualInterrupt, Deliver, "svm.virtual-interrupt", "V_IRQ is taken in the guest when the guest's IF=1 (and V_GIF=1 with vGIF), or causes #VMEXIT(VINTR) when intercepted.", "APM Vol. 2 15.21.4"),
+        R(VirqPriority, Hold, "svm.virq-priority-above-v-tpr", "A pending V_IRQ is taken (or causes #VMEXIT(VINTR)) only when V_IGN_TPR is set or V_INTR_PRIO is above V_TPR; otherwise it stays pending.", "APM Vol. 2 15.21.4"),
         R(VgifMasksVirtualInterrupts, Deliver, "vgif.clgi-stgi-set-v-gif", "With V_GIF_ENABLE, CLGI and STGI in the guest change V_GIF only; the physical GIF stays 1 and breakpoint #DBs are not dropped.", "APM Vol. 2 15.33.2"),
         R(VmrunInterceptRequired, Deliver, "svm.vmrun-intercept-required", "VMRUN with the VMRUN intercept clear in the VMCB fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
         R(VmrunAsidZero, Deliver, "svm.vmrun-asid-zero-invalid", "VMRUN with guest ASID 0 (the host's) fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),

@@ -86,7 +86,7 @@ internal sealed partial class KvmL0
             v.Set(Intercept.Clgi, true);
             v.Set(Intercept.Stgi, true);
         }
-        var fromL1 = g.IntCtl & (IntCtlBits.VIrq | IntCtlBits.VIntrMasking);
+        var fromL1 = g.IntCtl & (IntCtlBits.VIrq | IntCtlBits.VIntrMasking | IntCtlBits.VTpr | IntCtlBits.VIntrPrio | IntCtlBits.VIgnTpr);
         var gifBits = _nestedVgif ? g.IntCtl & (IntCtlBits.VGif | IntCtlBits.VGifEnable) : h.IntCtl & IntCtlBits.VGifEnable;
         v.IntCtl = fromL1 | gifBits | IntCtlBits.VIntrMasking;
         return v;
