@@ -23,7 +23,7 @@ public static class X86Machine
 
     public static Outcome Run(MachineImage image, Profile profile, RunOptions? options = null)
     {
-        var cpu = new Cpu(profile.RuleSet);
+        var cpu = new Cpu(profile.RuleSet) { Skinit = profile.ReportsSkinit };
         cpu.Platform = profile.CreatePlatform(cpu);
         if (options?.Trace == true)
         {

@@ -40,6 +40,7 @@ internal enum Decision
     PrivilegedInstruction,
     IoPrivilege,
     SvmNeedsSvme,
+    StgiWithSkinit,
     UnmappedAccess,
     DoubleFault,
     TripleFault,

@@ -53,6 +53,7 @@ internal static class RuleBook
         R(PrivilegedInstruction, Deliver, "cpl.privileged-gp", "Privileged instructions at CPL>0 raise #GP(0).", "APM Vol. 3 (instruction reference)"),
         R(IoPrivilege, Deliver, "io.cpl-above-iopl-gp", "IN and OUT at CPL > IOPL raise #GP(0); the TSS I/O-permission bitmap that could allow the port is not modelled.", "APM Vol. 1 3.8.3"),
         R(SvmNeedsSvme, Deliver, "svm.instructions-need-svme", "VMRUN, VMLOAD, VMSAVE, CLGI, STGI and VMMCALL raise #UD when EFER.SVME=0.", "APM Vol. 2 15.4"),
+        R(StgiWithSkinit, Deliver, "svm.stgi-allowed-with-skinit", "STGI, like SKINIT, runs with EFER.SVME=0 when CPUID Fn8000_0001_ECX[SKINIT]=1 (reported on apm, not by KVM).", "APM Vol. 2 15.4"),
         R(UnmappedAccess, Deliver, "pf.unmapped", "An access outside the scenario's identity map raises #PF with CR2 = the address.", "APM Vol. 2 8.2.15"),
         R(DoubleFault, Deliver, "exception.double-fault", "A fault while delivering an exception becomes #DF.", "APM Vol. 2 8.2.9"),
         R(TripleFault, Deliver, "exception.triple-fault-shutdown", "A fault while delivering #DF shuts the processor down.", "APM Vol. 2 8.2.9"),
