@@ -176,16 +176,26 @@ internal static class BoundaryArbiter
 
     private static bool Nmi(Cpu c)
     {
-        if (!Admit(c, ref c.Held.Nmi, GifGate(c, Decision.Gif0Nmi), PendingEvents.Nmi)) return false;
-        if (c.InShadow(ShadowKind.MovSs)) return Hold(c, c.Held.Nmi, Decision.MovSsShadow);
-        if (c.InSmm) return Hold(c, c.Held.Nmi, Decision.SmmBlocksSmi);
-        if (c.NmiBlocked) return Hold(c, c.Held.Nmi, Decision.NmiBlockedUntilIret);
+        var admitted = Admit(c, ref c.Held.Nmi, GifGate(c, Decision.Gif0Nmi), PendingEvents.Nmi);
+        // Every condition that blocks the NMI is a reason it waits; the record lists them all.
+        var blockers = NmiBlockers(c).ToArray();
+        if (admitted && blockers.Length > 0) Hold(c, c.Held.Nmi, blockers[0]);
+        if (c.Held.Nmi >= 0 && (!admitted || blockers.Length > 0))
+            foreach (var b in blockers) c.Log.AlsoHeld(c.Held.Nmi, c.Rules.Decide(b).Rule);
+        if (!admitted || blockers.Length > 0) return false;
         if (c.Svm.Intercepts(Intercept.Nmi)) return InterceptExit(c, Intercept.Nmi, c.Held.Nmi);
         var record = c.Held.Nmi;
         c.Held.Nmi = -1;
         c.Pending &= ~PendingEvents.Nmi;
         c.DeliverVector(Cpu.VectorNmi, null, c.Rip, record, Normal(c));
         return true;
+    }
+
+    private static IEnumerable<Decision> NmiBlockers(Cpu c)
+    {
+        if (c.InShadow(ShadowKind.MovSs)) yield return Decision.MovSsShadow;
+        if (c.InSmm) yield return Decision.SmmBlocksSmi;
+        if (c.NmiBlocked) yield return Decision.NmiBlockedUntilIret;
     }
 
     private static bool Intr(Cpu c)

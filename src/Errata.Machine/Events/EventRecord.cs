@@ -14,9 +14,14 @@ internal sealed class EventRecord
     public required Rule Rule;
     public Disposition Disposition = Disposition.Pending;
     public bool WasHeld;
+    /// <summary>Every rule that held the event, in order; <see cref="Rule"/> is the one that decided first.</summary>
+    public readonly List<Rule> HeldBy = [];
     public ulong? DeliveredBefore;
     public MachineState? AtDelivery;
 
     public MachineEvent ToEvent() =>
-        new(Sequence, Id, Cause, Disposition, Rip, DeliveredBefore, Rule, AtDelivery, AfterInstruction, InGuest);
+        new(Sequence, Id, Cause, Disposition, Rip, DeliveredBefore, Rule, AtDelivery, AfterInstruction, InGuest)
+        {
+            HeldBy = HeldBy.ToArray(),
+        };
 }

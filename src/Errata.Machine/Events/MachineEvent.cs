@@ -18,4 +18,8 @@ public sealed record MachineEvent(
     Rule Rule,
     MachineState? AtDelivery,
     long AfterInstruction,
-    bool InGuest);
+    bool InGuest)
+{
+    /// <summary>Every rule that held the event before its fate (empty when it was never held).</summary>
+    public IReadOnlyList<Rule> HeldBy { get; init; } = [];
+}
