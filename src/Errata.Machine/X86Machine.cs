@@ -29,7 +29,7 @@ public static class X86Machine
     public static Outcome Run(MachineImage image, Profile profile, RunOptions? options = null)
     {
         var deadline = Deadline((options ?? new RunOptions()).EffectiveTimeout);
-        var cpu = new Cpu(profile.RuleSet);
+        var cpu = new Cpu(profile.RuleSet) { Skinit = profile.ReportsSkinit };
         cpu.Platform = profile.CreatePlatform(cpu);
         if (options?.Trace == true)
         {

@@ -29,6 +29,9 @@ internal sealed partial class Cpu
     public readonly ushort[] Segment = [0x10, 0x08, 0x10, 0x10, 0x10, 0x10];
     public int Cpl;
 
+    /// <summary>CPUID Fn8000_0001_ECX[SKINIT]: STGI is allowed with EFER.SVME=0 (APM 15.4).</summary>
+    public bool Skinit;
+
     /// <summary>The physical global interrupt flag (APM 15.17).</summary>
     public bool Gif = true;
 

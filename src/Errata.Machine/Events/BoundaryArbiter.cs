@@ -119,14 +119,34 @@ internal static class BoundaryArbiter
     {
         // A MOV SS shadow holds the traps for one more instruction; they merge with its own.
         if (c.InShadow(ShadowKind.MovSs)) return false;
-        var matches = c.Debug.PendingDataMatches;
-        var step = c.Debug.PendingSingleStep;
+        var trapRip = c.Debug.TrapRip ?? c.LastRip;
+        if (!TakeTraps(c, trapRip, out var matches, out var step, out var gifRule)) return false;
+
+        // An instruction's matches are all data or all I/O: IN and OUT touch no memory.
+        var matchDecision = (matches & c.Debug.IoMask) != 0 ? Decision.IoBreakpoint : Decision.DataBreakpoint;
+        var rule = gifRule ?? c.Rules.Decide(matches != 0 ? matchDecision
+            : trapRip != c.LastRip ? Decision.VmrunTrapAfterVmexit : Decision.SingleStep).Rule;
+        var cause = DescribeTraps(c, matches, step);
+        c.Debug.Report(matches, step ? DebugBits.Dr6BS : 0);
+        var record = c.Raise(EventId.DebugException, cause, trapRip, rule);
+        c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes the pending trap conditions (data and I/O matches, single-step) with GIF gating of
+    /// Table 15-10 applied; false when none is left to report. Also used by ICEBP, which reports
+    /// traps a MOV SS shadow held in its own #DB.
+    /// </summary>
+    public static bool TakeTraps(Cpu c, ulong trapRip, out int matches, out bool step, out Rule? gifRule)
+    {
+        matches = c.Debug.PendingDataMatches;
+        step = c.Debug.PendingSingleStep;
         c.Debug.PendingDataMatches = 0;
         c.Debug.PendingSingleStep = false;
         c.Pending &= ~PendingEvents.DebugTrap;
-        var trapRip = c.Debug.TrapRip ?? c.LastRip;
         c.Debug.TrapRip = null;
-        Rule? gifRule = null;
+        gifRule = null;
 
         if (matches != 0 && GifGate(c, Decision.Gif0BreakpointMatch) is { } m)
         {
@@ -147,31 +167,35 @@ internal static class BoundaryArbiter
                 step = false;
             }
         }
-        if (matches == 0 && !step) return false;
-
-        // An instruction's matches are all data or all I/O: IN and OUT touch no memory.
-        var matchDecision = (matches & c.Debug.IoMask) != 0 ? Decision.IoBreakpoint : Decision.DataBreakpoint;
-        var rule = gifRule ?? c.Rules.Decide(matches != 0 ? matchDecision
-            : trapRip != c.LastRip ? Decision.VmrunTrapAfterVmexit : Decision.SingleStep).Rule;
-        var cause = (matches != 0 ? DescribeDataMatches(c, matches) : "") + (matches != 0 && step ? ", " : "") + (step ? "single-step" : "");
-        c.Debug.Report(matches, step ? DebugBits.Dr6BS : 0);
-        var record = c.Raise(EventId.DebugException, cause, trapRip, rule);
-        c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
-        return true;
+        return matches != 0 || step;
     }
+
+    /// <summary>The trap conditions a #DB reports, for its cause: "dr1 write match, single-step".</summary>
+    public static string DescribeTraps(Cpu c, int matches, bool step) =>
+        (matches != 0 ? DescribeDataMatches(c, matches) : "") + (matches != 0 && step ? ", " : "") + (step ? "single-step" : "");
 
     private static bool Nmi(Cpu c)
     {
-        if (!Admit(c, ref c.Held.Nmi, GifGate(c, Decision.Gif0Nmi), PendingEvents.Nmi)) return false;
-        if (c.InShadow(ShadowKind.MovSs)) return Hold(c, c.Held.Nmi, Decision.MovSsShadow);
-        if (c.InSmm) return Hold(c, c.Held.Nmi, Decision.SmmBlocksSmi);
-        if (c.NmiBlocked) return Hold(c, c.Held.Nmi, Decision.NmiBlockedUntilIret);
+        var admitted = Admit(c, ref c.Held.Nmi, GifGate(c, Decision.Gif0Nmi), PendingEvents.Nmi);
+        // Every condition that blocks the NMI is a reason it waits; the record lists them all.
+        var blockers = NmiBlockers(c).ToArray();
+        if (admitted && blockers.Length > 0) Hold(c, c.Held.Nmi, blockers[0]);
+        if (c.Held.Nmi >= 0 && (!admitted || blockers.Length > 0))
+            foreach (var b in blockers) c.Log.AlsoHeld(c.Held.Nmi, c.Rules.Decide(b).Rule);
+        if (!admitted || blockers.Length > 0) return false;
         if (c.Svm.Intercepts(Intercept.Nmi)) return InterceptExit(c, Intercept.Nmi, c.Held.Nmi);
         var record = c.Held.Nmi;
         c.Held.Nmi = -1;
         c.Pending &= ~PendingEvents.Nmi;
         c.DeliverVector(Cpu.VectorNmi, null, c.Rip, record, Normal(c));
         return true;
+    }
+
+    private static IEnumerable<Decision> NmiBlockers(Cpu c)
+    {
+        if (c.InShadow(ShadowKind.MovSs)) yield return Decision.MovSsShadow;
+        if (c.InSmm) yield return Decision.SmmBlocksSmi;
+        if (c.NmiBlocked) yield return Decision.NmiBlockedUntilIret;
     }
 
     private static bool Intr(Cpu c)
@@ -225,6 +249,11 @@ internal static class BoundaryArbiter
         if (!c.Flag(FlagBits.IF) || c.InShadow(ShadowKind.Sti) || c.InShadow(ShadowKind.MovSs))
         {
             if (visible) HoldVirq(c, v, c.Rules.Decide(Decision.IfMasksIntr).Rule);
+            return false;
+        }
+        if (!IntCtlBits.VirqAboveTpr(v.IntCtl) && c.Rules.Decide(Decision.VirqPriority) is { Fate: Fate.Hold } prio)
+        {
+            if (visible) HoldVirq(c, v, prio.Rule);
             return false;
         }
         if (v.Intercepts(Intercept.VIntr))

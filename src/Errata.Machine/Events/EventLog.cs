@@ -35,10 +35,20 @@ internal sealed class EventLog
     public void Hold(int index, Rule rule)
     {
         var r = _records[index];
+        if (!r.HeldBy.Contains(rule)) r.HeldBy.Add(rule);
         if (r.WasHeld && r.Rule == rule) return;
         r.WasHeld = true;
         r.Rule = rule;
         Observer?.Invoke(r, "held");
+    }
+
+    /// <summary>A second reason holds the event at the same boundary: listed, while the first stays its rule.</summary>
+    public void AlsoHeld(int index, Rule rule)
+    {
+        var r = _records[index];
+        if (r.HeldBy.Contains(rule)) return;
+        r.HeldBy.Add(rule);
+        Observer?.Invoke(r, $"held, also by {rule.Id}");
     }
 
     public void Discard(int index, Rule rule)

@@ -14,6 +14,8 @@ internal sealed class EventRecord
     public required Rule Rule;
     public Disposition Disposition = Disposition.Pending;
     public bool WasHeld;
+    /// <summary>Every rule that held the event, in order; <see cref="Rule"/> is the one that decided first.</summary>
+    public readonly List<Rule> HeldBy = [];
     public ulong? DeliveredBefore;
     public MachineState? AtDelivery;
     public int? DeliveryOrder;
@@ -24,5 +26,6 @@ internal sealed class EventRecord
         {
             DeliveryOrder = DeliveryOrder,
             Frame = Frame,
+            HeldBy = HeldBy.ToArray(),
         };
 }

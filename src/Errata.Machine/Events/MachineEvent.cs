@@ -26,4 +26,7 @@ public sealed record MachineEvent(
     public int? DeliveryOrder { get; init; }
 
     public InterruptFrame? Frame { get; init; }
+
+    /// <summary>Every rule that held the event before its fate (empty when it was never held).</summary>
+    public IReadOnlyList<Rule> HeldBy { get; init; } = [];
 }

@@ -13,6 +13,9 @@ internal sealed class ApmProfile : Profile
 
     public override string Description => "software on a bare-metal AMD64 processor that behaves exactly as AMD's APM specifies";
 
+    /// <summary>AMD processors with SVM report SKINIT; the APM's reference processor does too.</summary>
+    public override bool ReportsSkinit => true;
+
     public override IReadOnlyList<Rule> Rules => _rules.Rules;
 
     internal override RuleSet RuleSet => _rules;

@@ -11,6 +11,8 @@ internal sealed class InvertedProfile(Profile original, string ruleId, RuleSet r
 
     public override string Description => $"{original.Description}, with {ruleId} inverted";
 
+    public override bool ReportsSkinit => original.ReportsSkinit;
+
     public override IReadOnlyList<Rule> Rules => rules.Rules;
 
     internal override RuleSet RuleSet => rules;

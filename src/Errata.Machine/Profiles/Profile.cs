@@ -16,6 +16,12 @@ public abstract class Profile
     /// <summary>One line for pages and reports: what the scenario's code runs as.</summary>
     public abstract string Description { get; }
 
+    /// <summary>
+    /// CPUID Fn8000_0001_ECX[SKINIT] as the scenario's code reads it: with it, STGI runs at
+    /// EFER.SVME=0 (APM Vol. 2 15.4). docs/guide/profiles.md says which profiles report it.
+    /// </summary>
+    public virtual bool ReportsSkinit => false;
+
     /// <summary>The rules this profile's decisions come from.</summary>
     public abstract IReadOnlyList<Rule> Rules { get; }
 

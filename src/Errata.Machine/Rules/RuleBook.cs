@@ -41,6 +41,7 @@ internal static class RuleBook
         R(SingleStep, Deliver, "db.single-step-trap", "RFLAGS.TF at the start of an instruction raises a #DB trap after it, setting the sticky DR6.BS.", DebugFacility),
         R(GeneralDetect, Deliver, "db.general-detect-fault", "With DR7.GD=1 a MOV to or from a debug register faults with #DB, sets DR6.BD and clears DR7.GD.", DebugFacility),
         R(Icebp, Deliver, "db.icebp-trap", "ICEBP (F1) raises #DB as a trap without a DPL check and sets no DR6 bit.", DebugFacility),
+        R(IcebpMergesHeldTraps, Deliver, "db.icebp-merges-held-traps", "A data-breakpoint or single-step trap a MOV SS shadow held goes out with the #DB of the ICEBP that follows: one handler entry, DR6 reporting the held trap's Bn or BS.", "kvm-unit-tests x86/debug.c (MOV SS + watchpoint + ICEBP, Single-Step + ICEBP w/ MOVSS); " + Priorities),
         R(Int3, Deliver, "bp.int3-trap", "INT3 raises #BP as a trap; the pushed RIP is the next instruction.", "APM Vol. 3 INT3"),
         R(IntN, Deliver, "intn.software-interrupt", "INT n is a software interrupt through IDT vector n, with a DPL check, not GIF-gated.", "APM Vol. 3 INT n"),
         R(MovSsShadow, Hold, "shadow.mov-ss-defers-traps", "After MOV SS, interrupts and single-step/data-breakpoint traps wait one more instruction.", Priorities),
@@ -52,6 +53,7 @@ internal static class RuleBook
         R(PrivilegedInstruction, Deliver, "cpl.privileged-gp", "Privileged instructions at CPL>0 raise #GP(0).", "APM Vol. 3 (instruction reference)"),
         R(IoPrivilege, Deliver, "io.cpl-above-iopl-gp", "IN and OUT at CPL > IOPL raise #GP(0); the TSS I/O-permission bitmap that could allow the port is not modelled.", "APM Vol. 1 3.8.3"),
         R(SvmNeedsSvme, Deliver, "svm.instructions-need-svme", "VMRUN, VMLOAD, VMSAVE, CLGI, STGI and VMMCALL raise #UD when EFER.SVME=0.", "APM Vol. 2 15.4"),
+        R(StgiWithSkinit, Deliver, "svm.stgi-allowed-with-skinit", "STGI, like SKINIT, runs with EFER.SVME=0 when CPUID Fn8000_0001_ECX[SKINIT]=1 (reported on apm, not by KVM).", "APM Vol. 2 15.4"),
         R(UnmappedAccess, Deliver, "pf.unmapped", "An access outside the scenario's identity map raises #PF with CR2 = the address.", "APM Vol. 2 8.2.15"),
         R(DoubleFault, Deliver, "exception.double-fault", "A fault while delivering an exception becomes #DF.", "APM Vol. 2 8.2.9"),
         R(TripleFault, Deliver, "exception.triple-fault-shutdown", "A fault while delivering #DF shuts the processor down.", "APM Vol. 2 8.2.9"),
@@ -66,8 +68,17 @@ internal static class RuleBook
         R(InterruptIntercept, Deliver, "svm.interrupt-intercept", "An intercepted INTR, NMI, SMI or INIT causes #VMEXIT when it would be taken; the event stays pending.", "APM Vol. 2 15.13"),
         R(EventInjection, Deliver, "svm.eventinj", "VMRUN delivers the event in EVENTINJ through the guest IDT before the first guest instruction.", "APM Vol. 2 15.20"),
         R(VirtualInterrupt, Deliver, "svm.virtual-interrupt", "V_IRQ is taken in the guest when the guest's IF=1 (and V_GIF=1 with vGIF), or causes #VMEXIT(VINTR) when intercepted.", "APM Vol. 2 15.21.4"),
+        R(VirqPriority, Hold, "svm.virq-priority-above-v-tpr", "A pending V_IRQ is taken (or causes #VMEXIT(VINTR)) only when V_IGN_TPR is set or V_INTR_PRIO is above V_TPR; otherwise it stays pending.", "APM Vol. 2 15.21.4"),
         R(VgifMasksVirtualInterrupts, Deliver, "vgif.clgi-stgi-set-v-gif", "With V_GIF_ENABLE, CLGI and STGI in the guest change V_GIF only; the physical GIF stays 1 and breakpoint #DBs are not dropped.", "APM Vol. 2 15.33.2"),
         R(VmrunInterceptRequired, Deliver, "svm.vmrun-intercept-required", "VMRUN with the VMRUN intercept clear in the VMCB fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunAsidZero, Deliver, "svm.vmrun-asid-zero-invalid", "VMRUN with guest ASID 0 (the host's) fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalEfer, Deliver, "svm.vmrun-efer-checked", "VMRUN with guest EFER.SVME clear or an MBZ bit of EFER set fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalCr0, Deliver, "svm.vmrun-cr0-checked", "VMRUN with guest CR0.CD=0 and CR0.NW=1, or CR0 bits 63:32 set, fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalCr3, Deliver, "svm.vmrun-cr3-checked", "VMRUN with an MBZ bit of guest CR3 set (63:52) fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalCr4, Deliver, "svm.vmrun-cr4-checked", "VMRUN with an MBZ bit of guest CR4 set fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalDebugRegisters, Deliver, "svm.vmrun-dr6-dr7-checked", "VMRUN with guest DR6 or DR7 bits 63:32 set fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalLongMode, Deliver, "svm.vmrun-long-mode-checked", "VMRUN with guest EFER.LME and CR0.PG set fails with #VMEXIT(VMEXIT_INVALID) when CR4.PAE=0, CR0.PE=0, or CS.L and CS.D are both set.", "APM Vol. 2 15.5.1"),
+        R(VmrunIllegalEventInj, Deliver, "svm.vmrun-eventinj-checked", "VMRUN with a valid EVENTINJ of a reserved type, or of type exception with a vector that is no exception (2 is NMI), fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.20; 15.5.1"),
     ];
 
     public static readonly IReadOnlyList<RuleBinding> Kvm =
@@ -92,5 +103,6 @@ internal static class RuleBook
         R(KvmIoioIntercepted, Deliver, "kvm.ioio-all-ports", "KVM intercepts IOIO with an I/O permissions map of all ones: every IN and OUT of its guest exits to KVM before it executes.", "arch/x86/kvm/svm/svm.c: svm_hardware_setup, init_vmcb"),
         R(KvmPioSkipsIoBreakpoints, Discard, "kvm.pio-ignores-io-breakpoints", "KVM completes an intercepted IN or OUT itself and never compares the port with DR0-DR3 (it checks only code breakpoints): an I/O breakpoint L1 armed raises no #DB, at GIF=0 or GIF=1.", "arch/x86/kvm/svm/svm.c: io_interception; arch/x86/kvm/x86.c: kvm_fast_pio, kvm_vcpu_check_code_breakpoint, kvm_vcpu_check_hw_bp"),
         R(KvmHypercall, Deliver, "kvm.vmmcall-hypercall", "VMMCALL from L1 is KVM's hypercall; an unknown number returns -KVM_ENOSYS in RAX.", "arch/x86/kvm/x86.c: kvm_emulate_hypercall"),
+        R(KvmNestedVmcbChecks, Deliver, "kvm.nested-vmcb-checks", "L1's VMRUN of a vmcb12 that fails VMRUN's consistency checks exits to L1 with VMEXIT_INVALID without entering L2: KVM checks the intercept, ASID, EFER, CR0, CR3, CR4, DR6/DR7 and long-mode state itself; what it leaves to the processor (EVENTINJ, CS.L with CS.D in 6.12) fails the hardware VMRUN of vmcb02, and KVM forwards that SVM_EXIT_ERR to L1.", "arch/x86/kvm/svm/nested.c: nested_vmcb_check_controls, nested_vmcb_check_save, nested_svm_intercept"),
     ];
 }

@@ -60,11 +60,12 @@ internal sealed class SvmUnit(Cpu cpu)
         var vmcb = VmcbLayout.Read(cpu.Memory, vmcbAddress);
         // Host TF on VMRUN traps after the #VMEXIT, not after VMRUN (15.5.1).
         cpu.TrapArmed = false;
-        if (!vmcb.Intercepts(Intercept.Vmrun))
+        if (VmrunChecks.FirstFailure(vmcb, cpu.Rules) is { } failure)
         {
-            FailConsistencyCheck(vmcb, vmrunRip, nextRip);
+            FailConsistencyCheck(vmcb, failure, vmrunRip, nextRip);
             return;
         }
+        if (RefusesOutside64BitMode(vmcb, vmrunRip)) return;
         Enter(vmcb);
     }
 
@@ -72,15 +73,23 @@ internal sealed class SvmUnit(Cpu cpu)
     /// A VMCB that fails VMRUN's consistency checks: #VMEXIT(VMEXIT_INVALID) without loading the
     /// guest; only EXITCODE is written and the host goes on after VMRUN at GIF=0 (15.5.1).
     /// </summary>
-    private void FailConsistencyCheck(Vmcb vmcb, ulong vmrunRip, ulong nextRip)
+    private void FailConsistencyCheck(Vmcb vmcb, VmrunFailure failure, ulong vmrunRip, ulong nextRip)
     {
-        var rule = cpu.Rules.Decide(Decision.VmrunInterceptRequired).Rule;
+        var rule = failure.Rule;
         cpu.Memory.TryWrite(vmcb.Address!.Value + VmcbLayout.ExitCode, 8, ulong.MaxValue);
         if (cpu.Rules.Decide(Decision.VmexitClearsGif).Delivers) cpu.Gif = false;
-        var record = cpu.Raise(EventId.VmExit(ExitCodes.Invalid), "VMRUN intercept clear in the VMCB", vmrunRip, rule);
+        var record = cpu.Raise(EventId.VmExit(ExitCodes.Invalid), failure.What, vmrunRip, rule);
         cpu.Rip = nextRip;
         cpu.Log.Deliver(record, rule, nextRip, cpu.Snapshot());
         if ((_host.Rflags & FlagBits.TF) != 0) cpu.ArmSingleStep();
+    }
+
+    /// <summary>Ends the run at a guest the machine cannot execute (not in 64-bit mode); true when it did.</summary>
+    public bool RefusesOutside64BitMode(Vmcb vmcb, ulong vmrunRip)
+    {
+        if (VmrunChecks.Describes64BitMode(vmcb)) return false;
+        cpu.End(RunEnd.Stopped, "the guest's VMCB describes a mode other than 64-bit mode (EFER.LMA and CS.L); the machine executes only 64-bit code", vmrunRip);
+        return true;
     }
 
     /// <summary>The world switch into a guest: load its state, set GIF, deliver EVENTINJ.</summary>

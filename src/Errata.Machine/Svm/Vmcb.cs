@@ -26,10 +26,12 @@ internal sealed class Vmcb
     public ulong ExitCode, ExitInfo1, ExitInfo2, ExitIntInfo;
     public ulong EventInj;
     public ulong NextRip;
+    public uint Asid;
 
     // State save area.
     public byte Cpl;
     public ulong Efer, Cr0, Cr2, Cr3, Cr4, Dr6, Dr7, Rflags, Rip, Rsp, Rax;
+    public ushort CsAttrib, SsAttrib;
 
     /// <summary>
     /// The I/O permissions map IOPM_BASE_PA points to: for a VMCB in memory the map there; for

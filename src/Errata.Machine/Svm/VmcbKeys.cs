@@ -38,6 +38,14 @@ public static class VmcbKeys
         ("v_gif", IntCtlBits.VGif),
         ("v_intr_masking", IntCtlBits.VIntrMasking),
         ("v_gif_enable", IntCtlBits.VGifEnable),
+        ("v_ign_tpr", IntCtlBits.VIgnTpr),
+    ];
+
+    /// <summary>Fields inside int_ctl: V_TPR 3:0 and V_INTR_PRIO 19:16 (the value replaces the field).</summary>
+    private static readonly (string Key, int Shift, uint Mask)[] IntCtlFields =
+    [
+        ("v_tpr", 0, IntCtlBits.VTpr),
+        ("v_intr_prio", IntCtlBits.VIntrPrioShift, IntCtlBits.VIntrPrio),
     ];
 
     private static readonly (string Key, int Offset, int Size)[] Words =
@@ -63,11 +71,15 @@ public static class VmcbKeys
         ("dr6", VmcbLayout.Dr6, 8),
         ("dr7", VmcbLayout.Dr7, 8),
         ("cpl", VmcbLayout.Cpl, 1),
+        ("asid", VmcbLayout.Asid, 4),
+        ("cs_attrib", VmcbLayout.CsAttrib, 2),
+        ("ss_attrib", VmcbLayout.SsAttrib, 2),
     ];
 
     /// <summary>Every key, for the scenario layer's validation and error messages.</summary>
     public static IReadOnlyList<string> All { get; } =
         Words.Select(w => w.Key).Concat(InterceptBits.Select(b => b.Key)).Concat(IntCtlFlags.Select(f => f.Key))
+            .Concat(IntCtlFields.Select(f => f.Key))
             .Append("intercept_exception").ToArray();
 
     public static bool IsKnown(string key) => All.Contains(key, StringComparer.OrdinalIgnoreCase);
@@ -82,6 +94,12 @@ public static class VmcbKeys
         var a = MachineLayout.Vmcb;
         void Put(int offset, int size, ulong value) => m.TryWrite(a + (ulong)offset, size, value);
         Put(VmcbLayout.Misc2, 4, Intercept.Vmrun.Mask | Intercept.Vmmcall.Mask);
+        Put(VmcbLayout.Asid, 4, 1); // ASID 0 is the host's: VMRUN refuses it (15.5.1)
+        Put(VmcbLayout.IntCtl, 4, IntCtlBits.VIntrPrio); // V_INTR_PRIO 15: a V_IRQ is above any V_TPR
+        Put(VmcbLayout.CsSelector, 2, 0x08);
+        Put(VmcbLayout.CsAttrib, 2, SegmentAttributes.Code64);
+        Put(VmcbLayout.SsSelector, 2, 0x10);
+        Put(VmcbLayout.SsAttrib, 2, SegmentAttributes.Data);
         Put(VmcbLayout.Rip, 8, guestEntry);
         Put(VmcbLayout.Rsp, 8, MachineLayout.GuestStackTop);
         Put(VmcbLayout.Rflags, 8, FlagBits.Fixed1);
@@ -101,6 +119,12 @@ public static class VmcbKeys
             if (k.TryGetValue(key, out var on)) Or(m, a + (ulong)word, mask, on != 0);
         foreach (var (key, mask) in IntCtlFlags)
             if (k.TryGetValue(key, out var on)) Or(m, a + VmcbLayout.IntCtl, mask, on != 0);
+        foreach (var (key, shift, mask) in IntCtlFields)
+            if (k.TryGetValue(key, out var field))
+            {
+                m.TryRead(a + VmcbLayout.IntCtl, 4, out var w);
+                m.TryWrite(a + VmcbLayout.IntCtl, 4, (w & ~mask) | (((uint)field << shift) & mask));
+            }
     }
 
     private static void Or(PhysicalMemory m, ulong address, uint mask, bool on)

@@ -12,6 +12,7 @@ internal static class VmcbLayout
     public const int EventInj = 0x0A8, NextRip = 0x0C8;
     public const int Cpl = 0x4CB, Efer = 0x4D0, Cr4 = 0x548, Cr3 = 0x550, Cr0 = 0x558;
     public const int Dr7 = 0x560, Dr6 = 0x568, Rflags = 0x570, Rip = 0x578, Rsp = 0x5D8, Rax = 0x5F8, Cr2 = 0x640;
+    public const int Asid = 0x058, CsSelector = 0x410, CsAttrib = 0x412, SsSelector = 0x420, SsAttrib = 0x422;
     public const int Size = 0x1000;
 
     public static Vmcb Read(PhysicalMemory m, ulong a)
@@ -31,6 +32,7 @@ internal static class VmcbLayout
             Cpl = m.TryRead(a + Cpl, 1, out var cpl) ? (byte)cpl : (byte)0,
             Efer = Q(Efer), Cr4 = Q(Cr4), Cr3 = Q(Cr3), Cr0 = Q(Cr0), Dr7 = Q(Dr7), Dr6 = Q(Dr6),
             Rflags = Q(Rflags), Rip = Q(Rip), Rsp = Q(Rsp), Rax = Q(Rax), Cr2 = Q(Cr2),
+            Asid = D(Asid), CsAttrib = (ushort)D(CsAttrib), SsAttrib = (ushort)D(SsAttrib),
         };
     }
 
@@ -46,5 +48,6 @@ internal static class VmcbLayout
         m.TryWrite(a + Cpl, 1, v.Cpl);
         Q(Efer, v.Efer); Q(Cr4, v.Cr4); Q(Cr3, v.Cr3); Q(Cr0, v.Cr0); Q(Dr7, v.Dr7); Q(Dr6, v.Dr6);
         Q(Rflags, v.Rflags); Q(Rip, v.Rip); Q(Rsp, v.Rsp); Q(Rax, v.Rax); Q(Cr2, v.Cr2);
+        D(Asid, v.Asid); m.TryWrite(a + CsAttrib, 2, v.CsAttrib); m.TryWrite(a + SsAttrib, 2, v.SsAttrib);
     }
 }

@@ -99,6 +99,12 @@ public static class JsonReport
             w.WriteString("rule", e.Rule.Source);
             w.WriteString("ruleId", e.Rule.Id);
             w.WriteString("ruleStatement", e.Rule.Statement);
+            if (e.HeldBy.Count > 0)
+            {
+                w.WriteStartArray("heldBy");
+                foreach (var r in e.HeldBy) w.WriteStringValue(r.Id);
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

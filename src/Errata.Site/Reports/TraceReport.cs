@@ -41,5 +41,7 @@ public static class TraceReport
         var dr6 = e.AtDelivery is { } st && e.Id == Machine.Events.EventId.DebugException && st.TryGet("dr6", out var v) ? $" dr6={Hex.Format(v)}" : "";
         sb.Append(CultureInfo.InvariantCulture, $"  ** {e.Id.Name} {Words.Disposition(e.Disposition)} ({e.Cause}){dr6}\n");
         sb.Append(CultureInfo.InvariantCulture, $"     rule {e.Rule.Id}: {e.Rule.Statement} [{e.Rule.Source}]\n");
+        if (e.HeldBy.Count > 1)
+            sb.Append(CultureInfo.InvariantCulture, $"     held by {string.Join(", ", e.HeldBy.Select(r => r.Id))}\n");
     }
 }

@@ -40,6 +40,15 @@ internal static class Snippets
         a.mov(dr7, rax);
     }
 
+    /// <summary>Clears EFER.SVME with RDMSR/WRMSR (clobbers rax, rcx, rdx).</summary>
+    public static void ClearSvme(Assembler a)
+    {
+        a.mov(ecx, 0xC0000080);
+        a.rdmsr();
+        a.and(eax, ~0x1000);
+        a.wrmsr();
+    }
+
     /// <summary>Sets RFLAGS.TF with POPFQ (clobbers nothing but the stack slot).</summary>
     public static void SetTrapFlag(Assembler a)
     {

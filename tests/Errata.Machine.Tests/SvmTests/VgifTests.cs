@@ -56,10 +56,7 @@ public sealed class VgifTests
     {
         var p = new TestProgram();
         var a = p.Asm;
-        a.mov(ecx, 0xC0000080);
-        a.rdmsr();
-        a.and(eax, ~0x1000);
-        a.wrmsr();
+        Snippets.ClearSvme(a);
         a.clgi();
         a.hlt();
         var o = p.Run(profile);
@@ -78,10 +75,7 @@ public sealed class VgifTests
         var p = new TestProgram();
         var a = p.Asm;
         a.clgi();
-        a.mov(ecx, 0xC0000080);
-        a.rdmsr();
-        a.and(eax, ~0x1000);
-        a.wrmsr();
+        Snippets.ClearSvme(a);
         a.hlt();
         Assert.Equal(gif, p.Run(profile).Final("gif"));
         Assert.True(Profiles.ProfileRegistry.TryGet(profile, out var prof));

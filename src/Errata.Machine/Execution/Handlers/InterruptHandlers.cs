@@ -1,4 +1,5 @@
 using Errata.Machine.Core;
+using Errata.Machine.Debug;
 using Errata.Machine.Events;
 using Errata.Machine.Rules;
 using Errata.Machine.Svm;
@@ -24,7 +25,17 @@ internal static class InterruptHandlers
     {
         if (c.Svm.Intercepts(Intercept.Icebp)) return c.Svm.InterceptInstruction(ExitCodes.Icebp, 0, "icebp", i.NextIP);
         var rule = c.Rules.Decide(Decision.Icebp).Rule;
-        var record = c.Raise(EventId.DebugException, "icebp", i.IP, rule);
+        var cause = "icebp";
+        var merge = c.Rules.Decide(Decision.IcebpMergesHeldTraps);
+        // Traps a MOV SS shadow held until after this instruction go out with its #DB (debug.c MOV SS + ICEBP).
+        if (merge.Delivers && c.InShadow(ShadowKind.MovSs) && (c.Pending & PendingEvents.DebugTrap) != 0
+            && BoundaryArbiter.TakeTraps(c, c.LastRip, out var matches, out var step, out _))
+        {
+            c.Debug.Report(matches, step ? DebugBits.Dr6BS : 0);
+            cause = $"icebp, with the held {BoundaryArbiter.DescribeTraps(c, matches, step)}";
+            rule = merge.Rule;
+        }
+        var record = c.Raise(EventId.DebugException, cause, i.IP, rule);
         c.TrapArmed = false;
         c.DeliverVector(Cpu.VectorDb, null, i.NextIP, record, rule);
         return ExecResult.Jump;

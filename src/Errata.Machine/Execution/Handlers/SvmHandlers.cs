@@ -17,7 +17,7 @@ internal static class SvmHandlers
     private static ExecResult SetGif(Cpu c, ref Instruction i, bool value)
     {
         var name = value ? "stgi" : "clgi";
-        if (Checks(c, name) is { } fault) return fault;
+        if (Checks(c, name, skinitAllows: value) is { } fault) return fault;
         var intercept = value ? Intercept.Stgi : Intercept.Clgi;
         if (c.Svm.Intercepts(intercept)) return c.Svm.InterceptInstruction(intercept.ExitCode, 0, name, i.NextIP);
         // With vGIF in the running VMCB only V_GIF changes; the physical GIF stays 1 (15.33.2).
@@ -60,9 +60,12 @@ internal static class SvmHandlers
         return c.RaiseFault(6, "vmmcall not intercepted", c.Rules.Decide(Decision.Fault).Rule);
     }
 
-    private static ExecResult? Checks(Cpu c, string name)
+    /// <summary>#UD without EFER.SVME (STGI, <paramref name="skinitAllows"/>, also runs when CPUID reports SKINIT), then #GP at CPL>0.</summary>
+    private static ExecResult? Checks(Cpu c, string name, bool skinitAllows = false)
     {
-        if ((c.Efer & Cpu.EferSvme) == 0) return Undefined(c, name);
+        if ((c.Efer & Cpu.EferSvme) == 0
+            && !(skinitAllows && c.Skinit && c.Rules.Decide(Decision.StgiWithSkinit).Delivers))
+            return Undefined(c, name);
         if (c.Cpl != 0) return SystemHandlers.Privileged(c, name);
         return null;
     }

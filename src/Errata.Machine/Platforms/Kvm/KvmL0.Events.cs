@@ -144,7 +144,7 @@ internal sealed partial class KvmL0
     {
         if (!_vgif && !GifSet) return;
         var v = _vmcb01;
-        v.IntCtl |= IntCtlBits.VIrq;
+        v.IntCtl |= IntCtlBits.VIrq | IntCtlBits.VIntrPrio; // svm_set_vintr: priority 0xf
         v.IntVector = 0;
         v.Set(Intercept.VIntr, true);
     }

@@ -38,13 +38,13 @@ internal sealed partial class KvmL0
         var vmcb12 = VmcbLayout.Read(Cpu.Memory, address);
         Skip(singleStep: false);
 
-        if (!vmcb12.Intercepts(Intercept.Vmrun))
+        if (NestedVmcbCheckFailure(vmcb12) is { } failure)
         {
             // The consistency check fails: VMEXIT_INVALID without entering L2.
             Cpu.Memory.TryWrite(address + VmcbLayout.ExitCode, 8, ulong.MaxValue);
             SetGif(false);
-            var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexit).Rule;
-            _deliverOnEntry = Cpu.Raise(EventId.VmExit(ExitCodes.Invalid), "VMRUN intercept clear in vmcb12", _vmrunRip, rule);
+            var rule = Cpu.Rules.Decide(Decision.KvmNestedVmcbChecks).Rule;
+            _deliverOnEntry = Cpu.Raise(EventId.VmExit(ExitCodes.Invalid), $"{failure.What} (vmcb12)", _vmrunRip, rule);
             // 6.12's kvm_skip_emulated_instruction ran before the checks and queued its single-step #DB;
             // on the path into L2 that #DB is held by nested_run_pending and then cleared, so only here it counts.
             var skip = Cpu.Rules.Decide(Decision.KvmVmrunSkipSingleStep);
@@ -91,7 +91,7 @@ internal sealed partial class KvmL0
             v.Set(Intercept.Clgi, true);
             v.Set(Intercept.Stgi, true);
         }
-        var fromL1 = g.IntCtl & (IntCtlBits.VIrq | IntCtlBits.VIntrMasking);
+        var fromL1 = g.IntCtl & (IntCtlBits.VIrq | IntCtlBits.VIntrMasking | IntCtlBits.VTpr | IntCtlBits.VIntrPrio | IntCtlBits.VIgnTpr);
         var gifBits = _nestedVgif ? g.IntCtl & (IntCtlBits.VGif | IntCtlBits.VGifEnable) : h.IntCtl & IntCtlBits.VGifEnable;
         v.IntCtl = fromL1 | gifBits | IntCtlBits.VIntrMasking;
         return v;
