@@ -55,6 +55,41 @@ public sealed class ScenarioDirectiveTests
         Assert.Equal((2, 1), (lines[0].Origin.Line, lines[0].Origin.Column));
     }
 
+    private static IReadOnlyList<SourceLine> Lines(string rst) =>
+        Assert.Single(RstReaderSpecs.Read(rst).Descendants<ScenarioBlock>()).Lines;
+
+    [Fact]
+    public void Scenario_TabIndentedBodyLine_MapsExpandedColumnsToFileColumns()
+    {
+        // Two tabs and three spaces: docutils reads 'l3' at column 19, the file holds it at 5.
+        var body = Lines(".. scenario:: t\n\n   code:\n\t\t   l3: pop ax\n")[1];
+        Assert.Equal(new string(' ', 16) + "l3: pop ax", body.Text);
+        Assert.Equal(new SourceSpan("t.rst", 3, 9, 6), body.At(body.Text.IndexOf("pop ax", StringComparison.Ordinal), 6));
+        Assert.Equal(new SourceSpan("t.rst", 3, 5, 2), body.At(16, 2));
+    }
+
+    [Fact]
+    public void Scenario_OptionContinuationLine_MapsToItsOwnLine()
+    {
+        var profiles = Lines(".. scenario:: t\n   :profiles: apm\n      kvm\n\n   code:\n     hlt\n")[0];
+        Assert.Equal("profiles: apm kvm", profiles.Text);
+        Assert.Equal(new SourceSpan("t.rst", 1, 4, 8), profiles.At(0, 8));
+        Assert.Equal(new SourceSpan("t.rst", 1, 14, 3), profiles.At(10, 3));
+        Assert.Equal(new SourceSpan("t.rst", 2, 6, 3), profiles.At(14, 3));
+        // A stretch running over the joined line break ends at the end of its first line.
+        Assert.Equal(new SourceSpan("t.rst", 1, 14, 3), profiles.At(10, 7));
+    }
+
+    [Fact]
+    public void Scenario_OptionValueStartingOnTheNextLine_MapsToThatLine()
+    {
+        // The second line is indented two more than the first: the value keeps those spaces.
+        var profiles = Lines(".. scenario:: t\n   :profiles:\n      apm\n        kvm\n\n   code:\n     hlt\n")[0];
+        Assert.Equal("profiles: apm   kvm", profiles.Text);
+        Assert.Equal(new SourceSpan("t.rst", 2, 6, 3), profiles.At(10, 3));
+        Assert.Equal(new SourceSpan("t.rst", 3, 8, 3), profiles.At(16, 3));
+    }
+
     [Fact]
     public void Scenario_WithoutName_IsErrorAndGetsPositionName()
     {

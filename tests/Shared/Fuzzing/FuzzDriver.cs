@@ -43,7 +43,7 @@ internal sealed class FuzzDriver(string workRoot, string templatesFolder)
             var result = SiteBuilder.Build(new BuildOptions(Path.Combine(site, FuzzInput.ConfigName), WriteSite: input.Render, Strict: input.Strict));
             var findings = new List<Finding>();
             progress.Phase = "reports";
-            Reports(result, input.Index, findings);
+            Reports(CheckOutcome.Of(result, input.Strict), input.Index, findings);
             progress.Phase = "judging";
             Judge(result, input, paths, findings);
             return findings;
@@ -82,16 +82,15 @@ internal sealed class FuzzDriver(string workRoot, string templatesFolder)
     }
 
     /// <summary>Every report a command can print, and that each parses as its own format.</summary>
-    private static void Reports(BuildResult result, int index, List<Finding> findings)
+    private static void Reports(CheckOutcome result, int index, List<Finding> findings)
     {
-        var outcome = CheckOutcome.Of(result, strict: false);
         foreach (var d in result.Diagnostics) DiagnosticFormatter.Format(d);
-        GithubReport.Write(outcome);
+        GithubReport.Write(result);
         TraceReport.Write(result.Scenarios);
-        var json = JsonReport.Write(outcome);
+        var json = JsonReport.Write(result);
         try { JsonDocument.Parse(json).Dispose(); }
         catch (JsonException e) { findings.Add(new Finding(FindingClass.InvalidReport, "json: " + e.GetType().Name, e.Message, index)); }
-        var junit = JunitReport.Write(outcome);
+        var junit = JunitReport.Write(result);
         try { XDocument.Parse(junit); }
         catch (System.Xml.XmlException e) { findings.Add(new Finding(FindingClass.InvalidReport, "junit: " + e.GetType().Name, e.Message, index)); }
     }

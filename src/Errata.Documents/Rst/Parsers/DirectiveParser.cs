@@ -126,8 +126,7 @@ internal static class DirectiveParser
                 return false;
             }
             var body = c.ReadIndented(firstIndent: m.Length);
-            var value = string.Join("\n", body.Lines.Select(l => l.Text)).Trim();
-            options.Add(new DirectiveOption(FieldListParser.Name(m.Value).ToLowerInvariant(), value, line, m.Length));
+            options.Add(DirectiveOption.Read(FieldListParser.Name(m.Value).ToLowerInvariant(), line, m.Length, body.Lines));
         }
         return true;
     }

@@ -19,9 +19,6 @@ internal sealed record DirectiveShape(int Required = 0, int Optional = 0, bool F
     public static readonly DirectiveShape OptionalArgument = new(Optional: 1, FinalArgumentWhitespace: true);
 }
 
-/// <summary>An option as written: the line it is on and where its value starts there.</summary>
-internal sealed record DirectiveOption(string Name, string Value, RstLine Line, int ValueOffset);
-
 /// <summary>A directive's parts; <see cref="Block"/> is every line it spans, for error reports.</summary>
 internal sealed record DirectiveInput(
     string Name,

@@ -11,10 +11,12 @@ namespace Errata.Documents.Rst.Parsers.Directives;
 /// so that offset <c>key.Length + 2</c> (where the value starts in that line) is the value's
 /// column in the document: with one space after the marker the origin is the option name's
 /// own column; with more spaces it moves right by as many. An error at offset N of the line
-/// is therefore reported at <c>Origin.Shift(N, ..)</c> for any N inside the value. Body lines
-/// keep their indentation relative to the directive's content and their origin is the
-/// column where that text starts. Text is tab-expanded as docutils reads it; origins are
-/// columns of the file as written.
+/// is therefore reported at the option's line for any N inside the value's first line, and at
+/// the line and column it came from for N in a continuation line (the value is read as one
+/// line, continuation lines joined by spaces). Body lines keep their indentation relative to
+/// the directive's content and their origin is the column where that text starts. Text is
+/// tab-expanded as docutils reads it; every column a line maps back to (<see cref="RstColumns"/>)
+/// is a column of the file as written.
 /// </remarks>
 internal sealed class ScenarioDirective : IDirective
 {
@@ -36,12 +38,14 @@ internal sealed class ScenarioDirective : IDirective
             var valueColumn = option.ValueOffset;
             var text = $"{option.Name}: {value}";
             var originOffset = valueColumn - (option.Name.Length + 2);
-            lines.Add(new SourceLine(text, option.Line.SpanAt(originOffset, text.Length)));
+            var key = option.Line.Dedent(originOffset);
+            var pieces = option.ValuePieces().Select(p => (option.Name.Length + 2 + p.Offset, p.Line));
+            lines.Add(new SourceLine(text, option.Line.SpanAt(originOffset, text.Length)) { Columns = new RstColumns([(0, key), .. pieces]) });
         }
         if (input.Content.Count == 0)
             context.Report(RstErrors.ScenarioWithoutBody, span, name);
         foreach (var line in input.Content)
-            lines.Add(new SourceLine(line.Text, line.SpanAt(0, line.Text.Length)));
+            lines.Add(new SourceLine(line.Text, line.SpanAt(0, line.Text.Length)) { Columns = new RstColumns([(0, line)]) });
         sink.Add(new ScenarioBlock { Name = name, Lines = lines, Span = span });
     }
 }
