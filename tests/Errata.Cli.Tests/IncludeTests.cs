@@ -28,4 +28,14 @@ public sealed class IncludeTests : IDisposable
         Assert.True(exit == 0, err);
         Assert.Contains(args[0] == "check" ? "1 of 1 claim(s) hold" : "included", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DiagnosticsOfAnIncludedFile_NameItAsTheSiteNamesDocuments()
+    {
+        File.WriteAllText(Path.Combine(_dir, "docs", "guide", "part.txt"),
+            ".. scenario:: included\n   :profiles: apm\n\n   code:\n       movz rax, 1\n   expect: halted\n");
+        var (exit, _, err) = CliRunner.Run(_dir, "check");
+        Assert.Equal(2, exit);
+        Assert.Contains("docs/guide/part.txt(5,8): error ERR0301", err, StringComparison.Ordinal);
+    }
 }

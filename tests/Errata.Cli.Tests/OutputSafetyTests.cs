@@ -131,4 +131,14 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Empty(Directory.GetDirectories(Path.Combine(_site, "_site"), ".*"));
         Assert.Equal("mine", File.ReadAllText(Path.Combine(_site, "notes.txt")));
     }
+
+    [Fact]
+    public void ATemplatesFolderWithoutALayout_IsAnErrorAtItsKey()
+    {
+        File.WriteAllText(Path.Combine(_site, "site.config.json"), "{\n  \"templates\": \"docs\"\n}\n");
+        var (exit, _, err) = CliRunner.Run(_site, "build");
+        Assert.Equal(2, exit);
+        Assert.Contains("site.config.json(2,16): error ERR0802: template 'layout.html' is missing from the templates folder 'docs'", err, StringComparison.Ordinal);
+        AssertSiteUntouched();
+    }
 }

@@ -30,7 +30,7 @@ public sealed class MarkdownReader : IDocumentReader
         var doc = new Document(path) { Span = new SourceSpan(path, 0, 0, text.Length) };
         ControlCharacters.Report(path, text, doc.Diagnostics);
         if (Parse(path, text, doc.Diagnostics) is not { } md) return doc;
-        new Converter(path, doc, context.AllowRaw).Convert(md);
+        new Converter(path, text, doc, context.AllowRaw).Convert(md);
         doc.Title = doc.Children.OfType<Section>().Select(s => Slug.PlainText(s.Title)).FirstOrDefault();
         return doc;
     }
@@ -55,7 +55,7 @@ public sealed class MarkdownReader : IDocumentReader
         }
     }
 
-    private sealed class Converter(string path, Document doc, bool allowRaw)
+    private sealed class Converter(string path, string text, Document doc, bool allowRaw)
     {
         private readonly Slug _slugs = new();
         private readonly Stack<Section> _open = new();
@@ -102,7 +102,38 @@ public sealed class MarkdownReader : IDocumentReader
 
         private List<Block> Current => _open.Count > 0 ? _open.Peek().Children : doc.Children;
 
-        private SourceSpan SpanOf(Md.MarkdownObject o) => new(path, o.Line, o.Column, Math.Max(0, o.Span.Length));
+        private List<int>? _lineStarts;
+
+        /// <summary>
+        /// Where Markdig says the object is; when its line and column fall outside the text (it
+        /// miscounts inlines of a setext heading whose text is long), where its offset is.
+        /// </summary>
+        private SourceSpan SpanOf(Md.MarkdownObject o)
+        {
+            var length = Math.Max(0, o.Span.Length);
+            var starts = _lineStarts ??= LineStarts(text);
+            if (o.Line >= 0 && o.Line < starts.Count && o.Column >= 0 && o.Column <= LineLength(starts, o.Line))
+                return new(path, o.Line, o.Column, length);
+            var offset = Math.Clamp(o.Span.Start, 0, text.Length);
+            var line = starts.BinarySearch(offset);
+            if (line < 0) line = ~line - 1;
+            return new(path, line, offset - starts[line], length);
+        }
+
+        private int LineLength(List<int> starts, int line)
+        {
+            var end = line + 1 < starts.Count ? starts[line + 1] - 1 : text.Length;
+            if (end > starts[line] && text[end - 1] == '\r') end--;
+            return end - starts[line];
+        }
+
+        private static List<int> LineStarts(string text)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < text.Length; i++)
+                if (text[i] == '\n') starts.Add(i + 1);
+            return starts;
+        }
 
         private Block? ConvertBlock(Md.Block block) => Nested(block, ConvertBlockHere);
 

@@ -56,7 +56,7 @@ public static class SiteBuilder
                 bag.Add(ConfigErrors.MissingFolder, SpanOf(config, "templates", configPath), "templates", config.Templates);
                 return Stop(bag, pages, results);
             }
-            var templates = TemplateSet.Load(templatesFolder, Display(templatesFolder), bag);
+            var templates = TemplateSet.Load(templatesFolder, Display(templatesFolder), bag, SpanOf(config, "templates", configPath));
             if (templates is null) return Stop(bag, pages, results);
             var ledger = VerificationLedger.Open(root, options.Clock);
             if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag)) return Stop(bag, pages, results);

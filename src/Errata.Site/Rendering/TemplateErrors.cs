@@ -7,7 +7,7 @@ public static class TemplateErrors
     public static readonly DiagnosticDescriptor Syntax =
         new("ERR0801", "Template", Severity.Error, "template error: {0}");
     public static readonly DiagnosticDescriptor Missing =
-        new("ERR0802", "Template", Severity.Error, "template '{0}' is missing from the templates folder");
+        new("ERR0802", "Template", Severity.Error, "template '{0}' is missing from the templates folder '{1}'");
     public static readonly DiagnosticDescriptor Runtime =
         new("ERR0803", "Template", Severity.Error, "template failed while rendering: {0}");
     public static readonly DiagnosticDescriptor PageFailed =

@@ -20,7 +20,8 @@ public sealed class TemplateSet
 
     public string Folder { get; }
 
-    public static TemplateSet? Load(string folder, string displayFolder, DiagnosticBag diagnostics)
+    /// <param name="named">Where the folder was named (the config's <c>templates</c> key): a missing layout is reported there.</param>
+    public static TemplateSet? Load(string folder, string displayFolder, DiagnosticBag diagnostics, SourceSpan? named = null)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var ok = true;
@@ -39,7 +40,7 @@ public sealed class TemplateSet
         }
         if (!templates.ContainsKey("layout.html"))
         {
-            diagnostics.Add(TemplateErrors.Missing, SourceSpan.None(displayFolder), "layout.html");
+            diagnostics.Add(TemplateErrors.Missing, named ?? SourceSpan.None(displayFolder), "layout.html", displayFolder);
             ok = false;
         }
         return ok ? new TemplateSet(templates, folder) : null;

@@ -78,4 +78,17 @@ public class MarkdownReaderTests
         Assert.Single(table.Head);
         Assert.Equal(2, table.Body[0].Cells.Count);
     }
+
+    [Fact]
+    public void ALongSetextHeadingOfEmphasis_IsLocatedInsideItsText()
+    {
+        // Markdig miscounts the columns of such a heading's inlines; spans fall back to offsets.
+        // The input is the fuzz campaign's reproducer (seed 1, input 85266): emphasis runs past the nesting limit.
+        var text = File.ReadAllText(Path.Combine(Errata.Testing.RepositoryRoot.Path, "tests", "Errata.Documents.Tests", "Markdown", "Data", "long-setext-heading.md"));
+        var lines = text.Split('\n');
+        var doc = Read(text);
+        Assert.NotEmpty(doc.Diagnostics);
+        foreach (var d in doc.Diagnostics)
+            Assert.InRange(d.Span.Column, 0, lines[d.Span.Line].Length);
+    }
 }

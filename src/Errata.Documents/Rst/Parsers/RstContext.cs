@@ -26,6 +26,7 @@ internal sealed class RstContext
         Inlines = new InlineParser(this);
         Body = new BodyParser(this);
         Folder = read.FolderOf(source.Path);
+        DisplayFolder = Path.GetDirectoryName(source.Path) ?? "";
     }
 
     public SourceText Source { get; }
@@ -51,6 +52,9 @@ internal sealed class RstContext
 
     /// <summary>The folder of the file whose lines are being read: the document's, or an included file's while it is read.</summary>
     public string Folder { get; set; }
+
+    /// <summary>The folder of the file being read as diagnostics name it: the document's, then each include's.</summary>
+    public string DisplayFolder { get; set; }
 
     public SourceSpan DocumentSpan => new(Source.Path, 0, 0, 0);
 

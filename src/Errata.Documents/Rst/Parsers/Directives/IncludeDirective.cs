@@ -33,10 +33,12 @@ internal sealed class IncludeDirective : IDirective
             context.Report(RstErrors.IncludeUnreadable, span, relative, "includes nest too deeply");
             return;
         }
+        // Named as the including document is named (relative to the working folder), so its diagnostics point at a file.
+        var display = DisplayPath(context.DisplayFolder, Path.GetRelativePath(context.Folder, full));
         string text;
         try
         {
-            text = DocumentText.Read(full, Path.GetRelativePath(root, full).Replace('\\', '/'), context.Document.Diagnostics);
+            text = DocumentText.Read(full, display, context.Document.Diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -65,17 +67,27 @@ internal sealed class IncludeDirective : IDirective
             }
             text = text[..at];
         }
-        var source = new SourceText(Path.GetRelativePath(root, full).Replace('\\', '/'), text, firstLine);
+        var source = new SourceText(display, text, firstLine);
         if (input.HasOption("literal") || input.HasOption("code"))
         {
             sink.Add(LiteralBlockParser.Literal(source.Lines, input.Option("code") is { Length: > 0 } language ? language : null));
             return;
         }
-        var folder = context.Folder;
+        var (folder, displayFolder) = (context.Folder, context.DisplayFolder);
         context.IncludeDepth++;
         context.Folder = Path.GetDirectoryName(full)!;
+        context.DisplayFolder = Path.GetDirectoryName(display) ?? "";
         context.Body.Parse(source.Lines, sink);
-        context.Folder = folder;
+        (context.Folder, context.DisplayFolder) = (folder, displayFolder);
         context.IncludeDepth--;
+    }
+
+    /// <summary><paramref name="relative"/> from a folder named <paramref name="displayFolder"/>, with its ".." applied.</summary>
+    private static string DisplayPath(string displayFolder, string relative)
+    {
+        if (Path.IsPathRooted(displayFolder)) return Path.GetFullPath(Path.Combine(displayFolder, relative)).Replace('\\', '/');
+        // A stand-in root lets GetFullPath apply ".." to a relative name.
+        var root = Path.GetFullPath("/errata-display");
+        return Path.GetRelativePath(root, Path.GetFullPath(Path.Combine(root, displayFolder, relative))).Replace('\\', '/');
     }
 }
