@@ -1,7 +1,7 @@
 namespace Errata.Testing;
 
 /// <summary>
-/// The shared RST corpus: <c>../shared/corpus</c> beside the folder holding Errata.sln.
+/// The RST corpus with docutils' reference parses, kept in the repository at <c>tests/Corpus</c>.
 /// Missing corpus fails the test with directions; it is never skipped.
 /// </summary>
 internal static class Corpus
@@ -26,8 +26,8 @@ internal static class Corpus
 
     private static string Locate()
     {
-        var corpus = Path.Combine(RepositoryRoot.Shared, "corpus");
+        var corpus = Path.Combine(RepositoryRoot.Path, "tests", "Corpus");
         if (Directory.Exists(Path.Combine(corpus, "ref", "parse-only"))) return corpus;
-        throw new DirectoryNotFoundException($"RST corpus not found at {corpus}: put a copy of shared/ (with corpus/ref) beside the repository clone.");
+        throw new DirectoryNotFoundException($"RST corpus not found at {corpus}: the repository's tests/Corpus (with ref/) is missing.");
     }
 }

@@ -1,21 +1,9 @@
 namespace Errata.Testing;
 
-/// <summary>Finds the repository (the folder holding Errata.sln) from a test's output folder, and ../shared beside it.</summary>
+/// <summary>Finds the repository (the folder holding Errata.sln) from a test's output folder.</summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
-
-    /// <summary>The shared material beside the repository (the RST corpus); tests fail, never skip, without it.</summary>
-    public static string Shared
-    {
-        get
-        {
-            var shared = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, "..", "shared"));
-            if (!Directory.Exists(shared))
-                throw new DirectoryNotFoundException($"expected the shared folder beside the repository at {shared}");
-            return shared;
-        }
-    }
 
     private static string Find()
     {
