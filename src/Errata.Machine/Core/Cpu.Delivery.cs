@@ -13,9 +13,6 @@ internal sealed partial class Cpu
 {
     public const int VectorDb = 1, VectorNmi = 2, VectorBp = 3, VectorDf = 8, VectorMc = 18;
 
-    /// <summary>Where SMM entry goes: the image's smi handler or the default one.</summary>
-    public ulong SmiHandler = MachineLayout.SmiHandler;
-
     /// <summary>
     /// Delivers an exception raised at the current level: a #VMEXIT when the running
     /// VMCB intercepts it, otherwise through the IDT with <paramref name="returnRip"/> pushed.
@@ -70,22 +67,6 @@ internal sealed partial class Cpu
         DeliverException(VectorDf, 0, returnRip, dfRecord, df, returnRip);
     }
 
-    /// <summary>Enters SMM: the state is saved as an interrupt frame and IRETQ plays RSM.</summary>
-    public void EnterSmm(ulong returnRip, int record, Rule rule)
-    {
-        Rip = returnRip;
-        var atDelivery = Snapshot();
-        if (!PushFrame(returnRip, null, out var frame))
-        {
-            Log.Deliver(record, rule, returnRip, atDelivery);
-            End(RunEnd.Shutdown, "fault while entering SMM", returnRip);
-            return;
-        }
-        Log.Deliver(record, rule, returnRip, atDelivery, frame);
-        InSmm = true;
-        Rip = SmiHandler;
-    }
-
     private bool TryEnterHandler(int vector, uint? error, ulong returnRip, out InterruptFrame? frame)
     {
         frame = null;
@@ -131,7 +112,7 @@ internal sealed partial class Cpu
         return true;
     }
 
-    /// <summary>IRETQ: pops RIP, CS, RFLAGS, RSP, SS; ends NMI blocking, and SMM when in it.</summary>
+    /// <summary>IRETQ: pops RIP, CS, RFLAGS, RSP, SS and ends NMI blocking; only RSM leaves SMM.</summary>
     public bool InterruptReturn()
     {
         var sp = Rsp;
@@ -145,7 +126,6 @@ internal sealed partial class Cpu
         Rflags = (Rflags & ~FlagBits.Writable) | (flags & FlagBits.Writable) | FlagBits.Fixed1;
         Rsp = rsp;
         NmiBlocked = false;
-        InSmm = false;
         RefreshPending();
         return true;
     }

@@ -163,8 +163,13 @@ internal sealed partial class Cpu
     private void StartTracedOrResumed()
     {
         TrapArmed = (Rflags & FlagBits.TF) != 0;
+        if ((Rflags & FlagBits.RF) != 0) (RfClearedAt, RfClearedRip) = (Instructions, Rip);
         Rflags &= ~FlagBits.RF;
     }
+
+    /// <summary>The instruction (count and RIP) that started with RF=1 and cleared it; an intercept saves it back.</summary>
+    public long RfClearedAt = -1;
+    public ulong RfClearedRip;
 
     private void Complete(ExecResult result, ulong rip, ref DecodedSlot slot)
     {

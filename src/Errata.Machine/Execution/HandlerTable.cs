@@ -74,6 +74,7 @@ internal static class HandlerTable
         [Code.Int1] = InterruptHandlers.Int1,
         [Code.Int_imm8] = InterruptHandlers.IntN,
         [Code.Iretq] = InterruptHandlers.Iretq,
+        [Code.Rsm] = InterruptHandlers.Rsm,
         [Code.Cli] = InterruptHandlers.Cli,
         [Code.Sti] = InterruptHandlers.Sti,
         [Code.Hlt] = InterruptHandlers.Hlt,

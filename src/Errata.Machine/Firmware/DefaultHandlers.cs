@@ -1,13 +1,15 @@
 using Errata.Machine.Core;
 using Errata.Machine.Debug;
 using Errata.Machine.Events;
+using Errata.Machine.Execution;
+using Errata.Machine.Execution.Handlers;
 
 namespace Errata.Machine.Firmware;
 
 /// <summary>
 /// The default handlers of SCENARIOS.md, run natively when execution reaches their stubs:
 /// #DB resets DR6 and returns (setting RF in the frame when an instruction breakpoint faulted,
-/// as a real handler does after reading DR6 and DR7); #BP, NMI, INTR and SMI return;
+/// as a real handler does after reading DR6 and DR7); #BP, NMI and INTR return; SMI executes RSM;
 /// any other exception stops the run.
 /// </summary>
 internal static class DefaultHandlers
@@ -16,7 +18,8 @@ internal static class DefaultHandlers
     {
         if (cpu.Rip == MachineLayout.SmiHandler)
         {
-            Return(cpu);
+            // The default SMI handler is one RSM, intercepted like any other under KVM.
+            if (InterruptHandlers.Rsm(cpu, cpu.Rip + 2) == ExecResult.Fault) cpu.DeliverFault();
             return;
         }
         var vector = (int)((cpu.Rip - MachineLayout.FirmwareBase) / 16);

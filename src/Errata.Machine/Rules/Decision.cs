@@ -67,6 +67,8 @@ internal enum Decision
     VmrunIllegalDebugRegisters,
     VmrunIllegalLongMode,
     VmrunIllegalEventInj,
+    InterceptSavesRf,
+    RsmOutsideSmm,
 
     // KVM as L0 (platform rules).
     KvmDbIntercepted,
@@ -90,4 +92,10 @@ internal enum Decision
     KvmInjectedFaultSetsRf,
     KvmPioSkipsIoBreakpoints,
     KvmNestedVmcbChecks,
+    KvmOneEventPerEntry,
+    KvmWindowsReachRunningVmcb,
+    KvmNestedEventOrder,
+    KvmSmiInL2EntersSmm,
+    KvmRsmIntercepted,
+    KvmNripSkipKeepsRf,
 }

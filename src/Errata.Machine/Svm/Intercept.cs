@@ -15,6 +15,7 @@ internal readonly record struct Intercept(InterceptWord Word, uint Mask, int Exi
     public static readonly Intercept Smi = new(InterceptWord.Misc1, 1u << 2, ExitCodes.Smi);
     public static readonly Intercept Init = new(InterceptWord.Misc1, 1u << 3, ExitCodes.Init);
     public static readonly Intercept VIntr = new(InterceptWord.Misc1, 1u << 4, ExitCodes.VIntr);
+    public static readonly Intercept Rsm = new(InterceptWord.Misc1, 1u << 19, ExitCodes.Rsm);
     public static readonly Intercept IntN = new(InterceptWord.Misc1, 1u << 21, ExitCodes.Swint);
     public static readonly Intercept Hlt = new(InterceptWord.Misc1, 1u << 24, ExitCodes.Hlt);
     public static readonly Intercept Ioio = new(InterceptWord.Misc1, 1u << 27, ExitCodes.Ioio);
@@ -34,7 +35,7 @@ internal static class ExitCodes
 {
     public const int ReadDr0 = 0x20, WriteDr0 = 0x30, Exception0 = 0x40;
     public const int Intr = 0x60, Nmi = 0x61, Smi = 0x62, Init = 0x63, VIntr = 0x64;
-    public const int Swint = 0x75, Hlt = 0x78, Ioio = 0x7B, Msr = 0x7C, Shutdown = 0x7F;
+    public const int Rsm = 0x73, Swint = 0x75, Hlt = 0x78, Ioio = 0x7B, Msr = 0x7C, Shutdown = 0x7F;
     public const int Vmrun = 0x80, Vmmcall = 0x81, Vmload = 0x82, Vmsave = 0x83, Stgi = 0x84, Clgi = 0x85, Icebp = 0x88;
     public const int Invalid = -1;
 }

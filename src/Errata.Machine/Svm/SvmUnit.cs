@@ -33,6 +33,7 @@ internal sealed class SvmUnit(Cpu cpu)
     /// <summary>An intercepted instruction: #VMEXIT with the instruction's RIP saved and nRIP after it (15.7, 15.9).</summary>
     public Execution.ExecResult InterceptInstruction(int exitCode, ulong info1, string what, ulong nextRip)
     {
+        RestoreResumeFlag();
         Exit(exitCode, info1, 0, $"{what} intercepted", cpu.Rules.Decide(Decision.InstructionIntercept).Rule, nextRip);
         return Execution.ExecResult.Jump;
     }
@@ -44,8 +45,16 @@ internal sealed class SvmUnit(Cpu cpu)
     public Execution.ExecResult InterceptIo(ushort port, int size, bool input, string what, ulong nextRip)
     {
         var info = IoioExitInfo.Make(port, size, input);
+        RestoreResumeFlag();
         Exit(ExitCodes.Ioio, info, nextRip, $"{what} 0x{port:x} intercepted", cpu.Rules.Decide(Decision.IoIntercept).Rule, nextRip);
         return Execution.ExecResult.Jump;
+    }
+
+    /// <summary>The intercepted instruction did not execute: RF goes back to what it was when it began.</summary>
+    private void RestoreResumeFlag()
+    {
+        if (cpu.RfClearedAt == cpu.Instructions && cpu.RfClearedRip == cpu.Rip && cpu.Rules.Decide(Decision.InterceptSavesRf).Delivers)
+            cpu.Rflags |= FlagBits.RF;
     }
 
     /// <summary>Whether the running VMCB intercepts an access of <paramref name="size"/> bytes at <paramref name="port"/>.</summary>

@@ -7,7 +7,7 @@ using Iced.Intel;
 
 namespace Errata.Machine.Execution.Handlers;
 
-/// <summary>INT3, INT1 (ICEBP), INT n, IRETQ, CLI, STI, HLT.</summary>
+/// <summary>INT3, INT1 (ICEBP), INT n, IRETQ, RSM, CLI, STI, HLT.</summary>
 internal static class InterruptHandlers
 {
     /// <summary>#BP is a trap: RIP after INT3 is pushed, but an intercept reports the INT3 itself (15.12).</summary>
@@ -55,6 +55,12 @@ internal static class InterruptHandlers
 
     public static ExecResult Iretq(Cpu c, ref Instruction i) =>
         c.InterruptReturn() ? ExecResult.Jump : ExecResult.Fault;
+
+    public static ExecResult Rsm(Cpu c, ref Instruction i) => Rsm(c, i.NextIP);
+
+    /// <summary>RSM: intercepted (exit 73h, as KVM does for its guests), else back from SMM (#UD outside it).</summary>
+    public static ExecResult Rsm(Cpu c, ulong nextRip) =>
+        c.Svm.Intercepts(Intercept.Rsm) ? c.Svm.InterceptInstruction(ExitCodes.Rsm, 0, "rsm", nextRip) : c.ResumeFromSmm();
 
     public static ExecResult Cli(Cpu c, ref Instruction i)
     {

@@ -8,8 +8,9 @@ namespace Errata.Machine.Platforms.Kvm;
 
 /// <summary>
 /// KVM's pending events for the vCPU and their injection (x86.c kvm_check_and_inject_events,
-/// svm.c svm_*_blocked and svm_enable_*_window). Exceptions are injected without a GIF check;
-/// NMI, SMI, IRQ and INIT wait for gif_set().
+/// svm.c svm_*_allowed and svm_enable_*_window). At most one event goes in per entry; another
+/// that could go in asks for an immediate exit, a blocked one opens a window. Exceptions are
+/// injected without a GIF check; NMI, SMI, IRQ and INIT wait for gif_set().
 /// </summary>
 internal sealed partial class KvmL0
 {
@@ -19,11 +20,19 @@ internal sealed partial class KvmL0
     private int _nmi = -1, _smi = -1, _init = -1;
     private readonly SortedDictionary<int, int> _irr = [];
 
-    /// <summary>A new event was sent since the last kick: the vCPU must exit now.</summary>
+    /// <summary>A new event was sent (or an immediate exit requested) since the last kick: the vCPU must exit now.</summary>
     private bool _signalled;
 
     /// <summary>The instruction count at which KVM asked to look again once the guest has moved on.</summary>
     private long _recheckAfter = -1;
+
+    /// <summary>What an svm_*_allowed hook answers: inject now, blocked (a window waits), or -EBUSY (exit at once and look again).</summary>
+    private enum Allowed
+    {
+        Yes,
+        Blocked,
+        Busy,
+    }
 
     /// <summary>An event sent to L1's vCPU (KVM's LAPIC or userspace): queued, and the vCPU kicked.</summary>
     public override void Signal(EventId id, string cause, ulong rip)
@@ -39,6 +48,12 @@ internal sealed partial class KvmL0
             case EventClass.Exception: QueueException(id.Number, null, null, record); break;
             default: return;
         }
+        Kick();
+    }
+
+    /// <summary>kvm_vcpu_kick, or the self-IPI of an immediate exit: the vCPU exits at its next boundary.</summary>
+    private void Kick()
+    {
         _signalled = true;
         Cpu.Pending |= PendingEvents.PlatformRequest;
     }
@@ -47,64 +62,144 @@ internal sealed partial class KvmL0
     private void QueueException(int vector, uint? error, ulong? payload, int record) =>
         _exception = new QueuedException(vector, error, payload, record);
 
-    private EntryAction CheckAndInjectEvents()
+    /// <summary>
+    /// kvm_apic_accept_events then kvm_check_and_inject_events: nested events first, INIT, the
+    /// pending exception, then SMI, NMI and IRQ. Sets <paramref name="immediateExit"/> for -EBUSY.
+    /// </summary>
+    private EntryAction CheckAndInjectEvents(ref bool immediateExit)
     {
-        var v = Current;
-        var log = Cpu.Log;
+        if (_guestMode && CheckNestedEvents() == Allowed.Busy) return Busy(ref immediateExit);
+        if (_init >= 0 && InitAllowed())
+        {
+            Cpu.Log.Deliver(_init, Cpu.Log[_init].Rule, Current.Rip, Cpu.Snapshot());
+            Cpu.End(RunEnd.Reset, "INIT delivered (kvm_vcpu_reset)", Current.Rip);
+            return EntryAction.Reset;
+        }
+
+        var canInject = true;
         if (_exception is { } e)
         {
-            _exception = null;
-            if (IsFault(e.Vector) && Cpu.Rules.Decide(Decision.KvmInjectedFaultSetsRf).Delivers) v.Rflags |= FlagBits.RF;
-            if (e.Vector == Cpu.VectorDb && e.Payload is { } p) DeliverDbPayload(v, p);
-            v.EventInj = EventInj.Make(EventInj.TypeException, e.Vector, e.Error);
-            v.EventInjRecord = e.Record;
-            return EntryAction.Run;
+            InjectException(e);
+            canInject = false;
         }
         if (_smi >= 0)
         {
-            if (!GifBlocks(_smi, Decision.KvmSmiAtGif0) && !Cpu.InSmm) return EntryAction.EnterSmm;
+            var r = canInject ? SmiAllowed() : Allowed.Busy;
+            if (r == Allowed.Busy) return Busy(ref immediateExit);
+            if (r == Allowed.Yes)
+            {
+                EnterSmm();
+                canInject = false;
+            }
         }
         if (_nmi >= 0)
         {
-            if (GifBlocks(_nmi, Decision.KvmNmiAtGif0)) return EntryAction.Run;
-            if (Cpu.NmiBlocked || Cpu.InSmm || InShadow(v)) HoldUntilNextBoundary(_nmi, Decision.NmiBlockedUntilIret);
-            else
+            var r = canInject ? NmiAllowed() : Allowed.Busy;
+            if (r == Allowed.Busy) return Busy(ref immediateExit);
+            if (r == Allowed.Yes)
             {
-                v.EventInj = EventInj.Make(EventInj.TypeNmi, Cpu.VectorNmi);
-                v.EventInjRecord = _nmi;
+                Inject(EventInj.Make(EventInj.TypeNmi, Cpu.VectorNmi), _nmi);
                 _nmi = -1;
-                return EntryAction.Run;
+                canInject = false;
             }
         }
         if (_irr.Count > 0)
         {
-            var (vector, record) = _irr.Last();
-            if (GifBlocks(record, Decision.KvmIntrAtGif0)) EnableIrqWindow();
-            else if ((v.Rflags & FlagBits.IF) == 0 || InShadow(v) || (_guestMode && L1InterceptsIntr))
+            var r = canInject ? InterruptAllowed() : Allowed.Busy;
+            if (r == Allowed.Busy) return Busy(ref immediateExit);
+            if (r == Allowed.Yes)
             {
-                log.Hold(record, Cpu.Rules.Decide(Decision.IfMasksIntr).Rule);
-                EnableIrqWindow();
-            }
-            else
-            {
+                var (vector, record) = _irr.Last();
                 _irr.Remove(vector);
-                v.EventInj = EventInj.Make(EventInj.TypeIntr, vector);
-                v.EventInjRecord = record;
-                return EntryAction.Run;
+                Inject(EventInj.Make(EventInj.TypeIntr, vector), record);
             }
-        }
-        if (_init >= 0)
-        {
-            // No window is armed for INIT: it is looked at again on the next exit.
-            if (!GifBlocks(_init, Decision.KvmInitAtGif0))
-            {
-                log.Deliver(_init, log[_init].Rule, Current.Rip, Cpu.Snapshot());
-                Cpu.End(RunEnd.Reset, "INIT delivered (kvm_vcpu_reset)", Current.Rip);
-                return EntryAction.Reset;
-            }
+            if (_irr.Count > 0) EnableIrqWindow();
         }
         return EntryAction.Run;
     }
+
+    /// <summary>The "out:" path for -EBUSY: nothing more goes in now; the vCPU exits at once and KVM looks again.</summary>
+    private EntryAction Busy(ref bool immediateExit)
+    {
+        if (Cpu.Rules.Decide(Decision.KvmOneEventPerEntry).Delivers) immediateExit = true;
+        return EntryAction.Run;
+    }
+
+    private void Inject(ulong eventInj, int record)
+    {
+        Current.EventInj = eventInj;
+        Current.EventInjRecord = record;
+    }
+
+    /// <summary>A pending exception: RF set for a fault, the #DB payload delivered into DR6, then EVENTINJ.</summary>
+    private void InjectException(QueuedException e)
+    {
+        var v = Current;
+        _exception = null;
+        if (IsFault(e.Vector) && Cpu.Rules.Decide(Decision.KvmInjectedFaultSetsRf).Delivers) v.Rflags |= FlagBits.RF;
+        if (e.Vector == Cpu.VectorDb && e.Payload is { } p) DeliverDbPayload(v, p);
+        Inject(EventInj.Make(EventInj.TypeException, e.Vector, e.Error), e.Record);
+    }
+
+    /// <summary>kvm_apic_init_sipi_allowed: not in SMM and gif_set(); no window is armed for INIT.</summary>
+    private bool InitAllowed()
+    {
+        if (Cpu.InSmm)
+        {
+            Cpu.Log.Hold(_init, Cpu.Rules.Decide(Decision.KvmInitAtGif0).Rule);
+            return false;
+        }
+        return !GifBlocks(_init, Decision.KvmInitAtGif0);
+    }
+
+    /// <summary>svm_smi_allowed: -EBUSY during a nested run or when L1 intercepts it; blocked at GIF=0 or in SMM.</summary>
+    private Allowed SmiAllowed()
+    {
+        if (_nestedRunPending) return Allowed.Busy;
+        if (GifBlocks(_smi, Decision.KvmSmiAtGif0)) return Allowed.Blocked;
+        if (Cpu.InSmm)
+        {
+            // svm_enable_smi_window: in SMM, RSM exits anyway.
+            Cpu.Log.Hold(_smi, Cpu.Rules.Decide(Decision.SmmBlocksSmi).Rule);
+            return Allowed.Blocked;
+        }
+        return _guestMode && _vmcb12!.Intercepts(Intercept.Smi) ? Allowed.Busy : Allowed.Yes;
+    }
+
+    /// <summary>svm_nmi_allowed: -EBUSY during a nested run or when L1 intercepts it; blocked per svm_nmi_blocked.</summary>
+    private Allowed NmiAllowed()
+    {
+        if (_nestedRunPending) return Allowed.Busy;
+        if (GifBlocks(_nmi, Decision.KvmNmiAtGif0)) return Allowed.Blocked;
+        if (_guestMode && _vmcb12!.Intercepts(Intercept.Nmi)) return Allowed.Busy;
+        if (Cpu.NmiBlocked || InShadow(Current))
+        {
+            // svm_enable_nmi_window: the IRET intercept or NMI single-step brings KVM back after the next instruction.
+            HoldUntilNextBoundary(_nmi, Cpu.InSmm ? Decision.SmmBlocksSmi : Decision.NmiBlockedUntilIret);
+            return Allowed.Blocked;
+        }
+        return Allowed.Yes;
+    }
+
+    /// <summary>svm_interrupt_allowed and svm_interrupt_blocked.</summary>
+    private Allowed InterruptAllowed()
+    {
+        if (_nestedRunPending) return Allowed.Busy;
+        var record = _irr.Last().Value;
+        if (GifBlocks(record, Decision.KvmIntrAtGif0)) return Allowed.Blocked;
+        if (!L1InterruptsEnabled || (!(_guestMode && _vmcb12!.Intercepts(Intercept.Intr)) && InShadow(Current)))
+        {
+            Cpu.Log.Hold(record, Cpu.Rules.Decide(Decision.IfMasksIntr).Rule);
+            return Allowed.Blocked;
+        }
+        return _guestMode && _vmcb12!.Intercepts(Intercept.Intr) ? Allowed.Busy : Allowed.Yes;
+    }
+
+    /// <summary>The IF that masks L1's interrupts: while L2 runs with V_INTR_MASKING, L1's own (vmcb01), else the running code's.</summary>
+    private bool L1InterruptsEnabled =>
+        _guestMode && (_vmcb12!.IntCtl & IntCtlBits.VIntrMasking) != 0
+            ? (_vmcb01.Rflags & FlagBits.IF) != 0
+            : (Current.Rflags & FlagBits.IF) != 0;
 
     /// <summary>exception_type() is EXCPT_FAULT: not #DB (EXCPT_DB), #BP or #OF (traps), #DF or #MC (aborts).</summary>
     private static bool IsFault(int vector) =>
@@ -124,7 +219,7 @@ internal sealed partial class KvmL0
         Cpu.Log.Hold(record, verdict.Rule);
         if (decision is Decision.KvmNmiAtGif0 or Decision.KvmSmiAtGif0 && _vgif
             && Cpu.Rules.Decide(Decision.KvmStgiInterceptForWindow).Delivers)
-            _vmcb01.Set(Intercept.Stgi, true);
+            SetIntercept(Intercept.Stgi);
         return true;
     }
 
@@ -139,25 +234,30 @@ internal sealed partial class KvmL0
         Cpu.Pending |= PendingEvents.PlatformRequest;
     }
 
-    /// <summary>svm_enable_irq_window: with vGIF or GIF=1, a dummy V_IRQ and the VINTR intercept; else rely on STGI's intercept.</summary>
+    /// <summary>
+    /// svm_enable_irq_window: with vGIF or GIF=1, svm_set_vintr: the VINTR intercept (through
+    /// recalc_intercepts) and, if it survived, a dummy V_IRQ of priority 0xf in the running VMCB.
+    /// </summary>
     private void EnableIrqWindow()
     {
         if (!_vgif && !GifSet) return;
-        var v = _vmcb01;
-        v.IntCtl |= IntCtlBits.VIrq | IntCtlBits.VIntrPrio; // svm_set_vintr: priority 0xf
+        SetIntercept(Intercept.VIntr);
+        var v = Cpu.Rules.Decide(Decision.KvmWindowsReachRunningVmcb).Delivers ? Current : _vmcb01;
+        if (!v.Intercepts(Intercept.VIntr)) return;
+        v.IntCtl = (v.IntCtl & ~IntCtlBits.VIntrPrio) | IntCtlBits.VIrq | (0xFu << IntCtlBits.VIntrPrioShift);
         v.IntVector = 0;
-        v.Set(Intercept.VIntr, true);
     }
 
-    /// <summary>svm_clear_vintr: drop KVM's window; while L2 runs, vmcb02 gets L1's own V_IRQ and VINTR intercept back.</summary>
+    /// <summary>svm_clear_vintr: drop KVM's window; while L2 runs, vmcb02 gets L1's own V_IRQ back.</summary>
     private void ClearVintr()
     {
-        _vmcb01.IntCtl &= ~IntCtlBits.VIrq;
-        _vmcb01.Set(Intercept.VIntr, false);
+        const uint injectionBits = IntCtlBits.VIrq | IntCtlBits.VIntrPrio | IntCtlBits.VIgnTpr;
+        ClearIntercept(Intercept.VIntr);
+        Current.IntCtl &= ~injectionBits;
         if (_vmcb02 is not { } v2 || _vmcb12 is not { } g) return;
-        v2.IntCtl = (v2.IntCtl & ~IntCtlBits.VIrq) | (g.IntCtl & IntCtlBits.VIrq);
+        _vmcb01.IntCtl &= ~injectionBits;
+        v2.IntCtl |= g.IntCtl & injectionBits;
         v2.IntVector = g.IntVector;
-        v2.Set(Intercept.VIntr, g.Intercepts(Intercept.VIntr));
     }
 
     /// <summary>interrupt_window_interception: the window is open; the IRQ is injected on entry.</summary>

@@ -32,7 +32,7 @@ internal sealed partial class KvmL0
     {
         if (value)
         {
-            if (_vgif) _vmcb01.Set(Intercept.Stgi, false);
+            if (_vgif) ClearIntercept(Intercept.Stgi);
             if (Current.Intercepts(Intercept.VIntr)) ClearVintr();
             EnableGif();
         }

@@ -18,6 +18,9 @@ internal sealed partial class KvmL0
     private ulong _vmcb12Address;
     private ulong _vmrunRip;
 
+    /// <summary>nested_run_pending: L1's VMRUN is emulated but L2 has not run yet; new events wait for an immediate exit.</summary>
+    private bool _nestedRunPending;
+
     /// <summary>nested_vgif_enabled: L1 enabled vGIF for L2 in vmcb12.</summary>
     private bool _nestedVgif;
 
@@ -53,6 +56,13 @@ internal sealed partial class KvmL0
             return;
         }
 
+        EnterGuestMode(address, vmcb12);
+        _nestedRunPending = true;
+    }
+
+    /// <summary>enter_svm_guest_mode: vmcb02 from vmcb12, guest mode, GIF set.</summary>
+    private void EnterGuestMode(ulong address, Vmcb vmcb12)
+    {
         _vmcb12 = vmcb12;
         _vmcb12Address = address;
         _nestedVgif = _vgif && vmcb12.VGifEnabled;
@@ -61,9 +71,17 @@ internal sealed partial class KvmL0
         SetGif(true);
     }
 
+    /// <summary>svm_leave_smm: back into the L2 an SMI interrupted, from vmcb12 as the #VMEXIT(SVM_EXIT_SW) wrote it.</summary>
+    private void ReenterGuest(ulong address)
+    {
+        var vmcb12 = VmcbLayout.Read(Cpu.Memory, address);
+        EnterGuestMode(address, vmcb12);
+        _nestedRunPending = true;
+    }
+
     /// <summary>
     /// nested_vmcb02_prepare_control/save: L2's state from vmcb12; intercepts are vmcb01's and
-    /// vmcb12's together (VMMCALL only L1's), with vmcb01's I/O map; V_GIF from vmcb12 with nested
+    /// vmcb12's together (recalc_intercepts), with vmcb01's I/O map; V_GIF from vmcb12 with nested
     /// vGIF, else vmcb01's.
     /// </summary>
     private Vmcb PrepareVmcb02(Vmcb g)
@@ -72,11 +90,6 @@ internal sealed partial class KvmL0
         var v = new Vmcb
         {
             Owner = VmcbOwner.Platform,
-            CrIntercepts = h.CrIntercepts | g.CrIntercepts,
-            DrIntercepts = h.DrIntercepts | g.DrIntercepts,
-            ExceptionIntercepts = h.ExceptionIntercepts | g.ExceptionIntercepts,
-            Misc1 = (h.Misc1 & ~Intercept.VIntr.Mask) | g.Misc1,
-            Misc2 = (h.Misc2 & ~(Intercept.Vmmcall.Mask | Intercept.Stgi.Mask | Intercept.Clgi.Mask)) | g.Misc2,
             Iopm = h.Iopm,
             IntVector = g.IntVector,
             IntState = g.IntState,
@@ -85,12 +98,7 @@ internal sealed partial class KvmL0
             Cr0 = g.Cr0, Cr2 = g.Cr2, Cr3 = g.Cr3, Cr4 = g.Cr4, Efer = g.Efer | Cpu.EferSvme,
             Dr6 = g.Dr6, Dr7 = g.Dr7, Cpl = g.Cpl,
         };
-        if (!_vgif)
-        {
-            // Without vGIF KVM keeps intercepting CLGI/STGI for L2 too.
-            v.Set(Intercept.Clgi, true);
-            v.Set(Intercept.Stgi, true);
-        }
+        MergeIntercepts(v, g);
         var fromL1 = g.IntCtl & (IntCtlBits.VIrq | IntCtlBits.VIntrMasking | IntCtlBits.VTpr | IntCtlBits.VIntrPrio | IntCtlBits.VIgnTpr);
         var gifBits = _nestedVgif ? g.IntCtl & (IntCtlBits.VGif | IntCtlBits.VGifEnable) : h.IntCtl & IntCtlBits.VGifEnable;
         v.IntCtl = fromL1 | gifBits | IntCtlBits.VIntrMasking;
@@ -121,7 +129,8 @@ internal sealed partial class KvmL0
         {
             case ExitCodes.Stgi: GifInterception(true); break;
             case ExitCodes.Clgi: GifInterception(false); break;
-            case ExitCodes.Vmmcall: Hypercall(); break;
+            case ExitCodes.Vmmcall: QueueUd("vmmcall in L2 that L1 does not intercept (vmmcall_interception)"); break;
+            case ExitCodes.Rsm: QueueUd("rsm in L2 outside SMM (emulated)"); break;
             case ExitCodes.Msr: MsrInterception(); break;
             case ExitCodes.Ioio: IoInterception(); break;
             case ExitCodes.VIntr: InterruptWindow(); break;
@@ -154,54 +163,84 @@ internal sealed partial class KvmL0
     }
 
     /// <summary>
-    /// svm_check_nested_events: an exception or event L1 intercepts becomes a #VMEXIT to L1
-    /// (exceptions first, without a GIF test; the rest only when not blocked).
+    /// svm_check_nested_events: INIT, exceptions, SMI, NMI, IRQ, and the first that is not blocked
+    /// decides: a #VMEXIT to L1 when L1 intercepts it, else it stays for injection into L2.
+    /// Exceptions are not GIF-gated; a nested run still pending makes KVM exit at once first.
     /// </summary>
-    private void CheckNestedEvents()
+    private Allowed CheckNestedEvents()
     {
         var g = _vmcb12!;
+        var stop = Cpu.Rules.Decide(Decision.KvmNestedEventOrder).Delivers;
+        if (_init >= 0)
+        {
+            if (_nestedRunPending) return Allowed.Busy;
+            if (g.Intercepts(Intercept.Init)) return Exit(ExitCodes.Init, "init intercepted");
+            if (stop) return Allowed.Yes;
+        }
         if (_exception is { } e)
         {
-            if (!g.InterceptsException(e.Vector)) return;
-            _exception = null;
-            // nested_svm_inject_exception_vmexit: the payload reaches DR6 first, DR7.GD is cleared.
-            if (e.Vector == Cpu.VectorDb && e.Payload is { } p) DeliverDbPayload(_vmcb02!, p);
-            Cpu.Log.Discard(e.Record, Cpu.Rules.Decide(Decision.ExceptionIntercept).Rule);
-            NestedVmexit(ExitCodes.Exception0 + e.Vector, e.Error ?? 0, 0,
-                $"{EventId.Exception(e.Vector).Name} intercepted ({Cpu.Log[e.Record].Cause})");
-            return;
+            if (_nestedRunPending) return Allowed.Busy;
+            if (g.InterceptsException(e.Vector))
+            {
+                _exception = null;
+                // nested_svm_inject_exception_vmexit: the payload reaches DR6 first, DR7.GD is cleared.
+                if (e.Vector == Cpu.VectorDb && e.Payload is { } p) DeliverDbPayload(_vmcb02!, p);
+                Cpu.Log.Discard(e.Record, Cpu.Rules.Decide(Decision.ExceptionIntercept).Rule);
+                return Exit(ExitCodes.Exception0 + e.Vector, $"{EventId.Exception(e.Vector).Name} intercepted ({Cpu.Log[e.Record].Cause})", e.Error ?? 0);
+            }
+            if (stop) return Allowed.Yes;
         }
-        if (!GifSet) return;
-        var l1If = (g.IntCtl & IntCtlBits.VIntrMasking) != 0 ? (_vmcb01.Rflags & FlagBits.IF) != 0 : (_vmcb02!.Rflags & FlagBits.IF) != 0;
-        if (_smi >= 0 && g.Intercepts(Intercept.Smi)) NestedVmexit(ExitCodes.Smi, 0, 0, "smi intercepted");
-        else if (_nmi >= 0 && !Cpu.NmiBlocked && g.Intercepts(Intercept.Nmi)) NestedVmexit(ExitCodes.Nmi, 0, 0, "nmi intercepted");
-        else if (_irr.Count > 0 && l1If && g.Intercepts(Intercept.Intr)) NestedVmexit(ExitCodes.Intr, 0, 0, $"{EventId.Intr(_irr.Last().Key).Name} intercepted");
-        else if (_init >= 0 && g.Intercepts(Intercept.Init)) NestedVmexit(ExitCodes.Init, 0, 0, "init intercepted");
+        if (_smi >= 0 && GifSet && !Cpu.InSmm)
+        {
+            if (_nestedRunPending) return Allowed.Busy;
+            if (g.Intercepts(Intercept.Smi)) return Exit(ExitCodes.Smi, "smi intercepted");
+            if (stop) return Allowed.Yes;
+        }
+        if (_nmi >= 0 && GifSet && (g.Intercepts(Intercept.Nmi) || !(Cpu.NmiBlocked || InShadow(_vmcb02!))))
+        {
+            if (_nestedRunPending) return Allowed.Busy;
+            if (g.Intercepts(Intercept.Nmi)) return Exit(ExitCodes.Nmi, "nmi intercepted");
+            if (stop) return Allowed.Yes;
+        }
+        if (_irr.Count > 0 && GifSet && L1InterruptsEnabled && (g.Intercepts(Intercept.Intr) || !InShadow(_vmcb02!)))
+        {
+            if (_nestedRunPending) return Allowed.Busy;
+            if (g.Intercepts(Intercept.Intr)) return Exit(ExitCodes.Intr, $"{EventId.Intr(_irr.Last().Key).Name} intercepted");
+        }
+        return Allowed.Yes;
+
+        Allowed Exit(int code, string cause, ulong info1 = 0)
+        {
+            NestedVmexit(code, info1, 0, cause);
+            return Allowed.Yes;
+        }
     }
 
     /// <summary>
     /// nested_svm_vmexit: L2's state and the exit into vmcb12, L1's state back from vmcb01 with
     /// DR7 = DR7_FIXED_1, GIF cleared, and a #DB queued when L1 ran VMRUN with TF.
     /// </summary>
-    private void NestedVmexit(int code, ulong info1, ulong info2, string cause)
+    private void NestedVmexit(int code, ulong info1, ulong info2, string cause, bool toL1 = true)
     {
         var v2 = _vmcb02!;
         var g = _vmcb12!;
         var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexit).Rule;
-        var record = Cpu.Raise(EventId.VmExit(code), cause, v2.Rip, rule);
+        var record = toL1 ? Cpu.Raise(EventId.VmExit(code), cause, v2.Rip, rule) : -1;
         g.Rip = v2.Rip; g.Rsp = v2.Rsp; g.Rax = v2.Rax; g.Rflags = v2.Rflags;
         g.Cr0 = v2.Cr0; g.Cr2 = v2.Cr2; g.Cr3 = v2.Cr3; g.Cr4 = v2.Cr4; g.Efer = v2.Efer;
         g.Dr6 = v2.Dr6; g.Dr7 = v2.Dr7; g.Cpl = v2.Cpl; g.IntState = v2.IntState;
         g.ExitCode = (ulong)(long)code; g.ExitInfo1 = info1; g.ExitInfo2 = info2; g.NextRip = v2.NextRip;
         g.EventInj = 0;
-        g.IntCtl = (g.IntCtl & ~IntCtlBits.VIrq) | (v2.IntCtl & IntCtlBits.VIrq);
+        // nested_sync_control_from_vmcb02: V_IRQ goes back unless it is KVM's own window.
+        if (!(v2.Intercepts(Intercept.VIntr) && !g.Intercepts(Intercept.VIntr)))
+            g.IntCtl = (g.IntCtl & ~IntCtlBits.VIrq) | (v2.IntCtl & IntCtlBits.VIrq);
         if (_nestedVgif) g.IntCtl = (g.IntCtl & ~IntCtlBits.VGif) | (v2.IntCtl & IntCtlBits.VGif);
         VmcbLayout.Write(Cpu.Memory, _vmcb12Address, g);
         LeaveNested();
         _vmcb01.Dr7 = DebugBits.Dr7Fixed1;
         _vmcb01.Rflags &= ~FlagBits.RF;
         SetGif(false);
-        _deliverOnEntry = record;
+        if (toL1) _deliverOnEntry = record;
         if ((_vmcb01.Rflags & FlagBits.TF) != 0 && Cpu.Rules.Decide(Decision.KvmNestedVmexitQueuesTfDb).Delivers)
             QueueSingleStepAfterVmrun();
     }
@@ -212,6 +251,12 @@ internal sealed partial class KvmL0
         var rule = Cpu.Rules.Decide(Decision.KvmNestedVmexitQueuesTfDb).Rule;
         var record = Cpu.Raise(EventId.DebugException, "single-step (VMRUN with TF)", _vmrunRip, rule);
         QueueException(Cpu.VectorDb, null, null, record);
+    }
+
+    private void QueueUd(string cause)
+    {
+        var rule = Cpu.Rules.Decide(Decision.Fault).Rule;
+        QueueException(6, null, null, Cpu.Raise(EventId.Exception(6), cause, Current.Rip, rule));
     }
 
     /// <summary>svm_leave_nested: back to L1 without telling it.</summary>

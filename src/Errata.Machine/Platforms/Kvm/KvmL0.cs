@@ -65,6 +65,7 @@ internal sealed partial class KvmL0 : Platform
         }
         foreach (var i in new[] { Intercept.Intr, Intercept.Nmi, Intercept.Smi, Intercept.Hlt, Intercept.Msr, Intercept.Shutdown })
             v.Set(i, true);
+        if (Cpu.Rules.Decide(Decision.KvmRsmIntercepted).Delivers) v.Set(Intercept.Rsm, true);
         foreach (var i in new[] { Intercept.Vmrun, Intercept.Vmmcall, Intercept.Vmload, Intercept.Vmsave, Intercept.Stgi, Intercept.Clgi })
             v.Set(i, true);
         v.IntCtl = IntCtlBits.VIntrMasking;
@@ -133,35 +134,36 @@ internal sealed partial class KvmL0 : Platform
             case ExitCodes.VIntr: InterruptWindow(); break;
             case ExitCodes.Intr or ExitCodes.Nmi or ExitCodes.Smi: break;
             case ExitCodes.Hlt: Halt(); break;
+            case ExitCodes.Rsm: RsmInterception(); break;
             case ExitCodes.Shutdown: Cpu.End(RunEnd.Shutdown, "triple fault in L1 (KVM_EXIT_SHUTDOWN)", _vmcb01.Rip); break;
             default: Cpu.End(RunEnd.Stopped, $"KVM: unexpected #VMEXIT 0x{code:x} from L1", _vmcb01.Rip); break;
         }
     }
 
-    /// <summary>vcpu_enter_guest: nested events, then kvm_check_and_inject_events, then VMRUN.</summary>
+    /// <summary>
+    /// vcpu_enter_guest: events (nested first, then kvm_check_and_inject_events), then VMRUN; an
+    /// immediate exit asked for by -EBUSY is the self-IPI svm_vcpu_run sends before entering.
+    /// </summary>
     private void EnterGuest()
     {
-        if (_guestMode) CheckNestedEvents();
-        var action = CheckAndInjectEvents();
-        if (action == EntryAction.Reset) return;
+        var immediateExit = false;
+        var action = CheckAndInjectEvents(ref immediateExit);
+        if (action == EntryAction.Reset || Cpu.Ended is not null) return;
         if (_halted)
         {
             // kvm_vcpu_block: only an event KVM can inject now wakes the vCPU; nothing else will ever arrive.
-            if (action == EntryAction.Run && (Current.EventInj & EventInj.Valid) == 0)
+            if (!immediateExit && !_enteredSmm && (Current.EventInj & EventInj.Valid) == 0)
             {
                 Cpu.End(RunEnd.Halted, null, Current.Rip);
                 return;
             }
             _halted = false;
         }
+        _enteredSmm = false;
         if (_deliverOnEntry >= 0) EnterAfterReflectedExit();
         else Cpu.Svm.Enter(Current);
-        if (action == EntryAction.EnterSmm)
-        {
-            var record = _smi;
-            _smi = -1;
-            Cpu.EnterSmm(Cpu.Rip, record, Cpu.Log[record].Rule);
-        }
+        _nestedRunPending = false;
+        if (immediateExit) Kick();
     }
 
     /// <summary>
@@ -182,12 +184,17 @@ internal sealed partial class KvmL0 : Platform
         Cpu.DeliverInjected(v);
     }
 
-    /// <summary>kvm_skip_emulated_instruction: RIP to nRIP, and a single-step #DB when TF was set.</summary>
+    /// <summary>
+    /// kvm_skip_emulated_instruction: RIP to nRIP (RF left as the exit saved it), the interrupt
+    /// shadow dropped, and a single-step #DB when TF was set.
+    /// </summary>
     private void Skip(bool singleStep = true)
     {
         var v = Current;
         var rip = v.Rip;
         v.Rip = v.NextRip;
+        v.IntState = 0;
+        if (!Cpu.Rules.Decide(Decision.KvmNripSkipKeepsRf).Delivers) v.Rflags &= ~FlagBits.RF;
         if (singleStep && (v.Rflags & FlagBits.TF) != 0)
         {
             var rule = Cpu.Rules.Decide(Decision.SingleStep).Rule;
@@ -237,7 +244,6 @@ internal sealed partial class KvmL0 : Platform
     private enum EntryAction
     {
         Run,
-        EnterSmm,
         Reset,
     }
 }
