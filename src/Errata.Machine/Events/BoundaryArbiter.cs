@@ -93,7 +93,11 @@ internal static class BoundaryArbiter
 
     private static bool Smi(Cpu c)
     {
-        if (!Admit(c, ref c.Held.Smi, GifGate(c, Decision.Gif0ExternalSmi), PendingEvents.Smi)) return false;
+        if (!Admit(c, ref c.Held.Smi, GifGate(c, Decision.Gif0ExternalSmi), PendingEvents.Smi))
+        {
+            if (c.Held.Smi >= 0 && c.InSmm) c.Log.AlsoHeld(c.Held.Smi, c.Rules.Decide(Decision.SmmBlocksSmi).Rule);
+            return false;
+        }
         if (c.InSmm) return Hold(c, c.Held.Smi, Decision.SmmBlocksSmi);
         if (c.Svm.Intercepts(Intercept.Smi)) return InterceptExit(c, Intercept.Smi, c.Held.Smi);
         var record = c.Held.Smi;
@@ -203,22 +207,32 @@ internal static class BoundaryArbiter
         var vector = c.Held.HighestIntr();
         var record = c.Held.IntrRecord(vector);
         var verdict = GifGate(c, Decision.Gif0Intr);
-        if (!Admit(c, ref record, verdict, PendingEvents.None))
+        var admitted = Admit(c, ref record, verdict, PendingEvents.None);
+        if (record < 0)
         {
-            if (record < 0) RemoveIntr(c, vector);
+            RemoveIntr(c, vector);
             return false;
         }
-        if (c.InShadow(ShadowKind.MovSs)) return Hold(c, record, Decision.MovSsShadow);
-        if (c.InShadow(ShadowKind.Sti)) return Hold(c, record, Decision.StiShadow);
-        // With V_INTR_MASKING the host's IF masks physical interrupts while a guest runs (15.21.1).
-        var masked = c.Svm.GuestMode && (c.Svm.Active!.IntCtl & IntCtlBits.VIntrMasking) != 0
-            ? !c.Svm.HostInterruptsEnabled
-            : !c.Flag(FlagBits.IF);
-        if (masked) return Hold(c, record, Decision.IfMasksIntr);
+        // Every condition that masks the interrupt is a reason it waits; the record lists them all.
+        var blockers = IntrBlockers(c).ToArray();
+        if (admitted && blockers.Length > 0) Hold(c, record, blockers[0]);
+        foreach (var b in blockers) c.Log.AlsoHeld(record, c.Rules.Decide(b).Rule);
+        if (!admitted || blockers.Length > 0) return false;
         if (c.Svm.Intercepts(Intercept.Intr)) return InterceptExit(c, Intercept.Intr, record);
         RemoveIntr(c, vector);
         c.DeliverVector(vector, null, c.Rip, record, Normal(c));
         return true;
+    }
+
+    private static IEnumerable<Decision> IntrBlockers(Cpu c)
+    {
+        if (c.InShadow(ShadowKind.MovSs)) yield return Decision.MovSsShadow;
+        if (c.InShadow(ShadowKind.Sti)) yield return Decision.StiShadow;
+        // With V_INTR_MASKING the host's IF masks physical interrupts while a guest runs (15.21.1).
+        var masked = c.Svm.GuestMode && (c.Svm.Active!.IntCtl & IntCtlBits.VIntrMasking) != 0
+            ? !c.Svm.HostInterruptsEnabled
+            : !c.Flag(FlagBits.IF);
+        if (masked) yield return Decision.IfMasksIntr;
     }
 
     private static void RemoveIntr(Cpu c, int vector)

@@ -55,4 +55,31 @@ public sealed class HeldByTests
         var held = p.Run("apm").Of(EventId.Nmi).Last();
         Assert.Equal(["nmi.blocked-until-iret"], held.HeldBy.Select(r => r.Id));
     }
+
+    /// <summary>An INTR raised at GIF=0 with IF=0 waits for both; its record names both rules, on every profile.</summary>
+    [Theory]
+    [InlineData("apm", "gif0.hold-intr")]
+    [InlineData("kvm", "kvm.gif-set-holds-intr")]
+    [InlineData("kvm-novgif", "kvm.gif-set-holds-intr")]
+    public void Intr_HeldByGifZeroAndByIf_ListsBothRules(string profile, string gifRule)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label raise = p.Label(), taken = p.Label();
+        a.clgi();
+        p.At(ref raise);
+        a.nop();
+        a.stgi();
+        a.sti();
+        a.nop();
+        p.At(ref taken);
+        a.nop();
+        a.hlt();
+        p.Inject(EventId.Intr(0x30), raise);
+        var o = p.Run(profile);
+        var intr = o.Delivered(EventId.Intr(0x30)).Single();
+        Assert.Equal(p.Address(taken), intr.DeliveredBefore);
+        Assert.Contains(gifRule, intr.HeldBy.Select(r => r.Id));
+        Assert.Contains("intr.if-masks", intr.HeldBy.Select(r => r.Id));
+    }
 }

@@ -156,7 +156,11 @@ internal sealed partial class KvmL0
     private Allowed SmiAllowed()
     {
         if (_nestedRunPending) return Allowed.Busy;
-        if (GifBlocks(_smi, Decision.KvmSmiAtGif0)) return Allowed.Blocked;
+        if (GifBlocks(_smi, Decision.KvmSmiAtGif0))
+        {
+            if (Cpu.InSmm) Cpu.Log.AlsoHeld(_smi, Cpu.Rules.Decide(Decision.SmmBlocksSmi).Rule);
+            return Allowed.Blocked;
+        }
         if (Cpu.InSmm)
         {
             // svm_enable_smi_window: in SMM, RSM exits anyway.
@@ -170,7 +174,11 @@ internal sealed partial class KvmL0
     private Allowed NmiAllowed()
     {
         if (_nestedRunPending) return Allowed.Busy;
-        if (GifBlocks(_nmi, Decision.KvmNmiAtGif0)) return Allowed.Blocked;
+        if (GifBlocks(_nmi, Decision.KvmNmiAtGif0))
+        {
+            if (Cpu.NmiBlocked) Cpu.Log.AlsoHeld(_nmi, Cpu.Rules.Decide(Cpu.InSmm ? Decision.SmmBlocksSmi : Decision.NmiBlockedUntilIret).Rule);
+            return Allowed.Blocked;
+        }
         if (_guestMode && _vmcb12!.Intercepts(Intercept.Nmi)) return Allowed.Busy;
         if (Cpu.NmiBlocked || InShadow(Current))
         {
@@ -186,8 +194,13 @@ internal sealed partial class KvmL0
     {
         if (_nestedRunPending) return Allowed.Busy;
         var record = _irr.Last().Value;
-        if (GifBlocks(record, Decision.KvmIntrAtGif0)) return Allowed.Blocked;
-        if (!L1InterruptsEnabled || (!(_guestMode && _vmcb12!.Intercepts(Intercept.Intr)) && InShadow(Current)))
+        var masked = !L1InterruptsEnabled || (!(_guestMode && _vmcb12!.Intercepts(Intercept.Intr)) && InShadow(Current));
+        if (GifBlocks(record, Decision.KvmIntrAtGif0))
+        {
+            if (masked) Cpu.Log.AlsoHeld(record, Cpu.Rules.Decide(Decision.IfMasksIntr).Rule);
+            return Allowed.Blocked;
+        }
+        if (masked)
         {
             Cpu.Log.Hold(record, Cpu.Rules.Decide(Decision.IfMasksIntr).Rule);
             return Allowed.Blocked;
