@@ -14,7 +14,7 @@ namespace Errata.Machine;
 public static class X86Machine
 {
     /// <summary>Bumped whenever a mechanism changes without a rule changing.</summary>
-    private const string ModelVersion = "1";
+    private const string ModelVersion = "2";
 
     /// <summary>
     /// Identifies the machine's behaviour for caches and provenance; changes whenever
