@@ -12,6 +12,11 @@ namespace Errata.Cli
 
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {
+            if (args is ["--version"])
+            {
+                stdout.WriteLine(ToolVersion.Text);
+                return 0;
+            }
             if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
             {
                 Usage(stdout);
@@ -43,7 +48,7 @@ namespace Errata.Cli
 
         private static void Usage(TextWriter w)
         {
-            w.WriteLine("usage: errata COMMAND [options]");
+            w.WriteLine("usage: errata COMMAND [options]    (errata --version: the tool's and the machine's version)");
             foreach (var c in Commands) w.WriteLine($"  {c.Name,-6} {c.Summary}\n         errata {c.Name} {c.Usage}");
         }
     }
