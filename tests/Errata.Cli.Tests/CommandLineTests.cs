@@ -45,11 +45,44 @@ public sealed class CommandLineTests : IDisposable
         var (exit, _, err) = CliRunner.Run(_dir, "init", "mysite");
         Assert.True(exit == 0, err);
         var site = Path.Combine(_dir, "mysite");
-        Assert.True(File.Exists(Path.Combine(site, "templates", "layout.html")));
+        Assert.False(Directory.Exists(Path.Combine(site, "templates")));
+        Assert.Contains("_site/", File.ReadAllText(Path.Combine(site, ".gitignore")), StringComparison.Ordinal);
         var (buildExit, output, buildErr) = CliRunner.Run(site, "build");
         Assert.True(buildExit == 0, buildErr);
-        Assert.Contains("4 of 4 claim(s) hold", output, StringComparison.Ordinal);
+        Assert.Contains("2 scenario(s), 10 of 10 claim(s) hold", output, StringComparison.Ordinal);
         Assert.Contains("scenario-example-gif-breakpoint", File.ReadAllText(Path.Combine(site, "_site", "index.html")), StringComparison.Ordinal);
+        Assert.Contains("scenario-example-single-step", File.ReadAllText(Path.Combine(site, "_site", "single-step.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_WithoutAFolder_UsesTheCurrentOne_AndSaysWhyTheLedgerIsCommitted()
+    {
+        var (exit, output, err) = CliRunner.Run(_dir, "init");
+        Assert.True(exit == 0, err);
+        Assert.True(File.Exists(Path.Combine(_dir, "site.config.json")));
+        Assert.Contains("errata build", output, StringComparison.Ordinal);
+        Assert.Contains(".errata/verified.json", output, StringComparison.Ordinal);
+        Assert.Contains("provenance", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_OnAFile_IsRefusedWithoutAStackTrace()
+    {
+        File.WriteAllText(Path.Combine(_dir, "notes.txt"), "mine");
+        var (exit, _, err) = CliRunner.Run(_dir, "init", "notes.txt");
+        Assert.Equal(2, exit);
+        Assert.Contains("ERR0906", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(_dir, "notes.txt")));
+    }
+
+    [Fact]
+    public void Build_WithoutAConfig_SaysToRunInitOrPassConfig()
+    {
+        var (exit, _, err) = CliRunner.Run(_dir, "build");
+        Assert.Equal(2, exit);
+        Assert.Contains("errata init", err, StringComparison.Ordinal);
+        Assert.Contains("--config", err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class OutputSafetyTests : IDisposable
     {
         Assert.Equal("mine", File.ReadAllText(Path.Combine(_site, "notes.txt")));
         Assert.Contains("```scenario", File.ReadAllText(Path.Combine(_site, "docs", "index.md")), StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_site, "templates", "layout.html")));
+        Assert.True(File.Exists(Path.Combine(_site, "site.config.json")));
+        Assert.True(File.Exists(Path.Combine(_site, ".gitignore")));
         Assert.False(File.Exists(Path.Combine(_site, "index.html")));
         Assert.False(File.Exists(Path.Combine(_site, "docs", "index.html")));
     }
@@ -133,12 +134,15 @@ public sealed class OutputSafetyTests : IDisposable
     }
 
     [Fact]
-    public void ATemplatesFolderWithoutALayout_IsAnErrorAtItsKey()
+    public void ATemplatesFolderWithoutALayout_BuildsWithTheBuiltInLayout()
     {
-        File.WriteAllText(Path.Combine(_site, "site.config.json"), "{\n  \"templates\": \"docs\"\n}\n");
+        Directory.CreateDirectory(Path.Combine(_site, "mytheme", "assets"));
+        File.WriteAllText(Path.Combine(_site, "mytheme", "assets", "extra.css"), "p { margin: 0 }");
+        File.WriteAllText(Path.Combine(_site, "site.config.json"), "{\n  \"templates\": \"mytheme\"\n}\n");
         var (exit, _, err) = CliRunner.Run(_site, "build");
-        Assert.Equal(2, exit);
-        Assert.Contains("site.config.json(2,16): error ERR0802: template 'layout.html' is missing from the templates folder 'docs'", err, StringComparison.Ordinal);
-        AssertSiteUntouched();
+        Assert.True(exit == 0, err);
+        Assert.Contains("<html", File.ReadAllText(Path.Combine(_site, "_site", "index.html")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_site, "_site", "assets", "extra.css")));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(_site, "notes.txt")));
     }
 }

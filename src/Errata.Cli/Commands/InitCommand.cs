@@ -3,25 +3,29 @@ using Errata.Site.Scaffolding;
 
 namespace Errata.Cli.Commands;
 
-/// <summary>`errata init DIR`: start a new site with one verified example.</summary>
+/// <summary>`errata init [DIR]`: start a new site (in the current folder when none is named) with verified examples.</summary>
 internal sealed class InitCommand : ICommand
 {
     public string Name => "init";
-    public string Summary => "create a new site with the default theme and one verified example";
-    public string Usage => "DIR";
+    public string Summary => "create a new site with a verified example page in Markdown and one in RST";
+    public string Usage => "[DIR]";
     public IReadOnlyList<OptionSpec> Options { get; } = [];
 
     public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Positional.Count != 1)
+        if (args.Positional.Count > 1)
         {
-            stderr.WriteLine($"errata init: error: expected one folder\nusage: errata init {Usage}");
+            stderr.WriteLine($"errata init: error: expected at most one folder\nusage: errata init {Usage}");
             return 2;
         }
-        var diagnostics = SiteScaffold.Create(args.Positional[0]);
+        var folder = args.Positional.Count == 1 ? args.Positional[0] : ".";
+        var diagnostics = SiteScaffold.Create(folder);
         CommonOptions.Print(diagnostics, stderr);
         if (diagnostics.Count > 0) return 2;
-        stdout.WriteLine($"created a site in {args.Positional[0]}; build it with: cd {args.Positional[0]} && errata build");
+        var build = folder == "." ? "errata build" : $"cd {folder} && errata build";
+        stdout.WriteLine($"created a site in {(folder == "." ? "this folder" : folder)}; build it with: {build}");
+        stdout.WriteLine($"the theme is built in; a templates/ folder overrides any of its files by name");
+        stdout.WriteLine(SiteScaffold.LedgerAdvice);
         return 0;
     }
 }

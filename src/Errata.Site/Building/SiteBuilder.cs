@@ -51,12 +51,15 @@ public static class SiteBuilder
         if (options.WriteSite)
         {
             var templatesFolder = Path.GetFullPath(Path.Combine(root, config.Templates));
-            if (!Directory.Exists(templatesFolder))
+            var theme = ThemeFiles.Default();
+            if (Directory.Exists(templatesFolder)) theme = theme.Overlay(templatesFolder, Display(templatesFolder));
+            else if (config.Templates != SiteConfig.DefaultTemplates)
             {
+                // A folder the config names must exist; only the default name may be absent.
                 bag.Add(ConfigErrors.MissingFolder, SpanOf(config, "templates", configPath), "templates", config.Templates);
                 return Stop(bag, pages, results);
             }
-            var templates = TemplateSet.Load(templatesFolder, Display(templatesFolder), bag, SpanOf(config, "templates", configPath));
+            var templates = TemplateSet.Load(theme, Display(templatesFolder), bag, SpanOf(config, "templates", configPath));
             if (templates is null) return Stop(bag, pages, results);
             var ledger = VerificationLedger.Open(root, options.Clock);
             if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag)) return Stop(bag, pages, results);
@@ -196,7 +199,7 @@ public static class SiteBuilder
             return false;
         }
         writer.WriteText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, byBlock)));
-        writer.CopyTree(Path.Combine(templates.Folder, "assets"), "assets");
+        foreach (var asset in templates.Assets) writer.WriteBytes(Path.Combine("assets", asset.Name), asset.Read());
         // Asked again at the swap: files may have appeared in the output while the site rendered.
         if (!OutputGuard.CheckOwnership(output, bag)) return false;
         writer.Commit();

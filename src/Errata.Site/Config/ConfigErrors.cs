@@ -13,7 +13,7 @@ public static class ConfigErrors
     public static readonly DiagnosticDescriptor MissingFolder =
         new("ERR0704", "Config", Severity.Error, "the {0} folder '{1}' does not exist");
     public static readonly DiagnosticDescriptor MissingConfig =
-        new("ERR0705", "Config", Severity.Error, "configuration file '{0}' does not exist");
+        new("ERR0705", "Config", Severity.Error, "configuration file '{0}' does not exist; run 'errata init' to create a site here, or pass --config FILE");
     public static readonly DiagnosticDescriptor UnknownProfile =
         new("ERR0706", "Config", Severity.Error, "unknown profile '{0}'; expected one of: {1}");
     public static readonly DiagnosticDescriptor BadTimeout =

@@ -6,7 +6,10 @@ public sealed record SiteConfig
     public string Title { get; init; } = "Errata";
     public string Source { get; init; } = "docs";
     public string Output { get; init; } = "_site";
-    public string Templates { get; init; } = "templates";
+    /// <summary>The templates folder's default name; when it is absent the built-in theme is used alone.</summary>
+    public const string DefaultTemplates = "templates";
+
+    public string Templates { get; init; } = DefaultTemplates;
     public IReadOnlyList<string> DefaultProfiles { get; init; } = ["apm", "kvm", "kvm-novgif"];
     public string Reference { get; init; } = "apm";
     public string BaseUrl { get; init; } = "/";

@@ -32,15 +32,11 @@ public sealed class SiteWriter : IDisposable
         File.WriteAllText(path, content);
     }
 
-    public void CopyTree(string from, string relativeTo)
+    public void WriteBytes(string relativePath, byte[] content)
     {
-        if (!Directory.Exists(from)) return;
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(Staging, relativeTo, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
+        var path = Path.Combine(Staging, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
     }
 
     /// <summary>

@@ -6,30 +6,38 @@ namespace Errata.Site.Rendering;
 
 /// <summary>
 /// The theme's Scriban templates, parsed once: layout.html for pages and partials/*.html
-/// rendered through the <c>partial</c> function. Parse errors become diagnostics.
+/// rendered through the <c>partial</c> function; the theme's assets/ are copied as they are.
+/// Parse errors become diagnostics.
 /// </summary>
 public sealed class TemplateSet
 {
+    private const string AssetsFolder = "assets/";
+
     private readonly Dictionary<string, Template> _templates;
 
-    private TemplateSet(Dictionary<string, Template> templates, string folder)
+    private TemplateSet(Dictionary<string, Template> templates, IReadOnlyList<ThemeFiles.Entry> assets)
     {
         _templates = templates;
-        Folder = folder;
+        Assets = assets;
     }
 
-    public string Folder { get; }
+    /// <summary>The files under assets/, by their path there.</summary>
+    public IReadOnlyList<ThemeFiles.Entry> Assets { get; }
 
-    /// <param name="named">Where the folder was named (the config's <c>templates</c> key): a missing layout is reported there.</param>
-    public static TemplateSet? Load(string folder, string displayFolder, DiagnosticBag diagnostics, SourceSpan? named = null)
+    /// <summary>The templates of one folder alone.</summary>
+    public static TemplateSet? Load(string folder, string displayFolder, DiagnosticBag diagnostics, SourceSpan? named = null) =>
+        Load(ThemeFiles.FromFolder(folder, displayFolder), displayFolder, diagnostics, named);
+
+    /// <param name="named">Where the theme was named (the config's <c>templates</c> key): a missing layout is reported there.</param>
+    public static TemplateSet? Load(ThemeFiles theme, string displayFolder, DiagnosticBag diagnostics, SourceSpan? named = null)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var ok = true;
-        foreach (var file in Directory.EnumerateFiles(folder, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in theme.Files.Where(f => f.Name.EndsWith(".html", StringComparison.Ordinal) && !f.Name.StartsWith(AssetsFolder, StringComparison.Ordinal)))
         {
-            var name = Path.GetRelativePath(folder, file).Replace('\\', '/');
-            var display = displayFolder.TrimEnd('/') + "/" + name;
-            var template = Template.Parse(File.ReadAllText(file), display);
+            var name = file.Name;
+            var display = file.Display;
+            var template = Template.Parse(file.ReadText(), display);
             if (template.HasErrors)
             {
                 ok = false;
@@ -43,7 +51,9 @@ public sealed class TemplateSet
             diagnostics.Add(TemplateErrors.Missing, named ?? SourceSpan.None(displayFolder), "layout.html", displayFolder);
             ok = false;
         }
-        return ok ? new TemplateSet(templates, folder) : null;
+        var assets = theme.Files.Where(f => f.Name.StartsWith(AssetsFolder, StringComparison.Ordinal))
+            .Select(f => f with { Name = f.Name[AssetsFolder.Length..] }).ToList();
+        return ok ? new TemplateSet(templates, assets) : null;
     }
 
     public bool Has(string name) => _templates.ContainsKey(name);

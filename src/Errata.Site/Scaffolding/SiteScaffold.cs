@@ -3,20 +3,31 @@ using Errata.Documents.Diagnostics;
 namespace Errata.Site.Scaffolding;
 
 /// <summary>
-/// `errata init DIR`: a new site with the default theme and one verified example, so
-/// the first `errata build` there is green. Existing files are never overwritten.
+/// `errata init [DIR]`: a new site with a verified example page in Markdown and one in RST,
+/// so the first `errata build` there is green; the theme is the one built into Errata.
+/// Existing files are never overwritten.
 /// </summary>
 public static class SiteScaffold
 {
     public static readonly DiagnosticDescriptor NotEmpty =
         new("ERR0903", "Command", Severity.Error, "'{0}' already exists and is not empty; expected a new or empty folder");
 
+    public static readonly DiagnosticDescriptor IsAFile =
+        new("ERR0906", "Command", Severity.Error, "'{0}' is a file; expected a new or empty folder for the site");
+
+    /// <summary>Where a build records when each verdict was first verified (see VerificationLedger).</summary>
+    public const string LedgerPath = ".errata/verified.json";
+
+    /// <summary>What init tells the user about the ledger, and why.</summary>
+    public const string LedgerAdvice =
+        "commit " + LedgerPath + " once a build has written it: it records when each verdict was first verified, " +
+        "the provenance every page shows, so that CI builds from a fresh clone keep those dates";
+
     private const string Config = """
         {
           "title": "Errata, verified",
           "source": "docs",
           "output": "_site",
-          "templates": "templates",
           "defaultProfiles": ["apm", "kvm", "kvm-novgif"],
           "reference": "apm",
           "baseUrl": "/"
@@ -56,28 +67,52 @@ public static class SiteScaffold
 
         """;
 
+    private const string SingleStep = """
+        Single-step at GIF=0
+        ====================
+
+        Table 15-10 discards breakpoint-register matches at GIF=0, but a single-step
+        trap (RFLAGS.TF) is not one: every profile delivers it.
+
+        .. scenario:: example-single-step
+           :title: A single-step trap while GIF=0
+           :profiles: apm kvm
+
+           code:
+                   clgi
+                   pushfq
+                   or qword [rsp], 0x100    ; TF
+                   popfq                    ; sets TF: no trap on itself
+           step:   nop                      ; traps after this one
+                   stgi
+                   hlt
+           handler #DB:
+                   and qword [rsp+16], ~0x100   ; clear TF in the interrupted RFLAGS
+                   iretq
+
+           expect: #DB at step
+           expect: #DB count 1
+           expect: halted
+
+        """;
+
+    private const string GitIgnore = """
+        # The built site; errata build writes it whole.
+        _site/
+
+        """;
+
     public static IReadOnlyList<Diagnostic> Create(string folder)
     {
         var full = Path.GetFullPath(folder);
+        if (File.Exists(full)) return [IsAFile.At(SourceSpan.None(folder), folder)];
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
             return [NotEmpty.At(SourceSpan.None(folder), folder)];
         Directory.CreateDirectory(Path.Combine(full, "docs"));
         File.WriteAllText(Path.Combine(full, "site.config.json"), Config);
+        File.WriteAllText(Path.Combine(full, ".gitignore"), GitIgnore);
         File.WriteAllText(Path.Combine(full, "docs", "index.md"), Index);
-        WriteTheme(Path.Combine(full, "templates"));
+        File.WriteAllText(Path.Combine(full, "docs", "single-step.rst"), SingleStep);
         return [];
-    }
-
-    private static void WriteTheme(string target)
-    {
-        var assembly = typeof(SiteScaffold).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("theme/", StringComparison.Ordinal)))
-        {
-            var path = Path.Combine(target, name["theme/".Length..].Replace('\\', '/'));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var source = assembly.GetManifestResourceStream(name)!;
-            using var file = File.Create(path);
-            source.CopyTo(file);
-        }
     }
 }
