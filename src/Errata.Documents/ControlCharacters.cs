@@ -1,3 +1,4 @@
+using Errata.Diagnostics;
 using Errata.Documents.Diagnostics;
 
 namespace Errata.Documents;

@@ -1,3 +1,5 @@
+using Errata.Diagnostics;
+
 namespace Errata.Documents.Diagnostics;
 
 /// <summary>The document readers' diagnostics. Ids are stable; a retired id stays here as a comment.</summary>

@@ -1,3 +1,4 @@
+using Errata.Diagnostics;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Rst.Parsers.Tables;
 using Errata.Documents.Syntax;

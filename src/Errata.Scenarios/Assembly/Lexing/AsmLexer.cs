@@ -1,5 +1,5 @@
 using System.Globalization;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 
 namespace Errata.Scenarios.Assembly.Lexing;

@@ -1,4 +1,4 @@
-namespace Errata.Documents.Diagnostics;
+namespace Errata.Diagnostics;
 
 /// <summary>Collects diagnostics while a phase runs; phases return them, never throw them.</summary>
 public sealed class DiagnosticBag

@@ -1,4 +1,4 @@
-namespace Errata.Documents.Diagnostics;
+namespace Errata.Diagnostics;
 
 /// <summary>
 /// What kind of problem a diagnostic reports: a stable id (never reused), a message
