@@ -9,7 +9,7 @@ namespace Errata.Site.Scaffolding;
 public static class SiteScaffold
 {
     public static readonly DiagnosticDescriptor NotEmpty =
-        new("ERR0903", "Command", Severity.Error, "'{0}' already exists and is not empty; expected a new or empty folder");
+        new("ERR0903", DiagnosticCategory.Command, Severity.Error, "'{0}' already exists and is not empty; expected a new or empty folder");
 
     private const string Config = """
         {

@@ -20,7 +20,7 @@ public class DiagnosticTests
     [InlineData("hlt rax", "ERR0306", 0, 7)]
     [InlineData("mov [rax], 5", "ERR0307", 4, 5)]
     [InlineData("inc [rbx+8]", "ERR0307", 4, 7)]
-    [InlineData("nop\u0001", "ERR0308", 3, 1)]
+    [InlineData("nop\u0001", "ERR0103", 3, 1)]
     [InlineData("mov rax, 1 2", "ERR0309", 11, 1)]
     [InlineData("mov rax, [rbx", "ERR0309", 13, 1)]
     [InlineData("mov rax, (1", "ERR0309", 11, 1)]
