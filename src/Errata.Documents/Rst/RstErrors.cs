@@ -13,10 +13,7 @@ public static class RstErrors
 {
     private const DiagnosticCategory Category = DiagnosticCategory.Document;
 
-    public static readonly DiagnosticDescriptor MarkupWarning =
-        new("ERR0201", DiagnosticCategory.Markup, Severity.Warning, "{0}");
-    public static readonly DiagnosticDescriptor MarkupError =
-        new("ERR0202", DiagnosticCategory.Markup, Severity.Error, "{0}");
+    // ERR0201 and ERR0202 retired: each problem in prose markup has its own id in RstMarkupErrors.
     // ERR0203 retired: a scenario without a name is DocumentErrors.ScenarioWithoutName (ERR0102) in every format.
     public static readonly DiagnosticDescriptor ScenarioWithoutBody =
         new("ERR0204", Category, Severity.Error, "scenario '{0}' has no body; indent its lines under the directive after a blank line");

@@ -92,7 +92,7 @@ public class DiagnosticTests
     [InlineData("movz rax, 1", "unknown mnemonic 'movz'; expected an instruction, a prefix or a data directive (db dw dd dq)")]
     [InlineData("mov rax, dr9", "invalid operand 'dr9': expected a register, a number, a label or a memory operand")]
     [InlineData("rdtsc", "instruction 'rdtsc' is not supported by the machine")]
-    [InlineData("jmp foo", "undefined label 'foo'")]
+    [InlineData("jmp foo", "undefined label 'foo'; expected a label defined in the scenario's code")]
     [InlineData("mov eax, rbx", "invalid operands for 'mov': 'eax, rbx' matches no form of the instruction")]
     [InlineData("mov [rax], 5", "operation size not specified for '[rax]': expected byte, word, dword or qword before the memory operand")]
     public void Message_QuotesTheText(string line, string message)
