@@ -47,7 +47,7 @@ public static class RstMarkupErrors
     public static readonly DiagnosticDescriptor MalformedSubstitutionDefinition =
         new("ERR0244", Category, Severity.Error, "malformed substitution definition. Expected .. |name| directive:: with a name between the bars.");
     public static readonly DiagnosticDescriptor EmptySubstitutionDefinition =
-        new("ERR0245", Category, Severity.Error, "Substitution definition \"{0}\" empty or invalid. Expected a directive with content after the name, such as replace:: TEXT.");
+        new("ERR0245", Category, Severity.Error, "Substitution definition \"{0}\" empty or invalid. Expected one of the directives replace::, unicode::, date:: or image:: after the name.");
     public static readonly DiagnosticDescriptor CircularSubstitution =
         new("ERR0246", Category, Severity.Error, "Circular substitution definition referenced: \"{0}\". Expected substitutions that do not lead back to themselves.");
     public static readonly DiagnosticDescriptor DuplicateTargetName =
