@@ -3,10 +3,11 @@ using Errata.Diagnostics;
 namespace Errata.Documents.Rst;
 
 /// <summary>
-/// The RST reader's diagnostics. Messages follow docutils' wording so authors can look
+/// The RST reader's diagnostics about directives and scenarios; problems in prose are in
+/// <see cref="RstMarkupErrors"/>. Messages follow docutils' wording so authors can look
 /// them up; docutils WARNING becomes a warning, ERROR and SEVERE become errors.
-/// Problems in prose are in the Markup category: reported, rendered visibly, but they stop
-/// a build only under --strict. A scenario that cannot be read always stops it.
+/// Markup problems are reported and rendered visibly, but they stop a build only under
+/// --strict. A scenario that cannot be read always stops it.
 /// Ids are stable; a retired id stays here as a comment.
 /// </summary>
 public static class RstErrors
