@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 
 namespace Errata.Documents;
 
@@ -17,7 +17,7 @@ public static class ControlCharacters
         {
             if (c == '\n') { line++; col = 0; continue; }
             if (char.IsControl(c) && c is not ('\t' or '\r'))
-                into.Add(DocumentErrors.ControlCharacter.At(new SourceSpan(path, line, col, 1), (int)c));
+                into.Add(TextErrors.ControlCharacter.At(new SourceSpan(path, line, col, 1), (int)c));
             col++;
         }
     }

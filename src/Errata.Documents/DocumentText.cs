@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using Errata.Diagnostics;
 using Errata.Documents.Diagnostics;
 
 namespace Errata.Documents;

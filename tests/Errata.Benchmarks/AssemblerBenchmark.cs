@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Scenarios.Assembly;
 

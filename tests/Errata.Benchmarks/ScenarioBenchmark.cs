@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Errata.Documents;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Scenarios.Claims;
 using Errata.Scenarios.Running;

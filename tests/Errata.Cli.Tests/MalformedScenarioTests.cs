@@ -19,7 +19,7 @@ public sealed class MalformedScenarioTests : IDisposable
         { "profiles: apm xen\ncode:\n  hlt\nexpect: halted", "(4,15): error ERR0403", "unknown profile 'xen'" },
         { "profiles: apm\ncode:\n  hlt\nexpect xen: halted", "(7,8): error ERR0403", "unknown profile 'xen'" },
         { "profiles: apm\ncode:\n  hlt\nexpect: #XX at start", "(7,9): error ERR0408", "unknown event '#XX'" },
-        { "profiles: apm\ncode:\n  hlt\nexpect: #DB at start", "(7,16): error ERR0407", "undefined label 'start'" },
+        { "profiles: apm\ncode:\n  hlt\nexpect: #DB at start", "(7,16): error ERR0304", "undefined label 'start'" },
         { "colour: red\ncode:\n  hlt\nexpect: halted", "(4,1): error ERR0401", "unknown header key 'colour'" },
         { "profiles: apm\ndata:\n  dq 1\nexpect: halted", "(3,1): error ERR0402", "has no code: section" },
         { "profiles: apm\ncode:\n  nop\u0007\n  hlt\nexpect: halted", "(6,6): error ERR0103", "control character U+0007" },

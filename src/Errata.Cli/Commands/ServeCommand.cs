@@ -1,5 +1,5 @@
 using Errata.Cli.CommandLine;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Serving;
 

@@ -1,3 +1,4 @@
+using Errata.Diagnostics;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
 using Markdig;
@@ -167,7 +168,7 @@ public sealed class MarkdownReader : IDocumentReader
             var span = SpanOf(f);
             var name = f.Arguments?.Trim() ?? "";
             if (name.Length == 0)
-                doc.Diagnostics.Add(DocumentErrors.ScenarioWithoutName.At(span with { Length = 3 }));
+                doc.Diagnostics.Add(DocumentErrors.ScenarioWithoutName.At(span with { Length = 3 }, "```scenario NAME"));
             var lines = new List<SourceLine>();
             // Markdig leaves the line array null for a fence with no lines at all.
             foreach (var line in (f.Lines.Lines ?? []).Take(f.Lines.Count))

@@ -25,7 +25,7 @@ internal static class ContentsBuilder
     }
 
     /// <remarks>The generated nodes take the directive's span: that is where they appear.</remarks>
-    private static BulletList? List(List<Block> blocks, int depth, Diagnostics.SourceSpan at)
+    private static BulletList? List(List<Block> blocks, int depth, Errata.Diagnostics.SourceSpan at)
     {
         if (depth <= 0) return null;
         var list = new BulletList { Span = at };

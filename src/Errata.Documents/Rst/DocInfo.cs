@@ -1,3 +1,4 @@
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 
 namespace Errata.Documents.Rst;
@@ -26,9 +27,9 @@ internal static class DocInfo
             var name = Slug.PlainText(field.Name);
             if (!SingleValueFields.Contains(name.ToLowerInvariant())) continue;
             if (field.Children.Count == 0)
-                document.Diagnostics.Add(RstErrors.MarkupWarning.At(field.Span, $"Cannot extract empty bibliographic field \"{name}\"."));
+                document.Diagnostics.Add(RstMarkupErrors.EmptyBibliographicField.At(field.Span, name));
             else if (field.Children is not [Paragraph])
-                document.Diagnostics.Add(RstErrors.MarkupWarning.At(field.Span, $"Cannot extract compound bibliographic field \"{name}\"."));
+                document.Diagnostics.Add(RstMarkupErrors.CompoundBibliographicField.At(field.Span, name));
         }
     }
 

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Rst.Parsers.Directives;
 using Errata.Documents.Rst.Parsers;
 using Errata.Documents.Syntax;

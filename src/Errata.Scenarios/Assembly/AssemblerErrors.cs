@@ -1,11 +1,11 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 
 namespace Errata.Scenarios.Assembly;
 
 /// <summary>The assembler's diagnostics. Ids are stable; a retired id stays here as a comment.</summary>
 public static class AssemblerErrors
 {
-    private const string Category = "Assembler";
+    private const DiagnosticCategory Category = DiagnosticCategory.Assembler;
 
     public static readonly DiagnosticDescriptor UnknownMnemonic =
         new("ERR0301", Category, Severity.Error, "unknown mnemonic '{0}'; expected an instruction, a prefix or a data directive (db dw dd dq)");
@@ -14,15 +14,14 @@ public static class AssemblerErrors
     public static readonly DiagnosticDescriptor DuplicateLabel =
         new("ERR0303", Category, Severity.Error, "label '{0}' is defined twice (first at line {1})");
     public static readonly DiagnosticDescriptor UndefinedLabel =
-        new("ERR0304", Category, Severity.Error, "undefined label '{0}'");
+        new("ERR0304", Category, Severity.Error, "undefined label '{0}'; expected a label defined in the scenario's code");
     public static readonly DiagnosticDescriptor UnsupportedInstruction =
         new("ERR0305", Category, Severity.Error, "instruction '{0}' is not supported by the machine");
     public static readonly DiagnosticDescriptor NoMatchingForm =
         new("ERR0306", Category, Severity.Error, "invalid operands for '{0}': '{1}' matches no form of the instruction");
     public static readonly DiagnosticDescriptor OperationSizeNotSpecified =
         new("ERR0307", Category, Severity.Error, "operation size not specified for '{0}': expected byte, word, dword or qword before the memory operand");
-    public static readonly DiagnosticDescriptor ControlCharacter =
-        new("ERR0308", Category, Severity.Error, "control character U+{0:X4} in an assembly line; expected printable text");
+    // ERR0308 retired: a control character is TextErrors.ControlCharacter (ERR0103) wherever it is.
     public static readonly DiagnosticDescriptor UnexpectedToken =
         new("ERR0309", Category, Severity.Error, "unexpected '{0}': expected {1}");
     public static readonly DiagnosticDescriptor InvalidNumber =

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Machine;
 using Errata.Scenarios.Assembly.Encoding;
 using Errata.Scenarios.Assembly.Layout;

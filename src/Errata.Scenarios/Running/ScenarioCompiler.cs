@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Machine;
 using Errata.Machine.Events;
@@ -121,7 +121,7 @@ public static class ScenarioCompiler
             }
             if (!assembly.Labels.TryGetValue(inject.Label, out var address))
             {
-                if (!assembly.HasErrors) diagnostics.Add(ScenarioErrors.UndefinedLabel, inject.LabelSpan, inject.Label);
+                if (!assembly.HasErrors) diagnostics.Add(AssemblerErrors.UndefinedLabel, inject.LabelSpan, inject.Label);
                 continue;
             }
             result.Add(new Injection(id, address));
@@ -166,6 +166,6 @@ public static class ScenarioCompiler
         foreach (var expect in syntax.Expects)
         foreach (var label in expect.Assertion.Labels)
             if (!assembly.Labels.ContainsKey(label.Name))
-                diagnostics.Add(ScenarioErrors.UndefinedLabel, expect.Span.Shift(label.Offset, label.Name.Length), label.Name);
+                diagnostics.Add(AssemblerErrors.UndefinedLabel, expect.Span.Shift(label.Offset, label.Name.Length), label.Name);
     }
 }

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Machine;
 using Errata.Scenarios.Claims;
 using Errata.Machine.Profiles;

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 
 namespace Errata.Site.Accepting;
 
@@ -6,5 +6,5 @@ public static class AcceptErrors
 {
     /// <summary>Not bad input: accept did its work, but a claim the author wrote is gone and the author should know.</summary>
     public static readonly DiagnosticDescriptor ClaimRemoved =
-        new("ERR0920", "Command", Severity.Warning, "claim '{0}' does not hold on {1} and nothing observed replaces it; accept removed it there");
+        new("ERR0920", DiagnosticCategory.Command, Severity.Warning, "claim '{0}' does not hold on {1} and nothing observed replaces it; accept removed it there");
 }

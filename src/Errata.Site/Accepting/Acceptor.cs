@@ -1,5 +1,5 @@
 using System.Text;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Config;
 
@@ -35,7 +35,7 @@ public static class Acceptor
         var run = DocumentRun.Run(file, config, options.Scenario, profile: null, trace: false);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         if (run.ExitCode == ExitCode.BadInput || run.Scenarios.Count == 0)
-            return new(run.Diagnostics.Where(d => d.Descriptor.Category != DiagnosticDescriptor.Claim).ToList(), null, "", encoding, [], ExitCode.BadInput);
+            return new(run.Diagnostics.Where(d => d.Descriptor.Category != DiagnosticCategory.Claim).ToList(), null, "", encoding, [], ExitCode.BadInput);
 
         var bytes = File.ReadAllBytes(file);
         var text = File.ReadAllText(file);

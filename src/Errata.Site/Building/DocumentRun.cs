@@ -1,4 +1,5 @@
 using Errata.Documents;
+using Errata.Diagnostics;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Machine;
@@ -64,7 +65,7 @@ public static class DocumentRun
 public static class RunErrors
 {
     public static readonly DiagnosticDescriptor NoSuchScenario =
-        new("ERR0901", "Command", Severity.Error, "no scenario named '{0}' in {1}");
+        new("ERR0901", DiagnosticCategory.Command, Severity.Error, "no scenario named '{0}' in {1}");
     public static readonly DiagnosticDescriptor ProfileNotRun =
-        new("ERR0902", "Command", Severity.Error, "scenario '{0}' does not run on profile '{1}' (it runs on: {2})");
+        new("ERR0902", DiagnosticCategory.Command, Severity.Error, "scenario '{0}' does not run on profile '{1}' (it runs on: {2})");
 }

@@ -1,4 +1,5 @@
 using Errata.Documents;
+using Errata.Diagnostics;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Machine;

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 
 namespace Errata.Site.Building;
 
@@ -6,9 +6,9 @@ namespace Errata.Site.Building;
 public static class SourceErrors
 {
     public static readonly DiagnosticDescriptor DocumentLinkOutside =
-        new("ERR0110", "Document", Severity.Error, "'{0}' is a link to '{1}', outside the source folder; expected a document inside it");
+        new("ERR0110", DiagnosticCategory.Document, Severity.Error, "'{0}' is a link to '{1}', outside the source folder; expected a document inside it");
     public static readonly DiagnosticDescriptor FolderLinkOutside =
-        new("ERR0111", "Document", Severity.Warning, "folder '{0}' is a link to '{1}', outside the source folder; it is not read");
+        new("ERR0111", DiagnosticCategory.Document, Severity.Warning, "folder '{0}' is a link to '{1}', outside the source folder; it is not read");
     public static readonly DiagnosticDescriptor LinkLoop =
-        new("ERR0112", "Document", Severity.Warning, "'{0}' is a loop of links; it is not read");
+        new("ERR0112", DiagnosticCategory.Document, Severity.Warning, "'{0}' is a loop of links; it is not read");
 }

@@ -1,5 +1,5 @@
 using Errata.Documents;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 
 namespace Errata.Site.Building;
 

@@ -25,6 +25,6 @@ public sealed record SiteConfig
     public const int MaxRunTimeout = 600_000;
 
     /// <summary>Where each key was written, for errors that concern a value (a missing source folder).</summary>
-    public IReadOnlyDictionary<string, Documents.Diagnostics.SourceSpan> KeySpans { get; init; } =
-        new Dictionary<string, Documents.Diagnostics.SourceSpan>();
+    public IReadOnlyDictionary<string, Errata.Diagnostics.SourceSpan> KeySpans { get; init; } =
+        new Dictionary<string, Errata.Diagnostics.SourceSpan>();
 }

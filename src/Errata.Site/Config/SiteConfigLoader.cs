@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 
 namespace Errata.Site.Config;
 

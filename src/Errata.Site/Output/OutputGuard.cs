@@ -1,5 +1,5 @@
 using Errata.Documents;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Site.Config;
 
 namespace Errata.Site.Output;

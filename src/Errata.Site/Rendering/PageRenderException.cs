@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Scriban.Syntax;
 
 namespace Errata.Site.Rendering;

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Scenarios.Running;
 using Errata.Site.Building;
 
@@ -26,7 +26,7 @@ public sealed record CheckOutcome(IReadOnlyList<Diagnostic> Diagnostics, IReadOn
 
     /// <summary>Problems in the input that stop the build; failed claims are reported by the claims themselves.</summary>
     public IEnumerable<Diagnostic> InputErrors =>
-        Diagnostics.Where(d => d.Descriptor.Category != DiagnosticDescriptor.Claim && SeverityOf(d) == Severity.Error);
+        Diagnostics.Where(d => d.Descriptor.Category != DiagnosticCategory.Claim && SeverityOf(d) == Severity.Error);
 
     /// <summary>
     /// One line for people: the claims' tally when they were judged, and otherwise that there

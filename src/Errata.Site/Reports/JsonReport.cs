@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Machine;
 using Errata.Machine.Events;
 using Errata.Scenarios.Claims;

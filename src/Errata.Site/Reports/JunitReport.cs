@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Scenarios.Running;
 
 namespace Errata.Site.Reports;

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 
 namespace Errata.Site.Reports;
 
@@ -6,5 +6,5 @@ namespace Errata.Site.Reports;
 public static class ReportErrors
 {
     public static readonly DiagnosticDescriptor Unwritable =
-        new("ERR0904", "Command", Severity.Error, "cannot write the report '{0}': {1}; expected a file path in a folder that can be written");
+        new("ERR0904", DiagnosticCategory.Command, Severity.Error, "cannot write the report '{0}': {1}; expected a file path in a folder that can be written");
 }

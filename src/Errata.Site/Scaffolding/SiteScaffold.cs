@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 
 namespace Errata.Site.Scaffolding;
 
@@ -10,10 +10,10 @@ namespace Errata.Site.Scaffolding;
 public static class SiteScaffold
 {
     public static readonly DiagnosticDescriptor NotEmpty =
-        new("ERR0903", "Command", Severity.Error, "'{0}' already exists and is not empty; expected a new or empty folder");
+        new("ERR0903", DiagnosticCategory.Command, Severity.Error, "'{0}' already exists and is not empty; expected a new or empty folder");
 
     public static readonly DiagnosticDescriptor IsAFile =
-        new("ERR0906", "Command", Severity.Error, "'{0}' is a file; expected a new or empty folder for the site");
+        new("ERR0906", DiagnosticCategory.Command, Severity.Error, "'{0}' is a file; expected a new or empty folder for the site");
 
     /// <summary>Where a build records when each verdict was first verified (see VerificationLedger).</summary>
     public const string LedgerPath = ".errata/verified.json";

@@ -1,5 +1,5 @@
 using System.Text;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Rendering.Html;
 
 namespace Errata.Site.Serving;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Site.Building;
 
 namespace Errata.Site.Serving;

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 
 namespace Errata.Site.Serving;
 
@@ -6,5 +6,5 @@ namespace Errata.Site.Serving;
 public static class ServeErrors
 {
     public static readonly DiagnosticDescriptor CannotListen =
-        new("ERR0905", "Command", Severity.Error, "cannot listen on {0} port {1}: {2}; expected a free port (choose one with --port N)");
+        new("ERR0905", DiagnosticCategory.Command, Severity.Error, "cannot listen on {0} port {1}: {2}; expected a free port (choose one with --port N)");
 }

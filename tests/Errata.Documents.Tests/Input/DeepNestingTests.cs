@@ -1,6 +1,6 @@
 using System.Text;
 using CsCheck;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Markdown;
 using Errata.Documents.Rst;
 using Errata.Documents.Syntax;

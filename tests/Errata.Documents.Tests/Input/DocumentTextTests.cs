@@ -1,5 +1,5 @@
 using System.Text;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 
 namespace Errata.Documents.Tests.Input;
 

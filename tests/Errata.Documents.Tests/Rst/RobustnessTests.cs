@@ -1,5 +1,5 @@
 using Errata.Testing;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Rst;
 using System.Diagnostics;
 using System.Text;

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 
 namespace Errata.Documents.Tests.Rst;
@@ -94,7 +94,7 @@ public sealed class ScenarioDirectiveTests
     public void Scenario_WithoutName_IsErrorAndGetsPositionName()
     {
         var doc = RstReaderSpecs.Read("text\n\n.. scenario::\n\n   code:\n");
-        Assert.Contains(doc.Diagnostics, d => d.Id == "ERR0203" && d.IsError && d.Span.Line == 2);
+        Assert.Contains(doc.Diagnostics, d => d.Id == "ERR0102" && d.IsError && d.Span.Line == 2);
         Assert.Equal("line-3", Assert.Single(doc.Descendants<ScenarioBlock>()).Name);
     }
 

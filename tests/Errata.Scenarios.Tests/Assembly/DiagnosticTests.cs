@@ -20,7 +20,7 @@ public class DiagnosticTests
     [InlineData("hlt rax", "ERR0306", 0, 7)]
     [InlineData("mov [rax], 5", "ERR0307", 4, 5)]
     [InlineData("inc [rbx+8]", "ERR0307", 4, 7)]
-    [InlineData("nop\u0001", "ERR0308", 3, 1)]
+    [InlineData("nop\u0001", "ERR0103", 3, 1)]
     [InlineData("mov rax, 1 2", "ERR0309", 11, 1)]
     [InlineData("mov rax, [rbx", "ERR0309", 13, 1)]
     [InlineData("mov rax, (1", "ERR0309", 11, 1)]
@@ -92,7 +92,7 @@ public class DiagnosticTests
     [InlineData("movz rax, 1", "unknown mnemonic 'movz'; expected an instruction, a prefix or a data directive (db dw dd dq)")]
     [InlineData("mov rax, dr9", "invalid operand 'dr9': expected a register, a number, a label or a memory operand")]
     [InlineData("rdtsc", "instruction 'rdtsc' is not supported by the machine")]
-    [InlineData("jmp foo", "undefined label 'foo'")]
+    [InlineData("jmp foo", "undefined label 'foo'; expected a label defined in the scenario's code")]
     [InlineData("mov eax, rbx", "invalid operands for 'mov': 'eax, rbx' matches no form of the instruction")]
     [InlineData("mov [rax], 5", "operation size not specified for '[rax]': expected byte, word, dword or qword before the memory operand")]
     public void Message_QuotesTheText(string line, string message)

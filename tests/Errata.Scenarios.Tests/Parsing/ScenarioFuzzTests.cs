@@ -1,5 +1,5 @@
 using CsCheck;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Scenarios.Running;
 

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Scenarios.Claims;
 using Errata.Scenarios.Parsing;

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Scenarios.Running;
 using Errata.Scenarios.Tests.Parsing;
 
@@ -166,11 +166,11 @@ public class ClaimsOnRunsTests
 
     [Theory]
     [InlineData("inject: #DB at a\ncode:\na: hlt\nexpect: halted", "ERR0406", 10, 8, 3)]
-    [InlineData("code:\na: hlt\nexpect: rip = nowhere", "ERR0407", 12, 14, 7)]
-    [InlineData("code:\na: hlt\nexpect: rax = lots", "ERR0407", 12, 14, 4)]
-    [InlineData("code:\na: hlt\nexpect: [a] = nowhere", "ERR0407", 12, 14, 7)]
-    [InlineData("code:\na: hlt\nexpect: #BP at a with frame.rip = nowhere", "ERR0407", 12, 34, 7)]
-    [InlineData("code:\na: hlt\nexpect: no #BP at nowhere", "ERR0407", 12, 18, 7)]
+    [InlineData("code:\na: hlt\nexpect: rip = nowhere", "ERR0304", 12, 14, 7)]
+    [InlineData("code:\na: hlt\nexpect: rax = lots", "ERR0304", 12, 14, 4)]
+    [InlineData("code:\na: hlt\nexpect: [a] = nowhere", "ERR0304", 12, 14, 7)]
+    [InlineData("code:\na: hlt\nexpect: #BP at a with frame.rip = nowhere", "ERR0304", 12, 34, 7)]
+    [InlineData("code:\na: hlt\nexpect: no #BP at nowhere", "ERR0304", 12, 18, 7)]
     [InlineData("code:\na: hlt\nexpect: frame.rip = a", "ERR0408", 12, 8, 9)]
     public void BadClaims_AreLocated(string body, string id, int line, int column, int length)
     {

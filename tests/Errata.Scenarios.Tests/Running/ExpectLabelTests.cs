@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Scenarios.Running;
 using Errata.Scenarios.Tests.Parsing;
 
@@ -17,7 +17,7 @@ public class ExpectLabelTests
         var compiled = ScenarioCompiler.Compile(ScenarioParserTests.Block("code:\nstart: int3\n  hlt\n" + expect), ScenarioOptions.Default, bag);
         Assert.Null(compiled);
         var e = Assert.Single(bag.Items);
-        Assert.Equal("ERR0407", e.Id);
+        Assert.Equal("ERR0304", e.Id);
         Assert.Equal((expect.IndexOf("nowhere", StringComparison.Ordinal), 7), (e.Span.Column, e.Span.Length));
     }
 }

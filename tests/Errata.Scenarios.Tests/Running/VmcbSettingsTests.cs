@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Scenarios.Running;
 using Errata.Scenarios.Tests.Parsing;
 

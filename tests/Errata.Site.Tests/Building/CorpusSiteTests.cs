@@ -23,7 +23,7 @@ public sealed class CorpusSiteTests : IDisposable
         foreach (var f in files)
             Assert.True(File.Exists(Path.Combine(_site.Output, Path.ChangeExtension(f, ".html"))), f + " has no page");
         // docutils reports api.rst's malformed table; so does the reader, and the page still renders.
-        Assert.Contains(result.Diagnostics, d => d.Span.Path.EndsWith("virt/kvm/api.rst", StringComparison.Ordinal) && d.Severity == Errata.Documents.Diagnostics.Severity.Error);
+        Assert.Contains(result.Diagnostics, d => d.Span.Path.EndsWith("virt/kvm/api.rst", StringComparison.Ordinal) && d.Severity == Errata.Diagnostics.Severity.Error);
         var api = _site.Page("linux/Documentation/virt/kvm/api.html");
         Assert.Contains("KVM_CREATE_VM", api, StringComparison.Ordinal);
     }

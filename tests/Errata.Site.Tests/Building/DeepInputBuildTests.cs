@@ -1,5 +1,5 @@
 using System.Text;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Config;
 

@@ -1,5 +1,5 @@
 using Errata.Documents;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Scenarios.Assembly;
 using Errata.Scenarios.Running;

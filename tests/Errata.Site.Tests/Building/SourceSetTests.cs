@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Site.Building;
 
 namespace Errata.Site.Tests.Building;

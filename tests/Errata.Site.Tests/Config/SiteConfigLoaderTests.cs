@@ -1,5 +1,5 @@
 using System.Text;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Site.Config;
 
 namespace Errata.Site.Tests.Config;

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Testing.Fuzzing;
 
 namespace Errata.Site.Tests.Fuzzing;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Reports;
 

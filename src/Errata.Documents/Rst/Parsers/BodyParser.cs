@@ -1,3 +1,4 @@
+using Errata.Diagnostics;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Rst.Parsers.Tables;
 using Errata.Documents.Syntax;
@@ -76,6 +77,6 @@ internal sealed class BodyParser(RstContext context)
     public static void UnindentWarning(RstContext context, LineCursor c, string construct)
     {
         var line = c.AtEnd ? c.Lines[^1] : c.Current;
-        context.Warning(line.SpanAt(0, line.Text.Length), $"{construct} ends without a blank line; unexpected unindent.");
+        context.Report(RstMarkupErrors.UnexpectedUnindent, line.SpanAt(0, line.Text.Length), construct);
     }
 }

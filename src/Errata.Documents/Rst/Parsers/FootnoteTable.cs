@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 
 namespace Errata.Documents.Rst.Parsers;
@@ -18,7 +18,7 @@ internal sealed class FootnoteTable
     public void NoteReference(FootnoteReference reference, SourceSpan at) => _references.Add((reference, at));
 
     /// <summary>Numbers notes and references; returns references to labels no footnote or citation has.</summary>
-    public List<(SourceSpan At, string Message)> Number()
+    public List<(SourceSpan At, DiagnosticDescriptor Problem, string Name)> Number()
     {
         var used = _notes.Where(n => int.TryParse(n.Label, out _)).Select(n => n.Label).ToHashSet();
         var byName = new Dictionary<string, string>();
@@ -38,11 +38,11 @@ internal sealed class FootnoteTable
         var anonymous = _notes.Where(n => n.Label == "#").Select(n => n.Mark).GetEnumerator();
         var symbolRefs = 0;
         var labels = _notes.Select(n => n.Label).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var problems = new List<(SourceSpan, string)>();
+        var problems = new List<(SourceSpan, DiagnosticDescriptor, string)>();
         foreach (var (r, at) in _references)
         {
             if ((r.IsCitation || int.TryParse(r.Label, out _) || r.Label.Length > 1 && r.Label[0] == '#') && !labels.Contains(r.Label))
-                problems.Add((at, $"Unknown target name: \"{LinkTable.Normalize(r.Label.TrimStart('#'))}\"."));
+                problems.Add((at, RstMarkupErrors.UnknownTargetName, LinkTable.Normalize(r.Label.TrimStart('#'))));
             if (r.IsCitation || int.TryParse(r.Label, out _)) r.Mark = r.Label;
             else if (r.Label == "*") r.Mark = Symbol(symbolRefs++);
             else if (r.Label == "#") r.Mark = anonymous.MoveNext() ? anonymous.Current : "?";

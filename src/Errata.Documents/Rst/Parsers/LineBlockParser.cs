@@ -31,7 +31,7 @@ internal static class LineBlockParser
                 break;
             }
         }
-        if (!blankFinish && !c.AtEnd) context.Warning(c.Current.Span, "Line block ends without a blank line.");
+        if (!blankFinish && !c.AtEnd) context.Report(RstMarkupErrors.LineBlockWithoutBlankLine, c.Current.Span);
         var indents = new int[entries.Count];
         for (var i = 0; i < entries.Count; i++)
             indents[i] = entries[i].Indent ?? (i == 0 ? 0 : indents[i - 1]);

@@ -16,7 +16,7 @@ internal static class LineParser
         {
             if (marker == "::" || marker.Length < 4) return false;
             c.Index++;
-            SectionTitleParser.Severe(context, sink, "Unexpected section title or transition.", [line], line);
+            SectionTitleParser.Severe(context, sink, RstMarkupErrors.UnexpectedTitleOrTransition, [line], line);
             return true;
         }
         if (!c.HasNext || c.Next.IsBlank)
@@ -31,7 +31,7 @@ internal static class LineParser
             if (line.Text.Length < 4) return false;
             var next = c.Next;
             c.Index += 2;
-            SectionTitleParser.Severe(context, sink, "Invalid section title or transition marker.", [line, next], line);
+            SectionTitleParser.Severe(context, sink, RstMarkupErrors.InvalidTitleOrTransition, [line, next], line);
             return true;
         }
         return SectionTitleParser.TryOverlined(context, c, sink);

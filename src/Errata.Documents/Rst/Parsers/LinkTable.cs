@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using System.Text;
 
@@ -60,12 +60,12 @@ internal sealed class LinkTable
     }
 
     /// <summary>docutils' reference errors, once all targets are known: unknown and ambiguous names.</summary>
-    public IEnumerable<(SourceSpan At, string Message)> Problems()
+    public IEnumerable<(SourceSpan At, DiagnosticDescriptor Problem, string Name)> Problems()
     {
         foreach (var (name, at) in _references)
         {
-            if (_duplicates.Contains(name)) yield return (at, $"Duplicate target name, cannot be used as a unique reference: \"{name}\".");
-            else if (!_named.ContainsKey(name)) yield return (at, $"Unknown target name: \"{name}\".");
+            if (_duplicates.Contains(name)) yield return (at, RstMarkupErrors.DuplicateTargetName, name);
+            else if (!_named.ContainsKey(name)) yield return (at, RstMarkupErrors.UnknownTargetName, name);
         }
     }
 

@@ -32,7 +32,7 @@ internal static class LiteralBlockParser
         if (c.AtEnd || !IsQuote(c.Current.Text[0]))
         {
             var at = c.AtEnd ? c.Lines[^1] : c.Current;
-            context.Warning(at.SpanAt(0, 0), "Literal block expected; none found.");
+            context.Report(RstMarkupErrors.LiteralBlockExpected, at.SpanAt(0, 0));
             return;
         }
         var quote = c.Current.Text[0];
@@ -46,7 +46,7 @@ internal static class LiteralBlockParser
         if (!c.AtEnd && !c.Current.IsBlank)
         {
             // The offending line is read again by the enclosing body.
-            context.Error(c.Current.Span, c.Current.IsIndented ? "Unexpected indentation." : "Inconsistent literal block quoting.");
+            context.Report(c.Current.IsIndented ? RstMarkupErrors.UnexpectedIndentation : RstMarkupErrors.InconsistentLiteralQuoting, c.Current.Span);
         }
     }
 

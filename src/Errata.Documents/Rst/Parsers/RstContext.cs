@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Rst.Parsers.Directives;
 using Errata.Documents.Rst.Parsers.Inlines;
 using Errata.Documents.Syntax;
@@ -58,10 +58,6 @@ internal sealed class RstContext
 
     public SourceSpan DocumentSpan => new(Source.Path, 0, 0, 0);
 
-    public void Warning(SourceSpan span, string message) => Document.Diagnostics.Add(RstErrors.MarkupWarning.At(span, message));
-
-    public void Error(SourceSpan span, string message) => Document.Diagnostics.Add(RstErrors.MarkupError.At(span, message));
-
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) => Document.Diagnostics.Add(descriptor.At(span, args));
 
     /// <summary>Parses <paramref name="lines"/> as inline text into <paramref name="into"/> after all blocks are read.</summary>
@@ -112,12 +108,12 @@ internal sealed class RstContext
         {
             var key = LinkTable.Normalize(reference.Name);
             if (circular.Contains(key))
-                Error(at, $"Circular substitution definition referenced: \"{reference.Name}\".");
+                Report(RstMarkupErrors.CircularSubstitution, at, reference.Name);
             else if (_substitutions.TryGetValue(key, out var definition))
                 reference.Children.AddRange(definition.Inlines);
             else
                 Report(RstErrors.UndefinedSubstitution, at, reference.Name);
         }
-        foreach (var (at, message) in Links.Problems().Concat(Footnotes.Number())) Error(at, message);
+        foreach (var (at, problem, name) in Links.Problems().Concat(Footnotes.Number())) Report(problem, at, name);
     }
 }

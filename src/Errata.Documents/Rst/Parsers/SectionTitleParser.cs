@@ -1,3 +1,4 @@
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 
 namespace Errata.Documents.Rst.Parsers;
@@ -18,12 +19,12 @@ internal static class SectionTitleParser
         if (ColumnWidth(title.Text) > underline.Text.Length)
         {
             if (underline.Text.Length < 4) return false;
-            context.Warning(underline.Span, "Title underline too short.");
+            context.Report(RstMarkupErrors.TitleUnderlineTooShort, underline.Span);
         }
         c.Index += 2;
         if (!sink.AllowTitles)
         {
-            Severe(context, sink, "Unexpected section title.", source, underline);
+            Severe(context, sink, RstMarkupErrors.UnexpectedSectionTitle, source, underline);
             return true;
         }
         Open(context, sink, title, underline.Text[..1], source);
@@ -40,14 +41,14 @@ internal static class SectionTitleParser
         {
             if (shortOverline) return false;
             c.Index += 2;
-            Severe(context, sink, "Incomplete section title.", [overline, title], overline);
+            Severe(context, sink, RstMarkupErrors.IncompleteSectionTitle, [overline, title], overline);
             return true;
         }
         var underline = c.Lines[c.Index + 2];
         RstLine[] source = [overline, title, underline];
-        string? problem = null;
-        if (!BodyPatterns.Line().IsMatch(underline.Text)) problem = "Missing matching underline for section title overline.";
-        else if (overline.Text.TrimEnd() != underline.Text.TrimEnd()) problem = "Title overline & underline mismatch.";
+        DiagnosticDescriptor? problem = null;
+        if (!BodyPatterns.Line().IsMatch(underline.Text)) problem = RstMarkupErrors.MissingUnderline;
+        else if (overline.Text.TrimEnd() != underline.Text.TrimEnd()) problem = RstMarkupErrors.OverlineUnderlineMismatch;
         if (problem is not null)
         {
             if (shortOverline) return false;
@@ -59,7 +60,7 @@ internal static class SectionTitleParser
         if (ColumnWidth(text) > overline.Text.Length)
         {
             if (shortOverline) return false;
-            context.Warning(overline.Span, "Title overline too short.");
+            context.Report(RstMarkupErrors.TitleOverlineTooShort, overline.Span);
         }
         c.Index += 3;
         var indent = title.Indent;
@@ -75,7 +76,7 @@ internal static class SectionTitleParser
         {
             if (context.TitleStyles.Count != sink.Level)
             {
-                Severe(context, sink, "Title level inconsistent:", source, source[0]);
+                Severe(context, sink, RstMarkupErrors.TitleLevelInconsistent, source, source[0]);
                 return;
             }
             context.TitleStyles.Add(style);
@@ -86,7 +87,7 @@ internal static class SectionTitleParser
             level = known + 1;
             if (level > sink.Level + 1)
             {
-                Severe(context, sink, "Title level inconsistent:", source, source[0]);
+                Severe(context, sink, RstMarkupErrors.TitleLevelInconsistent, source, source[0]);
                 return;
             }
         }
@@ -102,9 +103,9 @@ internal static class SectionTitleParser
     }
 
     /// <summary>docutils' SEVERE messages: reported as errors, the lines kept as a literal block so nothing vanishes.</summary>
-    public static void Severe(RstContext context, BlockSink sink, string message, IReadOnlyList<RstLine> source, RstLine at)
+    public static void Severe(RstContext context, BlockSink sink, DiagnosticDescriptor problem, IReadOnlyList<RstLine> source, RstLine at)
     {
-        context.Error(at.Span, message);
+        context.Report(problem, at.Span);
         sink.Add(LiteralBlockParser.Literal(source));
     }
 

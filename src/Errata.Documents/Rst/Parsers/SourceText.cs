@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using System.Text;
 
 namespace Errata.Documents.Rst.Parsers;

@@ -22,7 +22,7 @@ internal static partial class SubstitutionDefinitionParser
         var m = Definition().Match(text);
         if (!m.Success)
         {
-            context.Error(first.Span, "malformed substitution definition.");
+            context.Report(RstMarkupErrors.MalformedSubstitutionDefinition, first.Span);
             sink.Add(LiteralBlockParser.Literal(all));
             return block.BlankFinish;
         }
@@ -51,7 +51,7 @@ internal static partial class SubstitutionDefinitionParser
                 definition.Inlines.Add(new Image { Url = uri, Alt = name, Span = first.Span });
                 break;
             default:
-                context.Error(first.Span, $"Substitution definition \"{name}\" empty or invalid.");
+                context.Report(RstMarkupErrors.EmptySubstitutionDefinition, first.Span, name);
                 sink.Add(LiteralBlockParser.Literal(all));
                 return block.BlankFinish;
         }

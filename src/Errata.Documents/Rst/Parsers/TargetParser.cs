@@ -22,7 +22,7 @@ internal static partial class TargetParser
         {
             if (++index >= block.Lines.Count)
             {
-                context.Error(line.Span, "malformed hyperlink target.");
+                context.Report(RstMarkupErrors.MalformedTarget, line.Span);
                 sink.Add(LiteralBlockParser.Literal(block.Lines));
                 return block.BlankFinish;
             }

@@ -23,7 +23,7 @@ internal static class TextParser
         var lines = c.ReadTextBlock(flushLeft: true, out var unexpected, atLeastOne: true);
         var literalNext = ParagraphParser.Add(context, lines, sink);
         if (unexpected is { } at)
-            context.Error(c.Lines[at].Span, "Unexpected indentation.");
+            context.Report(RstMarkupErrors.UnexpectedIndentation, c.Lines[at].Span);
         if (literalNext) LiteralBlockParser.Parse(context, c, sink);
     }
 }

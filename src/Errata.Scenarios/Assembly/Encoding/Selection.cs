@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Iced.Intel;
 
 namespace Errata.Scenarios.Assembly.Encoding;

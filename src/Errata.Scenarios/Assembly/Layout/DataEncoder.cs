@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Scenarios.Assembly.Expressions;
 using Errata.Scenarios.Assembly.Parsing;
 

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Scenarios.Assembly.Parsing;
 
 namespace Errata.Scenarios.Assembly.Layout;

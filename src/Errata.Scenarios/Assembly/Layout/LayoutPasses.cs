@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Scenarios.Assembly.Encoding;
 using Errata.Scenarios.Assembly.Parsing;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 
 namespace Errata.Scenarios.Assembly.Lexing;
@@ -23,7 +23,7 @@ internal static class AsmLexer
             if (c is ' ' or '\t' or '\r') { i++; continue; }
             if (char.IsControl(c))
             {
-                diagnostics.Add(AssemblerErrors.ControlCharacter.At(line.At(i, 1), (int)c));
+                diagnostics.Add(TextErrors.ControlCharacter.At(line.At(i, 1), (int)c));
                 return false;
             }
             int start = i;

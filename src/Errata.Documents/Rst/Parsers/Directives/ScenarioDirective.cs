@@ -1,3 +1,4 @@
+using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
 
 namespace Errata.Documents.Rst.Parsers.Directives;
@@ -28,7 +29,7 @@ internal sealed class ScenarioDirective : IDirective
         var name = input.Argument.Trim();
         if (name.Length == 0)
         {
-            context.Report(RstErrors.ScenarioWithoutName, span);
+            context.Report(DocumentErrors.ScenarioWithoutName, span, ".. scenario:: NAME");
             name = $"line-{input.Line.Line + 1}";
         }
         var lines = new List<SourceLine>();

@@ -1,4 +1,4 @@
-using Errata.Documents.Diagnostics;
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using System.Text.RegularExpressions;
 
@@ -112,7 +112,7 @@ internal sealed class InlineRun
             };
             return (start, [node], after);
         }
-        _context.Warning(ReportSpan, $"Inline {kind} start-string without end-string.");
+        _context.Report(RstMarkupErrors.InlineWithoutEnd, ReportSpan, kind);
         return (start, [TextNode(start, afterStart, restore: true)], afterStart);
     }
 
@@ -159,25 +159,25 @@ internal sealed class InlineRun
             if (suffixRole.Length > 0)
             {
                 if (role is not null)
-                    return Problem(roleStart, after, "Multiple roles in interpreted text (both prefix and suffix present; only one allowed).");
+                    return Problem(roleStart, after, RstMarkupErrors.MultipleRoles);
                 role = suffixRole[1..^1].ToString();
                 position = "suffix";
             }
             if (underscores > 0)
             {
                 if (role is not null)
-                    return Problem(roleStart, after, $"Mismatch: both interpreted text role {position} and reference suffix.");
+                    return Problem(roleStart, after, RstMarkupErrors.RoleAndReference, position);
                 return (start, PhraseReference(escaped, underscores == 2, Span(start, after - start), afterStart), after);
             }
             return (roleStart, [Roles.Apply(_context, role, escaped, Span(roleStart, after - roleStart), Span(afterStart, escaped.Length))], after);
         }
-        _context.Warning(ReportSpan, "Inline interpreted text or phrase reference start-string without end-string.");
+        _context.Report(RstMarkupErrors.InlineWithoutEnd, ReportSpan, "interpreted text or phrase reference");
         return (start, [TextNode(start, afterStart, restore: true)], afterStart);
     }
 
-    private (int, List<Inline>?, int) Problem(int start, int end, string message)
+    private (int, List<Inline>?, int) Problem(int start, int end, DiagnosticDescriptor problem, params object?[] args)
     {
-        _context.Warning(ReportSpan, message);
+        _context.Report(problem, ReportSpan, args);
         return (start, [TextNode(start, end, restore: true)], end);
     }
 

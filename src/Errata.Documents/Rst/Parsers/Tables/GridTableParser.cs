@@ -23,7 +23,7 @@ internal static partial class GridTableParser
         var block = c.ReadTextBlock(flushLeft: true, out var unexpected);
         if (unexpected is { } at)
         {
-            context.Error(c.Lines[at].Span, "Unexpected indentation.");
+            context.Report(RstMarkupErrors.UnexpectedIndentation, c.Lines[at].Span);
             blankFinish = false;
         }
         var width = block[0].Text.Trim().Length;

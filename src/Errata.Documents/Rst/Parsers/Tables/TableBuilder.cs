@@ -55,14 +55,14 @@ internal static class TableBuilder
                 Malformed(context, sink, lines, e.Message, e.Offset);
             }
         }
-        if (!blankFinish && !c.AtEnd) context.Warning(c.Current.Span, "Blank line required after table.");
+        if (!blankFinish && !c.AtEnd) context.Report(RstMarkupErrors.BlankLineAfterTable, c.Current.Span);
         return true;
     }
 
     public static void Malformed(RstContext context, BlockSink sink, IReadOnlyList<RstLine> block, string detail, int offset = 0)
     {
         var at = block[Math.Clamp(offset, 0, block.Count - 1)];
-        context.Error(at.Span, detail.Length == 0 ? "Malformed table." : "Malformed table.\n" + detail);
+        context.Report(RstMarkupErrors.MalformedTable, at.Span, detail.Length == 0 ? "" : "\n" + detail);
         sink.Add(LiteralBlockParser.Literal(block));
     }
 }

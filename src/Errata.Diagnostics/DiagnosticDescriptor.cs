@@ -1,26 +1,17 @@
-namespace Errata.Documents.Diagnostics;
+namespace Errata.Diagnostics;
 
 /// <summary>
 /// What kind of problem a diagnostic reports: a stable id (never reused), a message
 /// format and a default severity. Compared by value, like Roslyn's descriptors.
 /// </summary>
-public sealed record DiagnosticDescriptor(string Id, string Category, Severity Severity, string MessageFormat)
+public sealed record DiagnosticDescriptor(string Id, DiagnosticCategory Category, Severity Severity, string MessageFormat)
 {
-    /// <summary>
-    /// The category of problems in an author's prose markup: reported as docutils reports
-    /// them, but the page still renders, so they fail a build only when it is strict.
-    /// </summary>
-    public const string Markup = "Markup";
-
-    /// <summary>The category of a claim that does not hold: not bad input, but a result (exit 1).</summary>
-    public const string Claim = "Claim";
-
     /// <summary>
     /// Whether this problem is bad input (exit 2, nothing written): an error outside prose
     /// markup, or under --strict any warning or error; a failed claim never is.
     /// </summary>
     public bool IsBadInput(bool strict) =>
-        Category != Claim && (strict ? Severity != Severity.Info : Severity == Severity.Error && Category != Markup);
+        Category != DiagnosticCategory.Claim && (strict ? Severity != Severity.Info : Severity == Severity.Error && Category != DiagnosticCategory.Markup);
 
     /// <summary>
     /// The severity a problem is printed with, so that what says `error` is exactly what
@@ -28,7 +19,7 @@ public sealed record DiagnosticDescriptor(string Id, string Category, Severity S
     /// and under --strict every warning stops the build, so it is an error.
     /// </summary>
     public Severity EffectiveSeverity(bool strict) =>
-        Category == Claim || Severity == Severity.Info ? Severity
+        Category == DiagnosticCategory.Claim || Severity == Severity.Info ? Severity
         : IsBadInput(strict) ? Severity.Error
         : Severity.Warning;
 

@@ -1,4 +1,4 @@
-namespace Errata.Documents.Diagnostics;
+namespace Errata.Diagnostics;
 
 /// <summary>
 /// Prints diagnostics compiler-style, <c>file(line,col): error ERR0001: message</c>,

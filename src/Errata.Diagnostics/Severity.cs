@@ -1,4 +1,4 @@
-namespace Errata.Documents.Diagnostics;
+namespace Errata.Diagnostics;
 
 public enum Severity
 {

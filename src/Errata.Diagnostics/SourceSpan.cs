@@ -1,4 +1,4 @@
-namespace Errata.Documents.Diagnostics;
+namespace Errata.Diagnostics;
 
 /// <summary>
 /// A place in a source file: zero-based line and column plus a length in characters,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Errata.Documents.Diagnostics;
+namespace Errata.Diagnostics;
 
 /// <summary>A problem in a user's input, reported as a value with its source span.</summary>
 public sealed record Diagnostic(DiagnosticDescriptor Descriptor, SourceSpan Span, IReadOnlyList<object?> Arguments)
