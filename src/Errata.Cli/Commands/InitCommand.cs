@@ -1,4 +1,5 @@
 using Errata.Cli.CommandLine;
+using Errata.Site.Building;
 using Errata.Site.Scaffolding;
 
 namespace Errata.Cli.Commands;
@@ -11,17 +12,17 @@ internal sealed class InitCommand : ICommand
     public string Usage => "DIR";
     public IReadOnlyList<OptionSpec> Options { get; } = [];
 
-    public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Positional.Count != 1)
         {
             stderr.WriteLine($"errata init: error: expected one folder\nusage: errata init {Usage}");
-            return 2;
+            return ExitCode.BadInput;
         }
         var diagnostics = SiteScaffold.Create(args.Positional[0]);
         CommonOptions.Print(diagnostics, stderr);
-        if (diagnostics.Count > 0) return 2;
+        if (diagnostics.Count > 0) return ExitCode.BadInput;
         stdout.WriteLine($"created a site in {args.Positional[0]}; build it with: cd {args.Positional[0]} && errata build");
-        return 0;
+        return ExitCode.Ok;
     }
 }

@@ -24,7 +24,7 @@ public static class ScenarioViewBuilder
         {
             var cells = result.Runs.Select(run =>
             {
-                var v = run.Verdicts.FirstOrDefault(v => ReferenceEquals(v.Expect, e));
+                var v = run.Verdicts.FirstOrDefault(v => v.Expect.Span == e.Span);
                 if (v is null) return new CellView(run.Profile.Name, "n/a", "", "", "");
                 var divergence = v.Judgement.Divergence is { } d ? EventId(id, run.Profile.Name, d) : "";
                 return new CellView(run.Profile.Name, v.Holds ? "holds" : "fails", v.Judgement.Expected, v.Judgement.Observed, divergence);

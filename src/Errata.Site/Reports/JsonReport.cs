@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Errata.Documents.Diagnostics;
+using Errata.Site.Verification;
 using Errata.Machine;
 using Errata.Machine.Events;
 using Errata.Scenarios.Claims;
@@ -15,7 +16,7 @@ namespace Errata.Site.Reports;
 /// </summary>
 public static class JsonReport
 {
-    public static string Write(CheckOutcome outcome)
+    public static string Write(VerificationOutcome outcome)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Errata.Documents.Diagnostics;
+using Errata.Site.Config;
 
 namespace Errata.Site.Scaffolding;
 
@@ -11,18 +13,24 @@ public static class SiteScaffold
     public static readonly DiagnosticDescriptor NotEmpty =
         new("ERR0903", "Command", Severity.Error, "'{0}' already exists and is not empty; expected a new or empty folder");
 
-    private const string Config = """
-        {
-          "title": "Errata, verified",
-          "source": "docs",
-          "output": "_site",
-          "templates": "templates",
-          "defaultProfiles": ["apm", "kvm", "kvm-novgif"],
-          "reference": "apm",
-          "baseUrl": "/"
-        }
+    /// <summary>The new site's config: the defaults written out, so an author sees what can be changed.</summary>
+    private static string Config()
+    {
+        var d = new SiteConfig();
+        var profiles = string.Join(", ", d.DefaultProfiles.Select(p => JsonSerializer.Serialize(p)));
+        return $$"""
+            {
+              "title": "Errata, verified",
+              "source": {{JsonSerializer.Serialize(d.Source)}},
+              "output": {{JsonSerializer.Serialize(d.Output)}},
+              "templates": {{JsonSerializer.Serialize(d.Templates)}},
+              "defaultProfiles": [{{profiles}}],
+              "reference": {{JsonSerializer.Serialize(d.Reference)}},
+              "baseUrl": {{JsonSerializer.Serialize(d.BaseUrl)}}
+            }
 
-        """;
+            """;
+    }
 
     private const string Index = """
         # Errata, verified
@@ -62,7 +70,7 @@ public static class SiteScaffold
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
             return [NotEmpty.At(SourceSpan.None(folder), folder)];
         Directory.CreateDirectory(Path.Combine(full, "docs"));
-        File.WriteAllText(Path.Combine(full, "site.config.json"), Config);
+        File.WriteAllText(Path.Combine(full, "site.config.json"), Config());
         File.WriteAllText(Path.Combine(full, "docs", "index.md"), Index);
         WriteTheme(Path.Combine(full, "templates"));
         return [];
