@@ -39,8 +39,13 @@ public static class Acceptor
         var run = DocumentRun.Run(file, config, options.Scenario, RunSelection.All);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         // Failed claims are what accept rewrites: only bad input, or nothing to accept, stops it.
-        if (run.ExitCode == ExitCode.BadInput || run.Scenarios.Count == 0)
+        if (run.ExitCode == ExitCode.BadInput)
             return new(run.Diagnostics.Where(d => d.Descriptor.Category != DiagnosticDescriptor.Claim).ToList(), null, "", encoding, [], run);
+        if (run.Scenarios.Count == 0)
+        {
+            var display = SiteBuilder.Display(Path.GetFullPath(file));
+            return new([.. run.Diagnostics, AcceptErrors.NothingToAccept.At(SourceSpan.None(display), display)], null, "", encoding, [], run);
+        }
 
         var bytes = File.ReadAllBytes(file);
         var text = File.ReadAllText(file);
@@ -55,9 +60,9 @@ public static class Acceptor
             lines.InsertRange(edit.Line, edit.Insert);
         }
         var newText = string.Concat(lines);
-        var display = SiteBuilder.Display(Path.GetFullPath(file));
+        var shown = SiteBuilder.Display(Path.GetFullPath(file));
         var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
-        return new(notes.Items, newText, UnifiedDiff.Of(display, text, newText), new UTF8Encoding(bom),
+        return new(notes.Items, newText, UnifiedDiff.Of(shown, text, newText), new UTF8Encoding(bom),
             run.Scenarios.Select(r => r.Scenario.Syntax.Name).ToList(), run);
     }
 

@@ -11,7 +11,7 @@ using Errata.Scenarios.Running;
 namespace Errata.Site.Reports;
 
 /// <summary>
-/// The JSON of SCENARIOS.md ("What a run reports"): field names are fixed, more may be added.
+/// The JSON report of `check --format json` and `run --json` (docs/guide/commands.md): field names are fixed, more may be added.
 /// The outcome and the diagnostics come first, so bad input is never read as an empty success.
 /// </summary>
 public static class JsonReport
