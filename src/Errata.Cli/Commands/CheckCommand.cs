@@ -1,7 +1,6 @@
 using Errata.Cli.CommandLine;
 using Errata.Site.Building;
 using Errata.Site.Reports;
-using Errata.Site.Verification;
 
 namespace Errata.Cli.Commands;
 

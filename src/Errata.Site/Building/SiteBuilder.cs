@@ -3,8 +3,6 @@ using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Machine;
 using Errata.Machine.Profiles;
-using Errata.Scenarios;
-using Errata.Scenarios.Running;
 using Errata.Site.Config;
 using Errata.Site.Output;
 using Errata.Site.Rendering;

@@ -2,7 +2,6 @@ using Errata.Documents;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Rendering.Html;
 using Errata.Documents.Syntax;
-using Errata.Scenarios.Running;
 using Errata.Site.Building;
 using Errata.Site.Verification;
 using Scriban.Syntax;
