@@ -10,10 +10,10 @@ internal static class InternalError
 {
     public const string StackTraceVariable = "ERRATA_STACKTRACE";
 
-    public static int Report(Exception e, TextWriter stderr)
+    public static ExitCode Report(Exception e, TextWriter stderr)
     {
         stderr.WriteLine($"errata: internal error: {InternalFault.Describe(e)}");
         if (Environment.GetEnvironmentVariable(StackTraceVariable) == "1") stderr.WriteLine(e);
-        return (int)ExitCode.InternalError;
+        return ExitCode.InternalError;
     }
 }

@@ -1,5 +1,6 @@
 using Errata.Cli.CommandLine;
 using Errata.Cli.Commands;
+using Errata.Site.Building;
 
 return Errata.Cli.EntryPoint.Run(args, Console.Out, Console.Error);
 
@@ -10,7 +11,10 @@ namespace Errata.Cli
     {
         private static readonly ICommand[] Commands = [new BuildCommand(), new CheckCommand(), new RunCommand(), new AcceptCommand(), new InitCommand(), new ServeCommand()];
 
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        /// <summary>The process's exit code: the one place an <see cref="ExitCode"/> becomes a number.</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => (int)Dispatch(args, stdout, stderr);
+
+        private static ExitCode Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
         {
             if (args is ["--version"])
             {
@@ -20,20 +24,20 @@ namespace Errata.Cli
             if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
             {
                 Usage(stdout);
-                return args.Length == 0 ? 2 : 0;
+                return args.Length == 0 ? ExitCode.BadInput : ExitCode.Ok;
             }
             var command = Commands.FirstOrDefault(c => c.Name == args[0]);
             if (command is null)
             {
                 stderr.WriteLine($"errata: error: unknown command '{args[0]}'; expected one of: {string.Join(", ", Commands.Select(c => c.Name))}");
-                return 2;
+                return ExitCode.BadInput;
             }
             var parsed = Arguments.Parse(args[1..], command.Options);
             if (parsed.Error is { } error)
             {
                 stderr.WriteLine($"errata {command.Name}: error: {error}");
                 stderr.WriteLine($"usage: errata {command.Name} {command.Usage}");
-                return 2;
+                return ExitCode.BadInput;
             }
             try
             {

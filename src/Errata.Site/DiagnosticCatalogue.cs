@@ -1,6 +1,7 @@
 using System.Reflection;
 using Errata.Diagnostics;
 using Errata.Documents.Diagnostics;
+using Errata.Documents.Markdown;
 using Errata.Documents.Rst;
 using Errata.Scenarios;
 using Errata.Scenarios.Assembly;
@@ -11,6 +12,7 @@ using Errata.Site.Reports;
 using Errata.Site.Rendering;
 using Errata.Site.Scaffolding;
 using Errata.Site.Serving;
+using Errata.Site.Verification;
 
 namespace Errata.Site;
 
@@ -28,6 +30,7 @@ public static class DiagnosticCatalogue
         typeof(DocumentErrors),
         typeof(RstErrors),
         typeof(RstMarkupErrors),
+        typeof(MarkdownErrors),
         typeof(AssemblerErrors),
         typeof(ScenarioErrors),
         typeof(SourceErrors),

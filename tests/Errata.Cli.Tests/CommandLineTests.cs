@@ -49,7 +49,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("_site/", File.ReadAllText(Path.Combine(site, ".gitignore")), StringComparison.Ordinal);
         var (buildExit, output, buildErr) = CliRunner.Run(site, "build");
         Assert.True(buildExit == 0, buildErr);
-        Assert.Contains("2 scenario(s), 10 of 10 claim(s) hold", output, StringComparison.Ordinal);
+        Assert.Contains("10 of 10 claim(s) hold in 2 scenario(s)", output, StringComparison.Ordinal);
         Assert.Contains("scenario-example-gif-breakpoint", File.ReadAllText(Path.Combine(site, "_site", "index.html")), StringComparison.Ordinal);
         Assert.Contains("scenario-example-single-step", File.ReadAllText(Path.Combine(site, "_site", "single-step.html")), StringComparison.Ordinal);
     }

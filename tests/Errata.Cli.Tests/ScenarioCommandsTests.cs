@@ -39,6 +39,24 @@ public sealed class ScenarioCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    [Fact]
+    public void EveryVerifyingCommand_EndsWithTheSameSummary()
+    {
+        // The templates are the repository's, so build can write the site.
+        File.WriteAllText(Path.Combine(_dir, "site.config.json"), JsonSerializer.Serialize(new { templates = Path.Combine(Errata.Testing.RepositoryRoot.Path, "templates") }));
+        const string summary = "4 of 4 claim(s) hold in 1 scenario(s) of 1 document(s)";
+        var (checkExit, checkOut, _) = CliRunner.Run(_dir, "check");
+        var (buildExit, buildOut, _) = CliRunner.Run(_dir, "build");
+        var (runExit, _, runErr) = CliRunner.Run(_dir, "run", "docs/gif.md");
+        var (acceptExit, _, acceptErr) = CliRunner.Run(_dir, "accept", "docs/gif.md", "--dry-run");
+
+        Assert.Equal([0, 0, 0, 0], new[] { checkExit, buildExit, runExit, acceptExit });
+        Assert.Equal(summary + "\n", checkOut);
+        Assert.Equal($"{summary} -> _site\n", buildOut);
+        Assert.EndsWith(summary + "\n", runErr, StringComparison.Ordinal);
+        Assert.Contains("observed: " + summary + "\n", acceptErr, StringComparison.Ordinal);
+    }
+
     /// <summary>Replaces docs/gif.md with <paramref name="text"/> and returns its path.</summary>
     private string WriteGifPage(string text)
     {

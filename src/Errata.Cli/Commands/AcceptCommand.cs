@@ -20,19 +20,20 @@ internal sealed class AcceptCommand : ICommand
     public string Usage => "FILE [--scenario NAME] [--add-missing] [--dry-run] [--config FILE]";
     public IReadOnlyList<OptionSpec> Options { get; } = [Scenario, AddMissing, DryRun, CommonOptions.Config];
 
-    public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
         if (CommonOptions.DocumentAndConfig(this, args, stderr) is not (var file, var config))
-            return 2;
+            return ExitCode.BadInput;
         var result = Acceptor.Accept(file, config, new AcceptOptions(args.Value(Scenario.Name), args.Flag(AddMissing.Name)));
         CommonOptions.Print(result.Diagnostics, stderr);
-        if (result.NewText is null) return (int)result.ExitCode;
+        if (result.NewText is null) return result.ExitCode;
 
         stdout.Write(result.Diff);
         var dryRun = args.Flag(DryRun.Name);
         if (!dryRun) Acceptor.Write(file, result);
+        stderr.WriteLine($"observed: {result.Observed.Summary}");
         var what = !result.Changed ? "nothing to change" : dryRun ? "dry run, nothing written" : "written";
         stderr.WriteLine($"accepted {result.Accepted.Count} scenario(s) in {SiteBuilder.Display(Path.GetFullPath(file))} ({what}): {string.Join(", ", result.Accepted)}");
-        return (int)result.ExitCode;
+        return result.ExitCode;
     }
 }

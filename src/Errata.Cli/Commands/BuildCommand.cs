@@ -13,16 +13,20 @@ internal sealed class BuildCommand : ICommand
     public string Usage => "[--config FILE] [--output DIR] [--strict]";
     public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Output, CommonOptions.Strict];
 
-    public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
         var strict = args.Flag(CommonOptions.Strict.Name);
         var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.Value(Output.Name), WriteSite: true, Strict: strict));
         CommonOptions.Print(result.Diagnostics, stderr, strict);
-        var verdicts = result.Scenarios.SelectMany(s => s.Verdicts).ToList();
         if (result.OutputFolder is { } folder)
-            stdout.WriteLine($"built {result.Documents.Count} page(s), {result.Scenarios.Count} scenario(s), {verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold -> {SiteBuilder.Display(folder)}");
+        {
+            stdout.WriteLine($"{result.Outcome.Summary} -> {SiteBuilder.Display(folder)}");
+        }
         else
+        {
+            stderr.WriteLine(result.Outcome.Summary);
             stderr.WriteLine("build failed; the output folder was left as it was");
-        return (int)result.ExitCode;
+        }
+        return result.ExitCode;
     }
 }

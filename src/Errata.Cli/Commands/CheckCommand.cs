@@ -16,19 +16,19 @@ internal sealed class CheckCommand : ICommand
     public string Usage => "[--config FILE] [--format text|json|junit|github] [--report FILE] [--strict]";
     public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Format, Report, CommonOptions.Strict];
 
-    public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
         var format = args.Value(Format.Name) ?? "text";
         if (!Formats.Contains(format))
         {
             stderr.WriteLine($"errata check: error: unknown format '{format}'; expected one of: {string.Join(", ", Formats)}");
-            return 2;
+            return ExitCode.BadInput;
         }
         var strict = args.Flag(CommonOptions.Strict.Name);
         var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: strict));
         CommonOptions.Print(result.Diagnostics, stderr, strict);
-        var outcome = CheckOutcome.Of(result, strict);
-        var summary = outcome.Summary(result.Documents.Count);
+        var outcome = result.Outcome;
+        var summary = outcome.Summary + "\n";
         var report = format switch
         {
             "json" => JsonReport.Write(outcome),
@@ -41,7 +41,7 @@ internal sealed class CheckCommand : ICommand
             if (ReportFile.Write(file, report) is { } unwritable)
             {
                 CommonOptions.Print([unwritable], stderr);
-                return (int)ExitCode.BadInput;
+                return ExitCode.BadInput;
             }
             stdout.Write(summary);
         }
@@ -49,6 +49,6 @@ internal sealed class CheckCommand : ICommand
         {
             stdout.Write(report);
         }
-        return (int)result.ExitCode;
+        return result.ExitCode;
     }
 }

@@ -1,4 +1,5 @@
 using Errata.Cli.CommandLine;
+using Errata.Site.Building;
 
 namespace Errata.Cli.Commands;
 
@@ -8,5 +9,5 @@ public interface ICommand
     string Summary { get; }
     string Usage { get; }
     IReadOnlyList<OptionSpec> Options { get; }
-    int Execute(Arguments args, TextWriter stdout, TextWriter stderr);
+    ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr);
 }

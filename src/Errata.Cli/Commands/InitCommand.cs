@@ -1,4 +1,5 @@
 using Errata.Cli.CommandLine;
+using Errata.Site.Building;
 using Errata.Site.Scaffolding;
 
 namespace Errata.Cli.Commands;
@@ -11,21 +12,21 @@ internal sealed class InitCommand : ICommand
     public string Usage => "[DIR]";
     public IReadOnlyList<OptionSpec> Options { get; } = [];
 
-    public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Positional.Count > 1)
         {
             stderr.WriteLine($"errata init: error: expected at most one folder\nusage: errata init {Usage}");
-            return 2;
+            return ExitCode.BadInput;
         }
         var folder = args.Positional.Count == 1 ? args.Positional[0] : ".";
         var diagnostics = SiteScaffold.Create(folder);
         CommonOptions.Print(diagnostics, stderr);
-        if (diagnostics.Count > 0) return 2;
+        if (diagnostics.Count > 0) return ExitCode.BadInput;
         var build = folder == "." ? "errata build" : $"cd {folder} && errata build";
         stdout.WriteLine($"created a site in {(folder == "." ? "this folder" : folder)}; build it with: {build}");
         stdout.WriteLine($"the theme is built in; a templates/ folder overrides any of its files by name");
         stdout.WriteLine(SiteScaffold.LedgerAdvice);
-        return 0;
+        return ExitCode.Ok;
     }
 }

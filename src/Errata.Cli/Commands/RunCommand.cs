@@ -1,6 +1,7 @@
 using Errata.Cli.CommandLine;
 using Errata.Site.Building;
 using Errata.Site.Reports;
+using Errata.Site.Verification;
 
 namespace Errata.Cli.Commands;
 
@@ -9,7 +10,7 @@ internal sealed class RunCommand : ICommand
 {
     private static readonly OptionSpec Scenario = new("scenario", true, "only the scenario with this name");
     private static readonly OptionSpec Profile = new("profile", true, "only this profile");
-    private static readonly OptionSpec Json = new("json", false, "print the JSON of SCENARIOS.md");
+    private static readonly OptionSpec Json = new("json", false, "print the runs as JSON (docs/guide/commands.md)");
     private static readonly OptionSpec Trace = new("trace", false, "print every instruction and event");
 
     public string Name => "run";
@@ -17,14 +18,16 @@ internal sealed class RunCommand : ICommand
     public string Usage => "FILE [--scenario NAME] [--profile P] [--json] [--trace] [--config FILE]";
     public IReadOnlyList<OptionSpec> Options { get; } = [Scenario, Profile, Json, Trace, CommonOptions.Config];
 
-    public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
         if (CommonOptions.DocumentAndConfig(this, args, stderr) is not (var file, var config))
-            return 2;
-        var result = DocumentRun.Run(file, config, args.Value(Scenario.Name), args.Value(Profile.Name), args.Flag(Trace.Name));
+            return ExitCode.BadInput;
+        var result = DocumentRun.Run(file, config, args.Value(Scenario.Name), new RunSelection(args.Value(Profile.Name), args.Flag(Trace.Name)));
         CommonOptions.Print(result.Diagnostics, stderr);
-        if (args.Flag(Json.Name)) stdout.Write(JsonReport.Write(CheckOutcome.Of(result)));
+        if (args.Flag(Json.Name)) stdout.Write(JsonReport.Write(result));
         else stdout.Write(TraceReport.Write(result.Scenarios));
-        return (int)result.ExitCode;
+        // Standard output is the runs (or their JSON); the verdict's summary goes beside the diagnostics.
+        stderr.WriteLine(result.Summary);
+        return result.ExitCode;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class ServeCommand : ICommand
     public string Usage => "[--config FILE] [--port N]";
     public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Port];
 
-    public int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
         var options = new BuildOptions(CommonOptions.ConfigPath(args));
         // A folder the build may not replace is refused before listening: nothing could ever be served.
@@ -23,13 +23,13 @@ internal sealed class ServeCommand : ICommand
         if (refused.Count > 0)
         {
             CommonOptions.Print(refused, stderr);
-            return 2;
+            return ExitCode.BadInput;
         }
         var portText = args.Value(Port.Name) ?? "8000";
         if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
             stderr.WriteLine($"errata serve: error: port '{portText}' is not a number from 1 to 65535");
-            return 2;
+            return ExitCode.BadInput;
         }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -42,9 +42,9 @@ internal sealed class ServeCommand : ICommand
         if (server.Start() is { } error)
         {
             stderr.WriteLine($"errata serve: {DiagnosticFormatter.SeverityWord(error.Severity)} {error.Id}: {error.Message}");
-            return 2;
+            return ExitCode.BadInput;
         }
         server.RunAsync(cancel.Token).GetAwaiter().GetResult();
-        return 0;
+        return ExitCode.Ok;
     }
 }

@@ -14,7 +14,7 @@ namespace Errata.Documents.Markdown;
 /// </summary>
 public sealed class MarkdownReader : IDocumentReader
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder
+    private static readonly MarkdownPipeline DefaultPipeline = new MarkdownPipelineBuilder
     {
         // Above the converter's limit, so input nested a little too deep is reported at the
         // exact node; Markdig refuses only input far deeper than any page.
@@ -24,13 +24,20 @@ public sealed class MarkdownReader : IDocumentReader
         .UsePreciseSourceLocation()
         .Build();
 
+    private readonly MarkdownPipeline _pipeline;
+
+    public MarkdownReader() : this(DefaultPipeline) { }
+
+    /// <summary>A reader over another Markdig pipeline: tests use it to meet constructs the default pipeline never produces.</summary>
+    internal MarkdownReader(MarkdownPipeline pipeline) => _pipeline = pipeline;
+
     public IReadOnlyList<string> Extensions { get; } = [".md", ".markdown"];
 
     public Document Read(string path, string text, ReadContext context)
     {
         var doc = new Document(path) { Span = new SourceSpan(path, 0, 0, text.Length) };
         ControlCharacters.Report(path, text, doc.Diagnostics);
-        if (Parse(path, text, doc.Diagnostics) is not { } md) return doc;
+        if (Parse(path, text, _pipeline, doc.Diagnostics) is not { } md) return doc;
         new Converter(path, text, doc, context.AllowRaw).Convert(md);
         doc.Title = doc.Children.OfType<Section>().Select(s => Slug.PlainText(s.Title)).FirstOrDefault();
         return doc;
@@ -40,11 +47,11 @@ public sealed class MarkdownReader : IDocumentReader
     /// Markdig throws on input nested deeper than its limit (and any exception of its own would
     /// end the process): both become a diagnostic at the most deeply nested place in the text.
     /// </summary>
-    private static Md.MarkdownDocument? Parse(string path, string text, List<Diagnostic> diagnostics)
+    private static Md.MarkdownDocument? Parse(string path, string text, MarkdownPipeline pipeline, List<Diagnostic> diagnostics)
     {
         try
         {
-            return Markdig.Markdown.Parse(text, Pipeline);
+            return Markdig.Markdown.Parse(text, pipeline);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -94,9 +101,9 @@ public sealed class MarkdownReader : IDocumentReader
                     Current.Add(section);
                     _open.Push(section);
                 }
-                else if (ConvertBlock(block) is { } b)
+                else
                 {
-                    Current.Add(b);
+                    Current.AddRange(Blocks(block));
                 }
             }
         }
@@ -138,6 +145,24 @@ public sealed class MarkdownReader : IDocumentReader
 
         private Block? ConvertBlock(Md.Block block) => Nested(block, ConvertBlockHere);
 
+        /// <summary>
+        /// The blocks a Markdig block becomes: one, none, or for a container the model has no
+        /// node for, its children in its place, with a warning at it.
+        /// </summary>
+        private IEnumerable<Block> Blocks(Md.Block block)
+        {
+            if (block is not Md.ContainerBlock container || IsKnown(container))
+                return ConvertBlock(block) is { } b ? [b] : [];
+            Unsupported("block", container);
+            return Nested(container, c => c.SelectMany(Blocks).ToList()) ?? [];
+        }
+
+        private static bool IsKnown(Md.ContainerBlock c) =>
+            c is Md.QuoteBlock or Md.ListBlock or MdTables.Table or Md.LinkReferenceDefinitionGroup;
+
+        private void Unsupported(string kind, Md.MarkdownObject node) =>
+            doc.Diagnostics.Add(MarkdownErrors.UnsupportedContainer.At(SpanOf(node), kind, node.GetType().Name));
+
         private Block? ConvertBlockHere(Md.Block block) => block switch
         {
             Md.FencedCodeBlock f when IsScenario(f) => Scenario(f),
@@ -157,7 +182,6 @@ public sealed class MarkdownReader : IDocumentReader
             Md.HtmlBlock html => new Paragraph { Span = SpanOf(html) }.With(new Text { Value = html.Lines.ToString(), Span = SpanOf(html) }),
             MdTables.Table t => Table(t),
             Md.LinkReferenceDefinitionGroup => null,
-            Md.ContainerBlock c => FillBlocks(new BlockQuote { Span = SpanOf(c) }, c),
             _ => null,
         };
 
@@ -215,7 +239,7 @@ public sealed class MarkdownReader : IDocumentReader
                         // A pipe-table cell holds one paragraph; render its inlines without a <p>.
                         if (child is Md.ParagraphBlock p && p.Inline is not null)
                             c.Children.Add(Fill(new Paragraph { Span = SpanOf(p) }, p.Inline));
-                        else if (ConvertBlock(child) is { } b) c.Children.Add(b);
+                        else c.Children.AddRange(Blocks(child));
                     }
                     r.Cells.Add(c);
                 }
@@ -227,7 +251,7 @@ public sealed class MarkdownReader : IDocumentReader
         private T FillBlocks<T>(T target, Md.ContainerBlock source) where T : ContainerBlock
         {
             foreach (var child in source)
-                if (ConvertBlock(child) is { } b) target.Children.Add(b);
+                target.Children.AddRange(Blocks(child));
             return target;
         }
 
@@ -240,7 +264,18 @@ public sealed class MarkdownReader : IDocumentReader
         private IEnumerable<Inline> Inlines(MdInlines.ContainerInline container)
         {
             foreach (var inline in container)
-                if (ConvertInline(inline) is { } i) yield return i;
+                foreach (var i in InlinesOf(inline))
+                    yield return i;
+        }
+
+        /// <summary>As <see cref="Blocks"/> for inlines: an unknown container's children stand in its place.</summary>
+        private IEnumerable<Inline> InlinesOf(MdInlines.Inline inline)
+        {
+            // By exact type: extensions derive their own containers from emphasis (custom containers do).
+            if (inline is not MdInlines.ContainerInline container || inline is MdInlines.LinkInline || inline.GetType() == typeof(MdInlines.EmphasisInline))
+                return ConvertInline(inline) is { } i ? [i] : [];
+            Unsupported("inline", container);
+            return Nested(container, c => Inlines(c).ToList()) ?? [];
         }
 
         private Inline? ConvertInline(MdInlines.Inline inline) => Nested(inline, ConvertInlineHere);
@@ -263,7 +298,6 @@ public sealed class MarkdownReader : IDocumentReader
             MdInlines.HtmlInline h when allowRaw => new HtmlInline { Html = h.Tag, Span = SpanOf(h) },
             MdInlines.HtmlInline h => new Text { Value = h.Tag, Span = SpanOf(h) },
             MdInlines.HtmlEntityInline e => new Text { Value = e.Transcoded.ToString(), Span = SpanOf(e) },
-            MdInlines.ContainerInline c => FillInline(new Emphasis { Span = SpanOf(c) }, c),
             _ => null,
         };
 

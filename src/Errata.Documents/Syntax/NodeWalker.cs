@@ -1,6 +1,6 @@
 namespace Errata.Documents.Syntax;
 
-/// <summary>Walks a document tree in document order.</summary>
+/// <summary>Walks a document tree in document order, reaching every child node.</summary>
 public static class NodeWalker
 {
     public static IEnumerable<Node> Descendants(Node root)
@@ -17,8 +17,15 @@ public static class NodeWalker
         }
     }
 
+    /// <summary>
+    /// A node's children in the order they render. Nodes that hold more than their block
+    /// children (a figure's caption, a contents' title, a term) say so through
+    /// <see cref="IHasChildren"/>, which is asked first: were it asked after the generic
+    /// container case, those extra children would never be reached.
+    /// </summary>
     public static IReadOnlyList<Node> Children(Node node) => node switch
     {
+        IHasChildren h => h.ChildNodes,
         Section s => [.. s.Title, .. s.Children],
         BlockQuote q => [.. q.Children, .. q.Attribution],
         Admonition a => [.. a.Title, .. a.Children],
@@ -27,14 +34,17 @@ public static class NodeWalker
         ContainerInline c => c.Children,
         BulletList b => b.Items,
         OrderedList o => o.Items,
+        DefinitionList d => d.Items,
+        FieldList f => f.Fields,
+        OptionList o => o.Items,
+        TocTree t => t.Caption,
         Table t => [.. t.Caption, .. t.Head, .. t.Body],
         TableRow r => r.Cells,
-        IHasChildren h => h.ChildNodes,
         _ => [],
     };
 }
 
-/// <summary>Lets node kinds added by an extension take part in tree walks.</summary>
+/// <summary>Lets node kinds added by an extension, or holding children beside their blocks, take part in tree walks.</summary>
 public interface IHasChildren
 {
     IReadOnlyList<Node> ChildNodes { get; }

@@ -2,6 +2,7 @@ using System.Text;
 using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Config;
+using Errata.Site.Verification;
 
 namespace Errata.Site.Accepting;
 
@@ -18,8 +19,11 @@ public sealed record AcceptResult(
     string Diff,
     Encoding Encoding,
     IReadOnlyList<string> Accepted,
-    ExitCode ExitCode)
+    VerificationOutcome Observed)
 {
+    /// <summary>Accept's own exit code: bad input stops it; failed claims are what it rewrites, so they do not.</summary>
+    public ExitCode ExitCode => Observed.ExitCode == ExitCode.BadInput || NewText is null ? ExitCode.BadInput : ExitCode.Ok;
+
     public bool Changed => Diff.Length > 0;
 }
 
@@ -32,10 +36,16 @@ public static class Acceptor
 {
     public static AcceptResult Accept(string file, SiteConfig config, AcceptOptions options)
     {
-        var run = DocumentRun.Run(file, config, options.Scenario, profile: null, trace: false);
+        var run = DocumentRun.Run(file, config, options.Scenario, RunSelection.All);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        if (run.ExitCode == ExitCode.BadInput || run.Scenarios.Count == 0)
-            return new(run.Diagnostics.Where(d => d.Descriptor.Category != DiagnosticCategory.Claim).ToList(), null, "", encoding, [], ExitCode.BadInput);
+        // Failed claims are what accept rewrites: only bad input, or nothing to accept, stops it.
+        if (run.ExitCode == ExitCode.BadInput)
+            return new(run.Diagnostics.Where(d => d.Descriptor.Category != DiagnosticCategory.Claim).ToList(), null, "", encoding, [], run);
+        if (run.Scenarios.Count == 0)
+        {
+            var display = SiteBuilder.Display(Path.GetFullPath(file));
+            return new([.. run.Diagnostics, AcceptErrors.NothingToAccept.At(SourceSpan.None(display), display)], null, "", encoding, [], run);
+        }
 
         var bytes = File.ReadAllBytes(file);
         var text = File.ReadAllText(file);
@@ -50,10 +60,10 @@ public static class Acceptor
             lines.InsertRange(edit.Line, edit.Insert);
         }
         var newText = string.Concat(lines);
-        var display = SiteBuilder.Display(Path.GetFullPath(file));
+        var shown = SiteBuilder.Display(Path.GetFullPath(file));
         var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
-        return new(notes.Items, newText, UnifiedDiff.Of(display, text, newText), new UTF8Encoding(bom),
-            run.Scenarios.Select(r => r.Scenario.Syntax.Name).ToList(), ExitCode.Ok);
+        return new(notes.Items, newText, UnifiedDiff.Of(shown, text, newText), new UTF8Encoding(bom),
+            run.Scenarios.Select(r => r.Scenario.Syntax.Name).ToList(), run);
     }
 
     /// <summary>Writes the new text beside the file and moves it into place, so an interrupted write leaves the old document whole.</summary>

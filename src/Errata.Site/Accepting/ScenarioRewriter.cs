@@ -47,13 +47,13 @@ public static class ScenarioRewriter
         var unreplaced = new List<string>();
         foreach (var run in result.Runs)
         {
-            if (run.Verdicts.FirstOrDefault(v => ReferenceEquals(v.Expect, expect)) is not { } verdict) continue;
+            if (run.Verdicts.FirstOrDefault(v => v.Expect.Span == expect.Span) is not { } verdict) continue;
             var texts = verdict.Holds ? [expect.Text] : ObservedReplacement.For(expect, run, result);
             if (texts.Count == 0) unreplaced.Add(run.Profile.Name);
             // What the written lines speak about, which for a replacement may be less than the claim did.
             foreach (var subject in texts.SelectMany(ClaimSubject.Of)) covered.Add((run.Profile.Name, subject));
             // A replacement another claim already states on this profile is not written twice.
-            var stated = run.Verdicts.Where(v => v.Holds && !ReferenceEquals(v.Expect, expect)).Select(v => v.Expect.Text).ToHashSet(StringComparer.Ordinal);
+            var stated = run.Verdicts.Where(v => v.Holds && v.Expect.Span != expect.Span).Select(v => v.Expect.Text).ToHashSet(StringComparer.Ordinal);
             perRun.Add((run.Profile.Name, verdict.Holds, verdict.Holds ? texts : texts.Where(t => !stated.Contains(t)).ToList()));
         }
         if (unreplaced.Count > 0)

@@ -1,13 +1,14 @@
 using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Scenarios.Running;
+using Errata.Site.Verification;
 
 namespace Errata.Site.Building;
 
-/// <summary>What a build or check produced: diagnostics, documents, verified scenarios, and the exit code.</summary>
-public sealed record BuildResult(
-    IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyList<Document> Documents,
-    IReadOnlyList<ScenarioResult> Scenarios,
-    ExitCode ExitCode,
-    string? OutputFolder);
+/// <summary>What a build or check produced: the outcome of verifying, the documents read, and the folder written (null when none was).</summary>
+public sealed record BuildResult(VerificationOutcome Outcome, IReadOnlyList<Document> Documents, string? OutputFolder)
+{
+    public IReadOnlyList<Diagnostic> Diagnostics => Outcome.Diagnostics;
+    public IReadOnlyList<ScenarioResult> Scenarios => Outcome.Scenarios;
+    public ExitCode ExitCode => Outcome.ExitCode;
+}

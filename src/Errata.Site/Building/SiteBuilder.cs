@@ -1,11 +1,8 @@
 using Errata.Documents;
 using Errata.Diagnostics;
-using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Machine;
 using Errata.Machine.Profiles;
-using Errata.Scenarios;
-using Errata.Scenarios.Running;
 using Errata.Site.Config;
 using Errata.Site.Output;
 using Errata.Site.Rendering;
@@ -14,8 +11,8 @@ using Errata.Site.Verification;
 namespace Errata.Site.Building;
 
 /// <summary>
-/// The build pipeline of DESIGN.md: read every document, compile and run every scenario
-/// on its profiles, judge the claims, render the pages, and swap the new site into place.
+/// The build: read every document, verify every scenario (<see cref="ScenarioVerifier"/>,
+/// the steps every command shares), render the pages, and swap the new site into place.
 /// Bad input stops before anything is written; failed claims are rendered, and reported.
 /// </summary>
 public static class SiteBuilder
@@ -26,27 +23,24 @@ public static class SiteBuilder
         var configPath = Path.GetFullPath(options.ConfigPath);
         var root = Path.GetDirectoryName(configPath)!;
         var config = SiteConfigLoader.Load(configPath, Display(configPath), bag);
-        if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag);
+        if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options);
         CheckProfiles(config, Display(configPath), bag);
 
         var sourceRoot = Path.GetFullPath(Path.Combine(root, config.Source));
         if (!Directory.Exists(sourceRoot))
         {
             bag.Add(ConfigErrors.MissingFolder, SpanOf(config, "source", configPath), "source", config.Source);
-            return Stop(bag);
+            return Stop(bag, options);
         }
-        if (bag.HasErrors) return Stop(bag);
+        if (bag.HasErrors) return Stop(bag, options);
         var output = OutputOf(options, config, root, configPath);
         if (!OutputGuard.CheckPlace(output, GuardedFolder.OfSite(config, configPath), bag) || (options.WriteSite && !OutputGuard.CheckOwnership(output, bag)))
-            return Stop(bag);
+            return Stop(bag, options);
 
         var pipeline = SitePipeline.Create();
         var pages = Read(pipeline, sourceRoot, config, bag);
-        var verified = Verify(pages, config, bag);
-        var results = verified.Values.ToList();
-
-        foreach (var r in results) bag.AddRange(r.FailedClaims());
-        if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, pages, results);
+        var verified = ScenarioVerifier.Verify(pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), config, RunSelection.All, bag);
+        if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options, pages, verified);
 
         string? written = null;
         if (options.WriteSite)
@@ -58,18 +52,16 @@ public static class SiteBuilder
             {
                 // A folder the config names must exist; only the default name may be absent.
                 bag.Add(ConfigErrors.MissingFolder, SpanOf(config, "templates", configPath), "templates", config.Templates);
-                return Stop(bag, pages, results);
+                return Stop(bag, options, pages, verified);
             }
             var templates = TemplateSet.Load(theme, Display(templatesFolder), bag, SpanOf(config, "templates", configPath));
-            if (templates is null) return Stop(bag, pages, results);
+            if (templates is null) return Stop(bag, options, pages, verified);
             var ledger = VerificationLedger.Open(root, options.Clock);
-            if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag)) return Stop(bag, pages, results);
+            if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag)) return Stop(bag, options, pages, verified);
             ledger.Save();
             written = output.Folder;
         }
-
-        var exit = results.All(r => r.AllHold) ? ExitCode.Ok : ExitCode.ClaimsFailed;
-        return new BuildResult(bag.Items, pages.Select(p => p.Document).ToList(), results, exit, written);
+        return new BuildResult(Outcome(bag, options, pages, verified), pages.Select(p => p.Document).ToList(), written);
     }
 
     /// <summary>
@@ -88,8 +80,17 @@ public static class SiteBuilder
         return bag.Items;
     }
 
-    private static BuildResult Stop(DiagnosticBag bag, IReadOnlyList<Page>? pages = null, IReadOnlyList<ScenarioResult>? results = null) =>
-        new(bag.Items, pages?.Select(p => p.Document).ToList() ?? [], results ?? [], ExitCode.BadInput, null);
+    private static VerificationOutcome Outcome(DiagnosticBag bag, BuildOptions options, List<Page> pages, VerifiedScenarios verified) =>
+        new(bag.Items, pages.Count, verified.InOrder, options.Strict);
+
+    /// <summary>A build that wrote nothing: the diagnostics must say why, as bad input.</summary>
+    private static BuildResult Stop(DiagnosticBag bag, BuildOptions options, List<Page>? pages = null, VerifiedScenarios? verified = null)
+    {
+        var outcome = Outcome(bag, options, pages ?? [], verified ?? VerifiedScenarios.None);
+        if (outcome.ExitCode != ExitCode.BadInput)
+            throw new InvalidOperationException("the build stopped without an error saying why");
+        return new BuildResult(outcome, pages?.Select(p => p.Document).ToList() ?? [], null);
+    }
 
     private static void CheckProfiles(SiteConfig config, string configDisplay, DiagnosticBag bag)
     {
@@ -116,67 +117,15 @@ public static class SiteBuilder
         var context = new ReadContext(sourceRoot, config.AllowRaw);
         var pages = new List<Page>();
         foreach (var file in SourceSet.Walk(sourceRoot, pipeline, bag))
-        {
-            var display = Display(Path.Combine(sourceRoot, file.Relative));
-            var encoding = new List<Diagnostic>();
-            string text;
-            try
-            {
-                text = DocumentText.Read(file.Real, display, encoding);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                bag.Add(DocumentErrors.UnreadableFile, SourceSpan.None(display), display, e.Message);
-                continue;
-            }
-            bag.AddRange(encoding);
-            var doc = pipeline.Read(display, text, context with { DocumentFile = file.Real });
-            bag.AddRange(doc.Diagnostics);
-            pages.Add(new Page(doc, file.Relative));
-        }
+            if (DocumentSource.Read(pipeline, file.Real, Display(Path.Combine(sourceRoot, file.Relative)), context, bag) is { } doc)
+                pages.Add(new Page(doc, file.Relative));
         return pages;
     }
 
-    /// <summary>Results by block, in document order.</summary>
-    private static Dictionary<ScenarioBlock, ScenarioResult> Verify(List<Page> pages, SiteConfig config, DiagnosticBag bag)
-    {
-        var blocks = pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList();
-        var seen = new Dictionary<string, ScenarioBlock>(StringComparer.Ordinal);
-        foreach (var b in blocks)
-        {
-            if (seen.TryGetValue(b.Name, out var first))
-                bag.Add(ScenarioErrors.DuplicateScenario, b.Span, b.Name, first.Span.ToString());
-            else
-                seen[b.Name] = b;
-        }
-
-        var options = new ScenarioOptions(config.DefaultProfiles);
-        var run = RunSettings(config);
-        var compiled = new CompiledScenario?[blocks.Count];
-        var bags = new DiagnosticBag[blocks.Count];
-        var results = new ScenarioResult?[blocks.Count];
-        // Scenarios are independent: compile and run them across cores, then report in document order.
-        Parallel.For(0, blocks.Count, i =>
-        {
-            bags[i] = new DiagnosticBag();
-            compiled[i] = ScenarioCompiler.Compile(blocks[i], options, bags[i]);
-            if (compiled[i] is { } c) results[i] = ScenarioRunner.Run(c, run);
-        });
-        foreach (var b in bags) bag.AddRange(b.Items);
-        var byBlock = new Dictionary<ScenarioBlock, ScenarioResult>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < blocks.Count; i++)
-            if (results[i] is { } r) byBlock[blocks[i]] = r;
-        return byBlock;
-    }
-
-    /// <summary>How every scenario of the site runs: without a trace, within the configured wall-clock limit.</summary>
-    public static RunOptions RunSettings(SiteConfig config, bool trace = false) =>
-        new(trace, TimeSpan.FromMilliseconds(config.RunTimeout));
-
-    private static bool Write(List<Page> pages, Dictionary<ScenarioBlock, ScenarioResult> byBlock, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, OutputTarget output, VerificationLedger ledger, DiagnosticBag bag)
+    private static bool Write(List<Page> pages, VerifiedScenarios verified, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, OutputTarget output, VerificationLedger ledger, DiagnosticBag bag)
     {
         var site = new SiteView(config.Title, config.BaseUrl, X86Machine.Version, config.Reference);
-        var renderer = new PageRenderer(pipeline, templates, site, byBlock, ledger);
+        var renderer = new PageRenderer(pipeline, templates, site, verified, ledger);
         var ordered = SiteNavigation.Order(pages);
         using var writer = new SiteWriter(output.Folder);
         try
@@ -185,7 +134,7 @@ public static class SiteBuilder
                 writer.WriteText(page.OutputPath, renderer.Render(page, ordered));
             // A theme without a scenarios template has no scenarios page; a document of that name keeps its page.
             if (templates.Has("scenarios.html") && !ordered.Any(p => p.OutputPath == "scenarios.html"))
-                writer.WriteText("scenarios.html", renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, byBlock), ordered));
+                writer.WriteText("scenarios.html", renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, verified), ordered));
             if (templates.Has("rules.html") && !ordered.Any(p => p.OutputPath == "rules.html"))
                 writer.WriteText("rules.html", renderer.RenderRules(RulesPageBuilder.Build(config.Reference), ordered));
         }
@@ -199,7 +148,7 @@ public static class SiteBuilder
             bag.Add(TemplateErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
             return false;
         }
-        writer.WriteText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, byBlock)));
+        writer.WriteText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, verified)));
         foreach (var asset in templates.Assets) writer.WriteBytes(Path.Combine("assets", asset.Name), asset.Read());
         // Asked again at the swap: files may have appeared in the output while the site rendered.
         if (!OutputGuard.CheckOwnership(output, bag)) return false;

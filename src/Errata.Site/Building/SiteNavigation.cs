@@ -17,11 +17,11 @@ public static class SiteNavigation
         var byName = new Dictionary<string, Page>(StringComparer.Ordinal);
         foreach (var p in pages) byName.TryAdd(WithoutExtension(p.RelativePath, extensions), p);
         var ordered = new List<Page>(pages.Count);
-        var seen = new HashSet<Page>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
 
         void Visit(Page page)
         {
-            if (!seen.Add(page)) return;
+            if (!seen.Add(page.RelativePath)) return;
             ordered.Add(page);
             var folder = Path.GetDirectoryName(page.RelativePath)?.Replace('\\', '/') ?? "";
             foreach (var entry in page.Document.Descendants<TocTree>().SelectMany(t => t.Entries))

@@ -1,6 +1,8 @@
+using Errata.Scenarios.Running;
+
 namespace Errata.Site.Config;
 
-/// <summary>site.config.json (DESIGN.md): every key has a default. Paths are relative to the config file's folder.</summary>
+/// <summary>site.config.json (docs/guide/commands.md): every key has a default. Paths are relative to the config file's folder.</summary>
 public sealed record SiteConfig
 {
     public string Title { get; init; } = "Errata";
@@ -10,7 +12,8 @@ public sealed record SiteConfig
     public const string DefaultTemplates = "templates";
 
     public string Templates { get; init; } = DefaultTemplates;
-    public IReadOnlyList<string> DefaultProfiles { get; init; } = ["apm", "kvm", "kvm-novgif"];
+    /// <summary>The profiles a scenario that names none runs on; the scenario language defines them.</summary>
+    public IReadOnlyList<string> DefaultProfiles { get; init; } = ScenarioOptions.Default.DefaultProfiles;
     public string Reference { get; init; } = "apm";
     public string BaseUrl { get; init; } = "/";
     /// <summary>Whether RST <c>raw</c> directives may pass HTML through; off because it bypasses escaping.</summary>

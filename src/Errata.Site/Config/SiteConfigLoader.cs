@@ -10,7 +10,31 @@ namespace Errata.Site.Config;
 /// </summary>
 public static class SiteConfigLoader
 {
-    private static readonly string[] Keys = ["title", "source", "output", "templates", "defaultProfiles", "reference", "baseUrl", "allowRaw", "runTimeout"];
+    /// <summary>Reads one key's value into the config, or reports it and leaves the config as it was.</summary>
+    private delegate SiteConfig KeyReader(ref Utf8JsonReader reader, SiteConfig config, string key, SourceSpan span, DiagnosticBag diagnostics);
+
+    /// <summary>
+    /// Every key, with how its value is read and where it goes: the one list of keys, so a key
+    /// cannot be accepted without being read, nor read into the wrong setting.
+    /// </summary>
+    private static readonly (string Name, KeyReader Read)[] Keys =
+    [
+        ("title", Text((c, v) => c with { Title = v })),
+        ("source", Text((c, v) => c with { Source = v })),
+        ("output", Text((c, v) => c with { Output = v })),
+        ("templates", Text((c, v) => c with { Templates = v })),
+        ("defaultProfiles", (ref r, c, k, s, d) => ReadList(ref r, k, s, d) is { } list ? c with { DefaultProfiles = list } : c),
+        ("reference", Text((c, v) => c with { Reference = v })),
+        ("baseUrl", Text((c, v) => c with { BaseUrl = v.EndsWith('/') ? v : v + "/" })),
+        ("allowRaw", (ref r, c, k, s, d) => ReadBool(ref r, k, s, d) is { } b ? c with { AllowRaw = b } : c),
+        ("runTimeout", (ref r, c, k, s, d) => ReadMilliseconds(ref r, k, s, d) is { } ms ? c with { RunTimeout = ms } : c),
+    ];
+
+    /// <summary>The keys site.config.json may hold, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<string> KeyNames { get; } = Keys.Select(k => k.Name).ToList();
+
+    private static KeyReader Text(Func<SiteConfig, string, SiteConfig> set) =>
+        (ref r, c, k, s, d) => ReadString(ref r, k, s, d) is { } v ? set(c, v) : c;
 
     public static SiteConfig Load(string path, string displayPath, DiagnosticBag diagnostics)
     {
@@ -55,20 +79,15 @@ public static class SiteConfigLoader
                     continue;
                 }
                 var valueSpan = lines.Span(path, reader.TokenStartIndex, (int)Math.Max(1, reader.ValueSpan.Length));
-                if (!Keys.Contains(key))
+                var index = Array.FindIndex(Keys, k => k.Name == key);
+                if (index < 0)
                 {
-                    diagnostics.Add(ConfigErrors.UnknownKey, keySpan, key, string.Join(", ", Keys));
+                    diagnostics.Add(ConfigErrors.UnknownKey, keySpan, key, string.Join(", ", KeyNames));
                     reader.Skip();
                     continue;
                 }
                 spans[key] = valueSpan;
-                config = key switch
-                {
-                    "defaultProfiles" => ReadList(ref reader, key, valueSpan, diagnostics) is { } list ? config with { DefaultProfiles = list } : config,
-                    "allowRaw" => ReadBool(ref reader, key, valueSpan, diagnostics) is { } b ? config with { AllowRaw = b } : config,
-                    "runTimeout" => ReadMilliseconds(ref reader, key, valueSpan, diagnostics) is { } ms ? config with { RunTimeout = ms } : config,
-                    _ => ReadString(ref reader, key, valueSpan, diagnostics) is { } s ? With(config, key, s) : config,
-                };
+                config = Keys[index].Read(ref reader, config, key, valueSpan, diagnostics);
             }
         }
         catch (JsonException e)
@@ -84,16 +103,6 @@ public static class SiteConfigLoader
         }
         return config with { KeySpans = spans };
     }
-
-    private static SiteConfig With(SiteConfig c, string key, string value) => key switch
-    {
-        "title" => c with { Title = value },
-        "source" => c with { Source = value },
-        "output" => c with { Output = value },
-        "templates" => c with { Templates = value },
-        "reference" => c with { Reference = value },
-        _ => c with { BaseUrl = value.EndsWith('/') ? value : value + "/" },
-    };
 
     private static string? ReadString(ref Utf8JsonReader r, string key, SourceSpan span, DiagnosticBag d)
     {

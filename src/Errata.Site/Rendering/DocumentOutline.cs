@@ -1,3 +1,4 @@
+using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 
 namespace Errata.Site.Rendering;
@@ -6,12 +7,17 @@ namespace Errata.Site.Rendering;
 /// Where each scenario of a document stands: the innermost section around it, which sets
 /// its heading level (one below its section, so headings never skip a level), and the
 /// paragraph just before it, the prose it proves, which the scenarios page links back to.
+/// Scenarios are found by name and paragraphs by their place in the source: values, so the
+/// outline answers for any copy of a node, not only the object it was built from.
 /// </summary>
 public sealed class DocumentOutline
 {
-    private readonly Dictionary<ScenarioBlock, Section?> _sections = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ScenarioBlock, Paragraph> _prose = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Paragraph, ScenarioBlock> _provedBy = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, Section?> _sections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Paragraph> _prose = new(StringComparer.Ordinal);
+    private readonly Dictionary<SourceSpan, ScenarioBlock> _provedBy = [];
+    // A paragraph included twice has the same span twice: it cannot carry one anchor, so it carries none.
+    private readonly HashSet<SourceSpan> _paragraphSpans = [];
+    private readonly HashSet<SourceSpan> _repeated = [];
 
     private DocumentOutline() { }
 
@@ -19,15 +25,17 @@ public sealed class DocumentOutline
     {
         var outline = new DocumentOutline();
         outline.Visit(document, null);
+        foreach (var span in outline._repeated) outline._provedBy.Remove(span);
         return outline;
     }
 
-    public Section? SectionOf(ScenarioBlock block) => _sections.GetValueOrDefault(block);
+    public Section? SectionOf(ScenarioBlock block) => _sections.GetValueOrDefault(block.Name);
 
-    /// <summary>The paragraph a scenario follows directly, or null when something else precedes it.</summary>
-    public Paragraph? ProseOf(ScenarioBlock block) => _prose.GetValueOrDefault(block);
+    /// <summary>The paragraph a scenario follows directly, or null when something else precedes it (or that paragraph repeats).</summary>
+    public Paragraph? ProseOf(ScenarioBlock block) =>
+        _prose.GetValueOrDefault(block.Name) is { } p && _provedBy.ContainsKey(p.Span) ? p : null;
 
-    public ScenarioBlock? ScenarioAfter(Paragraph paragraph) => _provedBy.GetValueOrDefault(paragraph);
+    public ScenarioBlock? ScenarioAfter(Paragraph paragraph) => _provedBy.GetValueOrDefault(paragraph.Span);
 
     /// <summary>The anchor of the prose a scenario proves: made from the scenario's name, so it is as stable as the scenario's own.</summary>
     public static string ProseId(ScenarioBlock block) => block.Id + "-prose";
@@ -45,15 +53,16 @@ public sealed class DocumentOutline
             switch (child)
             {
                 case ScenarioBlock block:
-                    _sections[block] = section;
-                    if (previous is Paragraph p)
-                    {
-                        _prose[block] = p;
-                        _provedBy.TryAdd(p, block);
-                    }
+                    _sections.TryAdd(block.Name, section);
+                    if (previous is Paragraph prose && _prose.TryAdd(block.Name, prose))
+                        _provedBy.TryAdd(prose.Span, block);
                     break;
                 case Section s:
                     Visit(s, s);
+                    break;
+                case Paragraph p:
+                    if (!_paragraphSpans.Add(p.Span)) _repeated.Add(p.Span);
+                    Visit(p, section);
                     break;
                 default:
                     Visit(child, section);

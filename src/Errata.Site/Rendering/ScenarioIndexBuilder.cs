@@ -1,13 +1,13 @@
 using Errata.Documents.Syntax;
-using Errata.Scenarios.Running;
 using Errata.Site.Building;
+using Errata.Site.Verification;
 
 namespace Errata.Site.Rendering;
 
 /// <summary>The scenarios page's rows: every scenario by profile, in navigation order, each pointing back at the prose it proves.</summary>
 public static class ScenarioIndexBuilder
 {
-    public static ScenarioIndexView Build(IReadOnlyList<Page> pages, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results)
+    public static ScenarioIndexView Build(IReadOnlyList<Page> pages, VerifiedScenarios results)
     {
         var rows = new List<ScenarioRowView>();
         foreach (var page in pages)
@@ -15,7 +15,7 @@ public static class ScenarioIndexBuilder
             var outline = DocumentOutline.Of(page.Document);
             foreach (var block in page.Document.Descendants<ScenarioBlock>())
             {
-                if (!results.TryGetValue(block, out var result)) continue;
+                if (results.For(block) is not { } result) continue;
                 var section = outline.SectionOf(block);
                 var sectionTitle = section is null ? page.Title : Slug.PlainText(section.Title);
                 // Back to the paragraph the scenario proves; else to its section; else to the scenario itself.

@@ -11,7 +11,8 @@ namespace Errata.Site.Rendering;
 public static class ScenarioViewBuilder
 {
     /// <param name="sourcePath">The document's path relative to the source folder: pages must not depend on where the build ran.</param>
-    public static ScenarioView Build(ScenarioResult result, string reference, string sourcePath, int headingLevel, Func<string, string> verifiedOn)
+    /// <param name="site">The site's reference profile and the machine version its pages name.</param>
+    public static ScenarioView Build(ScenarioResult result, SiteView site, string sourcePath, int headingLevel, Func<string, string> verifiedOn)
     {
         var s = result.Scenario;
         var name = s.Syntax.Name;
@@ -24,7 +25,7 @@ public static class ScenarioViewBuilder
         {
             var cells = result.Runs.Select(run =>
             {
-                var v = run.Verdicts.FirstOrDefault(v => ReferenceEquals(v.Expect, e));
+                var v = run.Verdicts.FirstOrDefault(v => v.Expect.Span == e.Span);
                 if (v is null) return new CellView(run.Profile.Name, "n/a", "", "", "");
                 var divergence = v.Judgement.Divergence is { } d ? EventId(id, run.Profile.Name, d) : "";
                 return new CellView(run.Profile.Name, v.Holds ? "holds" : "fails", v.Judgement.Expected, v.Judgement.Observed, divergence);
@@ -52,10 +53,10 @@ public static class ScenarioViewBuilder
             Code(s.Assembly),
             profiles,
             claims,
-            Gaps(result, reference),
+            Gaps(result, site.Reference),
             traces,
             !result.AllHold,
-            X86Machine.Version);
+            site.MachineVersion);
     }
 
     private static string EventId(string scenarioId, string profile, MachineEvent e) =>

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Errata.Documents.Syntax;
-using Errata.Scenarios.Running;
 using Errata.Site.Building;
+using Errata.Site.Verification;
 
 namespace Errata.Site.Rendering;
 
@@ -17,7 +17,7 @@ public static class SearchIndexBuilder
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static IReadOnlyList<SearchEntry> Build(IReadOnlyList<Page> pages, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results)
+    public static IReadOnlyList<SearchEntry> Build(IReadOnlyList<Page> pages, VerifiedScenarios results)
     {
         var entries = new List<SearchEntry>();
         foreach (var page in pages)
@@ -34,7 +34,7 @@ public static class SearchIndexBuilder
     public static string ToJson(IReadOnlyList<SearchEntry> entries) => JsonSerializer.Serialize(new { entries }, Json) + "\n";
 
     /// <summary>Adds the text of <paramref name="blocks"/> to <paramref name="text"/>, and an entry per section and scenario among them.</summary>
-    private static void Collect(Page page, IEnumerable<Block> blocks, StringBuilder text, List<SearchEntry> entries, IReadOnlyDictionary<ScenarioBlock, ScenarioResult> results, bool topLevel)
+    private static void Collect(Page page, IEnumerable<Block> blocks, StringBuilder text, List<SearchEntry> entries, VerifiedScenarios results, bool topLevel)
     {
         foreach (var block in blocks)
         {
@@ -51,7 +51,7 @@ public static class SearchIndexBuilder
                     entries.Add(new SearchEntry("section", Slug.PlainText(s.Title), "", page.OutputPath + "#" + s.Id, page.Title, Squeeze(own)));
                     entries.AddRange(inside);
                     break;
-                case ScenarioBlock b when results.TryGetValue(b, out var result):
+                case ScenarioBlock b when results.For(b) is { } result:
                     var syntax = result.Scenario.Syntax;
                     var claims = string.Join("; ", syntax.Expects.Select(e => e.Text));
                     entries.Add(new SearchEntry("scenario", syntax.Title ?? b.Name, b.Name, page.OutputPath + "#" + b.Id, page.Title, claims));

@@ -1,5 +1,6 @@
 using System.Text;
 using Errata.Diagnostics;
+using Errata.Site.Verification;
 
 namespace Errata.Site.Reports;
 
@@ -9,7 +10,7 @@ namespace Errata.Site.Reports;
 /// </summary>
 public static class GithubReport
 {
-    public static string Write(CheckOutcome outcome)
+    public static string Write(VerificationOutcome outcome)
     {
         var sb = new StringBuilder();
         foreach (var d in outcome.Diagnostics)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Errata.Diagnostics;
+using Errata.Site.Verification;
 using Errata.Machine;
 using Errata.Machine.Events;
 using Errata.Scenarios.Claims;
@@ -10,12 +11,12 @@ using Errata.Scenarios.Running;
 namespace Errata.Site.Reports;
 
 /// <summary>
-/// The JSON of SCENARIOS.md ("What a run reports"): field names are fixed, more may be added.
+/// The JSON report of `check --format json` and `run --json` (docs/guide/commands.md): field names are fixed, more may be added.
 /// The outcome and the diagnostics come first, so bad input is never read as an empty success.
 /// </summary>
 public static class JsonReport
 {
-    public static string Write(CheckOutcome outcome)
+    public static string Write(VerificationOutcome outcome)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

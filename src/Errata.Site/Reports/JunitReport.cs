@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Errata.Diagnostics;
+using Errata.Site.Verification;
 using Errata.Scenarios.Running;
 
 namespace Errata.Site.Reports;
@@ -10,7 +11,7 @@ namespace Errata.Site.Reports;
 /// </summary>
 public static class JunitReport
 {
-    public static string Write(CheckOutcome outcome)
+    public static string Write(VerificationOutcome outcome)
     {
         var suites = outcome.Scenarios.Select(Suite).ToList();
         var errors = outcome.InputErrors.ToList();

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Errata.Diagnostics;
+using Errata.Site.Config;
 
 namespace Errata.Site.Scaffolding;
 
@@ -23,17 +25,23 @@ public static class SiteScaffold
         "commit " + LedgerPath + " once a build has written it: it records when each verdict was first verified, " +
         "the provenance every page shows, so that CI builds from a fresh clone keep those dates";
 
-    private const string Config = """
-        {
-          "title": "Errata, verified",
-          "source": "docs",
-          "output": "_site",
-          "defaultProfiles": ["apm", "kvm", "kvm-novgif"],
-          "reference": "apm",
-          "baseUrl": "/"
-        }
+    /// <summary>The new site's config: the defaults written out, so an author sees what can be changed.</summary>
+    private static string Config()
+    {
+        var d = new SiteConfig();
+        var profiles = string.Join(", ", d.DefaultProfiles.Select(p => JsonSerializer.Serialize(p)));
+        return $$"""
+            {
+              "title": "Errata, verified",
+              "source": {{JsonSerializer.Serialize(d.Source)}},
+              "output": {{JsonSerializer.Serialize(d.Output)}},
+              "defaultProfiles": [{{profiles}}],
+              "reference": {{JsonSerializer.Serialize(d.Reference)}},
+              "baseUrl": {{JsonSerializer.Serialize(d.BaseUrl)}}
+            }
 
-        """;
+            """;
+    }
 
     private const string Index = """
         # Errata, verified
@@ -109,7 +117,7 @@ public static class SiteScaffold
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
             return [NotEmpty.At(SourceSpan.None(folder), folder)];
         Directory.CreateDirectory(Path.Combine(full, "docs"));
-        File.WriteAllText(Path.Combine(full, "site.config.json"), Config);
+        File.WriteAllText(Path.Combine(full, "site.config.json"), Config());
         File.WriteAllText(Path.Combine(full, ".gitignore"), GitIgnore);
         File.WriteAllText(Path.Combine(full, "docs", "index.md"), Index);
         File.WriteAllText(Path.Combine(full, "docs", "single-step.rst"), SingleStep);

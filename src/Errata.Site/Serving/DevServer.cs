@@ -93,6 +93,7 @@ public sealed class DevServer : IDisposable
             foreach (var d in result.Diagnostics) _log.WriteLine(d);
             if (result.OutputFolder is { } folder) _output = folder;
             _firstBuildFailed = _output is null ? result.Diagnostics : null;
+            _log.WriteLine(result.Outcome.Summary);
             _log.WriteLine(result.OutputFolder is null ? "build failed; still serving the previous site" : $"built {result.Documents.Count} page(s)");
             Interlocked.Increment(ref _version);
         }
@@ -116,7 +117,7 @@ public sealed class DevServer : IDisposable
     }
 
     /// <summary>The folder the last good build wrote, or where the default config would write.</summary>
-    private string Output() => _output ?? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, _options.Output ?? "_site"));
+    private string Output() => _output ?? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, _options.Output ?? new Config.SiteConfig().Output));
 
     private void Respond(HttpListenerContext context)
     {

@@ -2,6 +2,7 @@ using CsCheck;
 using Errata.Site.Accepting;
 using Errata.Site.Building;
 using Errata.Site.Config;
+using Errata.Site.Verification;
 
 namespace Errata.Site.Tests.Accepting;
 
@@ -27,7 +28,7 @@ public sealed class AcceptPropertyTests
             var newline = crlf ? "\r\n" : "\n";
             using var doc = new AcceptDocument(rst, claims, newline);
             var config = new SiteConfig();
-            var before = DocumentRun.Run(doc.Path, config, null, null, false);
+            var before = DocumentRun.Run(doc.Path, config, null, RunSelection.All);
             var holding = before.Scenarios.Single().Scenario.Syntax.Expects
                 .Where(e => before.Scenarios.Single().Verdicts.Where(v => ReferenceEquals(v.Expect, e)).All(v => v.Holds))
                 .Select(e => TextLines.Split(doc.Text)[e.Span.Line]).ToList();
@@ -41,7 +42,7 @@ public sealed class AcceptPropertyTests
             Assert.Equal(after, TextLines.Split(Patch.Apply(doc.Text, result.Diff)));
 
             Acceptor.Write(doc.Path, result);
-            var check = DocumentRun.Run(doc.Path, config, null, null, false);
+            var check = DocumentRun.Run(doc.Path, config, null, RunSelection.All);
             Assert.True(check.ExitCode == ExitCode.Ok, string.Join("\n", check.Diagnostics));
             Assert.Equal("", Acceptor.Accept(doc.Path, config, new AcceptOptions(AddMissing: addMissing)).Diff);
         }, iter: 60);

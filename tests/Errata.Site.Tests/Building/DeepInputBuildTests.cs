@@ -2,6 +2,7 @@ using System.Text;
 using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Config;
+using Errata.Site.Verification;
 
 namespace Errata.Site.Tests.Building;
 
@@ -58,7 +59,7 @@ public sealed class DeepInputBuildTests : IDisposable
     {
         File.WriteAllBytes(DocPath("bytes.md"), [.. Encoding.UTF8.GetBytes(Good + "\nbad "), 0xC0, 0xAF, .. Encoding.UTF8.GetBytes("\n")]);
 
-        var run = DocumentRun.Run(DocPath("bytes.md"), new SiteConfig(), scenario: null, profile: null, trace: false);
+        var run = DocumentRun.Run(DocPath("bytes.md"), new SiteConfig(), scenario: null, RunSelection.All);
 
         Assert.Equal(ExitCode.Ok, run.ExitCode);
         var w = Assert.Single(run.Diagnostics);

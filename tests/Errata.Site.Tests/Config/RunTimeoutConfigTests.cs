@@ -1,5 +1,6 @@
 using Errata.Site.Building;
 using Errata.Site.Config;
+using Errata.Site.Verification;
 using static Errata.Site.Tests.Config.SiteConfigLoaderTests;
 
 namespace Errata.Site.Tests.Config;
@@ -12,7 +13,7 @@ public class RunTimeoutConfigTests
     {
         var (c, d) = Parse("{}");
         Assert.Empty(d);
-        Assert.Equal(TimeSpan.FromSeconds(10), SiteBuilder.RunSettings(c).Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(10), ScenarioVerifier.RunSettings(c).Timeout);
     }
 
     [Fact]
@@ -21,7 +22,7 @@ public class RunTimeoutConfigTests
         var (c, d) = Parse("{ \"runTimeout\": 2500 }");
         Assert.Empty(d);
         Assert.Equal(2500, c.RunTimeout);
-        Assert.Equal(TimeSpan.FromMilliseconds(2500), SiteBuilder.RunSettings(c, trace: true).Timeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(2500), ScenarioVerifier.RunSettings(c, trace: true).Timeout);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Reports;
+using Errata.Site.Verification;
 
 namespace Errata.Testing.Fuzzing;
 
@@ -43,7 +44,7 @@ internal sealed class FuzzDriver(string workRoot, string templatesFolder)
             var result = SiteBuilder.Build(new BuildOptions(Path.Combine(site, FuzzInput.ConfigName), WriteSite: input.Render, Strict: input.Strict));
             var findings = new List<Finding>();
             progress.Phase = "reports";
-            Reports(CheckOutcome.Of(result, input.Strict), input.Index, findings);
+            Reports(result.Outcome, input.Index, findings);
             progress.Phase = "judging";
             Judge(result, input, paths, findings);
             return findings;
@@ -82,7 +83,7 @@ internal sealed class FuzzDriver(string workRoot, string templatesFolder)
     }
 
     /// <summary>Every report a command can print, and that each parses as its own format.</summary>
-    private static void Reports(CheckOutcome result, int index, List<Finding> findings)
+    private static void Reports(VerificationOutcome result, int index, List<Finding> findings)
     {
         foreach (var d in result.Diagnostics) DiagnosticFormatter.Format(d);
         GithubReport.Write(result);

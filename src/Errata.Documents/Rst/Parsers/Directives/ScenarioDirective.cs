@@ -1,3 +1,4 @@
+using Errata.Diagnostics;
 using Errata.Documents.Diagnostics;
 using Errata.Documents.Syntax;
 

@@ -1,0 +1,51 @@
+using Errata.Diagnostics;
+using Errata.Scenarios.Running;
+using Errata.Site.Building;
+
+namespace Errata.Site.Verification;
+
+/// <summary>
+/// What verifying documents concluded, as every command and report tells it: the diagnostics
+/// (with the severity --strict gives them), how many documents were read, the verified
+/// scenarios, and from these alone the exit code and the one-line summary.
+/// </summary>
+public sealed record VerificationOutcome(IReadOnlyList<Diagnostic> Diagnostics, int Documents, IReadOnlyList<ScenarioResult> Scenarios, bool Strict = false)
+{
+    /// <summary>
+    /// The one exit-code rule: bad input (exit 2) whenever a diagnostic is bad input under
+    /// <see cref="Strict"/>, since then the claims have no verdict; otherwise 1 when a claim fails.
+    /// </summary>
+    public ExitCode ExitCode =>
+        Diagnostics.Any(d => d.Descriptor.IsBadInput(Strict)) ? ExitCode.BadInput
+        : Scenarios.All(s => s.AllHold) ? ExitCode.Ok
+        : ExitCode.ClaimsFailed;
+
+    /// <summary>The exit code as a word: <c>ok</c>, <c>claims-failed</c> or <c>bad-input</c>.</summary>
+    public string Word => ExitCode switch
+    {
+        ExitCode.Ok => "ok",
+        ExitCode.ClaimsFailed => "claims-failed",
+        _ => "bad-input",
+    };
+
+    public Severity SeverityOf(Diagnostic d) => d.Descriptor.EffectiveSeverity(Strict);
+
+    /// <summary>Problems in the input that stop the build; failed claims are reported by the claims themselves.</summary>
+    public IEnumerable<Diagnostic> InputErrors =>
+        Diagnostics.Where(d => d.Descriptor.Category != DiagnosticCategory.Claim && SeverityOf(d) == Severity.Error);
+
+    /// <summary>
+    /// One line for people: the claims' tally when they were judged, and otherwise that there
+    /// is no verdict, since scenarios that did not compile were never run.
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            if (ExitCode == ExitCode.BadInput)
+                return $"stopped on bad input ({InputErrors.Count()} error(s)); no verdict on the claims";
+            var verdicts = Scenarios.SelectMany(s => s.Verdicts).ToList();
+            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold in {Scenarios.Count} scenario(s) of {Documents} document(s)";
+        }
+    }
+}
