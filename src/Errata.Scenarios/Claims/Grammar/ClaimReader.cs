@@ -29,7 +29,7 @@ internal sealed partial class ClaimReader(string text)
             var id = Event("no");
             if (!Peek.IsWord("at")) return Finish(new NoEventAssertion(id));
             Take();
-            return Finish(new NoEventAtAssertion(id, Label("at", stopAtWith: false)));
+            return Finish(new NoEventAtAssertion(id, Label("at")));
         }
         if (StartsFieldCheck()) return Finish(new FinalStateAssertion(Check(inDelivery: false)));
         return EventClaim();
@@ -67,8 +67,8 @@ internal sealed partial class ClaimReader(string text)
     /// <summary>The rest of `EVENT at LABEL [with FIELD = VALUE]`, after `at`.</summary>
     private Assertion Delivery(EventId id)
     {
-        var at = Label("at", stopAtWith: true);
-        if (!Peek.IsWord("with")) return Finish(new DeliveredAssertion(id, at, null));
+        var at = Label("at");
+        if (!Peek.IsWord("with")) return Finish(new DeliveredAssertion(id, at, null), "'with' or ");
         Take();
         return Finish(new DeliveredAssertion(id, at, Check(inDelivery: true)));
     }
@@ -78,7 +78,7 @@ internal sealed partial class ClaimReader(string text)
     {
         if (!Peek.IsWord("until")) throw Expected("'until' after 'pending'", Peek);
         Take();
-        return Label("until", stopAtWith: false);
+        return Label("until");
     }
 
     /// <summary>event = word {word}: the words up to what may follow an event, read by <see cref="EventNames"/>.</summary>
@@ -95,21 +95,14 @@ internal sealed partial class ClaimReader(string text)
         return id;
     }
 
-    /// <summary>label = name; the label runs to the end, or to `with` after `at`.</summary>
-    private LabelRef Label(string after, bool stopAtWith)
+    /// <summary>label = name, one word as NASM names a label.</summary>
+    private LabelRef Label(string after)
     {
-        var first = Peek;
-        var last = first;
-        var words = 0;
-        while (Peek.Kind != ClaimTokenKind.End && !(stopAtWith && Peek.IsWord("with")))
-        {
-            last = Take();
-            words++;
-        }
-        var label = words == 0 ? "" : Span(first, last);
-        if (words != 1 || first.Kind != ClaimTokenKind.Word || !IsName(label))
-            throw new ClaimSyntaxError($"expected a label after '{after}', found '{label}'", first.Offset, label.Length);
-        return new LabelRef(label, first.Offset);
+        var word = Peek;
+        if (word.Kind != ClaimTokenKind.Word || !IsName(word.Text))
+            throw new ClaimSyntaxError($"expected a label after '{after}', found '{word.Text}'", word.Offset, word.Text.Length);
+        Take();
+        return new LabelRef(word.Text, word.Offset);
     }
 
     /// <summary>count = decimal digits.</summary>
@@ -122,12 +115,12 @@ internal sealed partial class ClaimReader(string text)
     }
 
     /// <summary>The claim is read: nothing may follow.</summary>
-    private Assertion Finish(Assertion claim)
+    private Assertion Finish(Assertion claim, string or = "")
     {
         if (Peek.Kind != ClaimTokenKind.End)
         {
             var (rest, offset) = Rest();
-            throw new ClaimSyntaxError($"expected the end of the claim, found '{rest}'", offset, rest.Length);
+            throw new ClaimSyntaxError($"expected {or}the end of the claim, found '{rest}'", offset, rest.Length);
         }
         return claim;
     }
