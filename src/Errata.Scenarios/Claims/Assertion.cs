@@ -41,8 +41,8 @@ public sealed record JudgeContext(Outcome Outcome, IReadOnlyDictionary<string, u
         return Hex.Format(address);
     }
 
-    /// <summary>A value compared with a label reads as that label when it is one.</summary>
-    public string LabelOrNumber(ulong value, bool asLabel) => asLabel ? LabelOf(value) : Hex.Format(value);
+    /// <summary>A value compared with a label reads as that label when it is one, a number as the claim would state it.</summary>
+    public string LabelOrNumber(ulong value, bool asLabel) => asLabel ? LabelOf(value) : ClaimPrinter.Number(value);
 
     /// <summary>The first delivery of an event, by the order of delivery (not of raising).</summary>
     public MachineEvent? FirstDelivered(EventId id) =>

@@ -112,7 +112,7 @@ public static class JsonReport
         foreach (var name in o.Final.Names)
         {
             o.Final.TryGet(name, out var v);
-            if (name is "gif" || name.Contains('.', StringComparison.Ordinal)) w.WriteNumber(name, v);
+            if (StateFields.Find(name)?.Shape == StateFieldShape.Bit) w.WriteNumber(name, v);
             else w.WriteString(name, Hex.Format(v));
         }
         w.WriteEndObject();
@@ -120,7 +120,7 @@ public static class JsonReport
         foreach (var v in run.Verdicts)
         {
             w.WriteStartObject();
-            w.WriteString("text", v.Expect.Text);
+            w.WriteString("text", v.Expect.Claim);
             w.WriteNumber("line", v.Expect.Span.Line + 1);
             w.WriteBoolean("holds", v.Holds);
             w.WriteString("detail", v.Holds ? "" : $"expected {v.Judgement.Expected}; observed {v.Judgement.Observed}");
