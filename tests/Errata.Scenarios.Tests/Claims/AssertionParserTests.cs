@@ -64,6 +64,9 @@ public class AssertionParserTests
     [InlineData("[1+2] = 1", 0, 5)]
     [InlineData("nmi before", 10, 1)]
     [InlineData("halted now", 0, 10)]
+    [InlineData("no at x", 3, 2)]
+    [InlineData("[0x900000]", 0, 10)]
+    [InlineData("#DB  count  many", 12, 4)]
     public void Parse_LocatesTheProblem(string text, int offset, int length)
     {
         var r = AssertionParser.Parse(text);
@@ -86,6 +89,14 @@ public class AssertionParserTests
     {
         Assert.Equal(new FinalStateAssertion(new FieldCheck("rax", 0, null, null, new LabelRef("_9", 6))), AssertionParser.Parse("rax = _9").Assertion);
         Assert.Equal(new FinalStateAssertion(new FieldCheck("rax", 1000, null)), AssertionParser.Parse("rax = 1_000").Assertion);
+    }
+
+    /// <summary>Columns are those of the words, not of the spaces before them, so an undefined label is reported at it.</summary>
+    [Fact]
+    public void LabelColumns_AreTheLabels_WhateverTheSpacing()
+    {
+        Assert.Equal([9], AssertionParser.Parse("#DB  at  t").Assertion!.Labels.Select(l => l.Offset));
+        Assert.Equal([3, 11], AssertionParser.Parse("[  s ]  =  v").Assertion!.Labels.Select(l => l.Offset));
     }
 
     [Fact]
