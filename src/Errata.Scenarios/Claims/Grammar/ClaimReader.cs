@@ -38,7 +38,8 @@ internal sealed partial class ClaimReader(string text)
     /// <summary>end = "halted" | "stopped" | "shutdown" | "reset" | "budget exceeded" | "timed out"</summary>
     private EndAssertion? RunEndClaim()
     {
-        if (_tokens.Any(t => t.Kind is not (ClaimTokenKind.Word or ClaimTokenKind.End))) return null;
+        // Every end is one or two words (and the End token).
+        if (_tokens.Count > 3 || _tokens.Any(t => t.Kind is not (ClaimTokenKind.Word or ClaimTokenKind.End))) return null;
         var phrase = string.Join(' ', _tokens.Where(t => t.Kind == ClaimTokenKind.Word).Select(t => t.Text));
         foreach (var end in Enum.GetValues<RunEnd>())
             if (Words.End(end) == phrase) return new EndAssertion(end);
