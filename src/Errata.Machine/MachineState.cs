@@ -1,9 +1,9 @@
 namespace Errata.Machine;
 
 /// <summary>
-/// A read-only snapshot of architectural state, looked up by the names assertions use:
-/// rax..r15, rip, rsp, rflags, rflags.if/tf/rf, cr0/cr2/cr3/cr4/cr8, efer, dr0-dr7,
-/// dr6.b0-b3/bd/bs/bt, gif, and memory through <see cref="TryReadQword"/>.
+/// A read-only snapshot of architectural state, looked up by the names of
+/// <see cref="StateFields"/> (the catalogue claims and reports share), and memory through
+/// <see cref="TryReadQword"/>.
 /// </summary>
 public sealed class MachineState
 {
@@ -16,7 +16,7 @@ public sealed class MachineState
         _readQword = readQword;
     }
 
-    /// <summary>Field names in the order they are reported.</summary>
+    /// <summary>Field names in the order they are reported: those of <see cref="StateFields.All"/>.</summary>
     public IEnumerable<string> Names => _fields.Keys;
 
     public bool TryGet(string name, out ulong value) => _fields.TryGetValue(name.ToLowerInvariant(), out value);

@@ -5,12 +5,21 @@ using Errata.Machine.Firmware;
 namespace Errata.Machine.Svm;
 
 /// <summary>
-/// The VMCB set-up keys a scenario may give (docs-proposal/vmcb-keys.md). When the image has a
+/// The VMCB set-up keys a scenario may give (docs/guide/scenarios.md, "The vmcb header key"). When the image has a
 /// guest, the machine writes a VMCB at <see cref="MachineLayout.Vmcb"/> from these keys and puts
 /// its address in RAX before the code starts; the code runs `vmrun` with it.
 /// </summary>
 public static class VmcbKeys
 {
+    /// <summary>The whole exception intercept bitmap (bit n = vector n).</summary>
+    public const string ExceptionBitmap = "intercept_exceptions";
+
+    /// <summary>Sets one vector's bit of the exception bitmap; a scenario may repeat it.</summary>
+    public const string ExceptionBit = "intercept_exception";
+
+    /// <summary>Vectors <see cref="ExceptionBit"/> may name: the bitmap has one bit for each of the 32 exception vectors.</summary>
+    public const int ExceptionVectors = 32;
+
     private static readonly (string Key, int Word, uint Mask)[] InterceptBits =
     [
         ("intercept_intr", VmcbLayout.Misc1, 1u << 0),
@@ -52,7 +61,7 @@ public static class VmcbKeys
     [
         ("intercept_cr", VmcbLayout.CrIntercepts, 4),
         ("intercept_dr", VmcbLayout.DrIntercepts, 4),
-        ("intercept_exceptions", VmcbLayout.ExceptionIntercepts, 4),
+        (ExceptionBitmap, VmcbLayout.ExceptionIntercepts, 4),
         ("intercept_misc1", VmcbLayout.Misc1, 4),
         ("intercept_misc2", VmcbLayout.Misc2, 4),
         ("iopm_base_pa", VmcbLayout.IopmBase, 8),
@@ -80,7 +89,7 @@ public static class VmcbKeys
     public static IReadOnlyList<string> All { get; } =
         Words.Select(w => w.Key).Concat(InterceptBits.Select(b => b.Key)).Concat(IntCtlFlags.Select(f => f.Key))
             .Concat(IntCtlFields.Select(f => f.Key))
-            .Append("intercept_exception").ToArray();
+            .Append(ExceptionBit).ToArray();
 
     public static bool IsKnown(string key) => All.Contains(key, StringComparer.OrdinalIgnoreCase);
 
@@ -113,7 +122,7 @@ public static class VmcbKeys
         var k = new Dictionary<string, ulong>(keys, StringComparer.OrdinalIgnoreCase);
         foreach (var (key, offset, size) in Words)
             if (k.TryGetValue(key, out var v)) Put(offset, size, v);
-        if (k.TryGetValue("intercept_exception", out var vector) && vector < 32)
+        if (k.TryGetValue(ExceptionBit, out var vector) && vector < ExceptionVectors)
             Or(m, a + VmcbLayout.ExceptionIntercepts, 1u << (int)vector, true);
         foreach (var (key, word, mask) in InterceptBits)
             if (k.TryGetValue(key, out var on)) Or(m, a + (ulong)word, mask, on != 0);

@@ -4,7 +4,7 @@ using Errata.Machine.Events;
 namespace Errata.Scenarios.Claims;
 
 /// <summary>
-/// One assertion of SCENARIOS.md. Each kind judges itself against an outcome and says,
+/// One claim of an expect line (docs/guide/scenarios.md, "Expect lines"). Each kind judges itself against an outcome and says,
 /// when it fails, what it expected, what was observed and where the run departed.
 /// </summary>
 public abstract record Assertion
@@ -15,8 +15,17 @@ public abstract record Assertion
     public abstract Judgement Judge(JudgeContext context);
 }
 
-/// <summary>A label named in an assertion, with its column offset inside the assertion text.</summary>
-public readonly record struct LabelRef(string Name, int Offset);
+/// <summary>
+/// A label named in an assertion, with its column offset inside the assertion text. Where it
+/// was written is not part of what the claim says, so two references to one label are equal
+/// wherever they stand (a claim read back from its printed text equals the claim).
+/// </summary>
+public readonly record struct LabelRef(string Name, int Offset)
+{
+    public bool Equals(LabelRef other) => string.Equals(Name, other.Name, StringComparison.Ordinal);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+}
 
 /// <summary>What a judgement compares against: the outcome and the assembled labels.</summary>
 public sealed record JudgeContext(Outcome Outcome, IReadOnlyDictionary<string, ulong> Labels)
@@ -32,8 +41,8 @@ public sealed record JudgeContext(Outcome Outcome, IReadOnlyDictionary<string, u
         return Hex.Format(address);
     }
 
-    /// <summary>A value compared with a label reads as that label when it is one.</summary>
-    public string LabelOrNumber(ulong value, bool asLabel) => asLabel ? LabelOf(value) : Hex.Format(value);
+    /// <summary>A value compared with a label reads as that label when it is one, a number as the claim would state it.</summary>
+    public string LabelOrNumber(ulong value, bool asLabel) => asLabel ? LabelOf(value) : ClaimPrinter.Number(value);
 
     /// <summary>The first delivery of an event, by the order of delivery (not of raising).</summary>
     public MachineEvent? FirstDelivered(EventId id) =>

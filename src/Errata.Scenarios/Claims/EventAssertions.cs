@@ -15,7 +15,7 @@ public sealed record DeliveredAssertion(EventId Event, LabelRef? At, FieldCheck?
     public override Judgement Judge(JudgeContext c)
     {
         var expected = Event.Name + (At is { } at ? " delivered at " + at.Name : " delivered") +
-                       (With is { } w ? $" with {w.Field} = {w.ExpectedText}" : "");
+                       (With is { } w ? " with " + ClaimPrinter.Print(w) : "");
         var raised = c.Of(Event).ToList();
         var delivered = raised.Where(Words.IsDelivered).ToList();
         var atLabel = At is { } label ? delivered.Where(e => e.Rip == c.Address(label)).ToList() : delivered;
@@ -32,7 +32,7 @@ public sealed record DeliveredAssertion(EventId Event, LabelRef? At, FieldCheck?
         foreach (var e in atLabel)
             if (check.Matches(e, c)) return Judgement.Pass(expected, c.Describe(e));
         var seen = string.Join(", ", atLabel.Select(e => check.Describe(e, c)));
-        return new Judgement(false, expected, $"{Event.Name} delivered with {check.Field} = {seen}", atLabel[0]);
+        return new Judgement(false, expected, $"{Event.Name} delivered with {ClaimPrinter.Field(check)} = {seen}", atLabel[0]);
     }
 }
 

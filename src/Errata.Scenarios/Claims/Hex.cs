@@ -10,6 +10,9 @@ public static class Hex
     public static bool TryParse(string text, out ulong value)
     {
         value = 0;
+        // A number starts with a digit (after a sign), as in NASM: `_9` is a name, not 9.
+        var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
+        if (digits.Length == 0 || !char.IsAsciiDigit(digits[0])) return false;
         var s = text.Replace("_", "", StringComparison.Ordinal);
         if (s.Length == 0) return false;
         var negative = s[0] == '-';

@@ -19,9 +19,6 @@ public sealed record FieldCheck(string Field, ulong Value, LabelRef? Memory, ulo
     public IEnumerable<LabelRef> Labels =>
         new[] { Memory, ValueLabel }.Where(l => l is not null).Select(l => l!.Value);
 
-    /// <summary>The value as written: the label's name, or the number.</summary>
-    public string ExpectedText => ValueLabel is { } l ? l.Name : Hex.Format(Value);
-
     public ulong Expected(JudgeContext c) => ValueLabel is { } l ? c.Address(l) : Value;
 
     public bool TryRead(MachineState? state, JudgeContext c, out ulong value)
@@ -63,8 +60,8 @@ public sealed record FinalStateAssertion(FieldCheck Check) : Assertion
 
     public override Judgement Judge(JudgeContext c)
     {
-        var expected = $"{Check.Field} = {Check.ExpectedText} at the end";
-        var observed = $"{Check.Field} = {Check.Describe(c.Outcome.Final, c)}";
+        var expected = $"{ClaimPrinter.Print(Check)} at the end";
+        var observed = $"{ClaimPrinter.Field(Check)} = {Check.Describe(c.Outcome.Final, c)}";
         return Check.Matches(c.Outcome.Final, c)
             ? Judgement.Pass(expected, observed)
             : new Judgement(false, expected, observed, c.Outcome.Events.LastOrDefault());

@@ -6,7 +6,7 @@ using Errata.Scenarios.Syntax;
 namespace Errata.Scenarios.Parsing;
 
 /// <summary>
-/// Reads a scenario block's body (SCENARIOS.md): header lines, then sections, then
+/// Reads a scenario block's body (docs/guide/scenarios.md): header lines, then sections, then
 /// expect lines. Diagnostics point at the document's own lines and columns.
 /// </summary>
 public static class ScenarioParser
@@ -38,11 +38,11 @@ public static class ScenarioParser
                 ParseExpect(line, indent, body, scenario, diagnostics);
                 continue;
             }
-            if (SectionName(body) is { } sectionName)
+            if (body.EndsWith(':') && SectionNames.TryRead(body[..^1].Trim(), out var kind, out var sectionName))
             {
                 if (scenario.Sections.Exists(s => s.Name == sectionName))
                     diagnostics.Add(ScenarioErrors.DuplicateSection, line.At(indent, body.Length), sectionName);
-                current = new SectionSyntax(sectionName, line.At(indent, body.Length), []);
+                current = new SectionSyntax(kind, sectionName, line.At(indent, body.Length), []);
                 scenario.Sections.Add(current);
                 continue;
             }
@@ -54,24 +54,13 @@ public static class ScenarioParser
             ParseHeader(line, indent, body, scenario, seenHeaders, diagnostics);
         }
 
-        if (!scenario.Sections.Exists(s => s.Name == "code"))
+        if (!scenario.Sections.Exists(s => s.Kind == SectionKind.Code))
             diagnostics.Add(ScenarioErrors.MissingCode, block.Span with { Length = Math.Min(block.Span.Length, 3) }, block.Name);
         return scenario;
     }
 
     private static bool IsExpect(string body) =>
         body.StartsWith("expect", StringComparison.Ordinal) && body.Length > 6 && body[6] is ':' or ' ' or '\t';
-
-    /// <summary>"code:", "data:", "guest:" or "handler VECTOR:" alone on a line.</summary>
-    private static string? SectionName(string body)
-    {
-        if (!body.EndsWith(':')) return null;
-        var name = body[..^1].Trim();
-        if (name is "code" or "data" or "guest") return name;
-        if (name.StartsWith("handler ", StringComparison.Ordinal) && name.Length > 8)
-            return "handler " + name[8..].Trim();
-        return null;
-    }
 
     private static void ParseHeader(SourceLine line, int indent, string body, Scenario scenario, HashSet<string> seen, DiagnosticBag diagnostics)
     {

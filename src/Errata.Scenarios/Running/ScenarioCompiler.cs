@@ -16,15 +16,6 @@ namespace Errata.Scenarios.Running;
 /// </summary>
 public static class ScenarioCompiler
 {
-    /// <summary>Sections are laid out in this order from <see cref="MemoryMap.CodeBase"/>.</summary>
-    private static int Order(string section) => section switch
-    {
-        "code" => 0,
-        "guest" => 2,
-        "data" => 3,
-        _ => 1,
-    };
-
     public static CompiledScenario? Compile(ScenarioBlock block, ScenarioOptions options, DiagnosticBag diagnostics)
     {
         var before = diagnostics.Items.Count;
@@ -33,7 +24,8 @@ public static class ScenarioCompiler
         CheckExpectProfiles(syntax, profiles, diagnostics);
 
         var sections = syntax.Sections
-            .OrderBy(s => Order(s.Name))
+            // Sections are laid out in the order of their kinds from MemoryMap.CodeBase.
+            .OrderBy(s => s.Kind)
             .Select(s => new AsmSection(s.Name, s.Lines))
             .ToList();
         var assembly = TextAssembler.Assemble(sections, MemoryMap.CodeBase);
@@ -50,9 +42,9 @@ public static class ScenarioCompiler
 
         var image = new MachineImage(
             [new MemoryBlock(assembly.Base, assembly.Bytes)],
-            assembly.SectionStarts["code"],
+            assembly.SectionStarts[SectionNames.Of(SectionKind.Code)],
             handlers,
-            assembly.SectionStarts.TryGetValue("guest", out var guest) ? guest : null,
+            assembly.SectionStarts.TryGetValue(SectionNames.Of(SectionKind.Guest), out var guest) ? guest : null,
             injections,
             syntax.Budget) { Vmcb = vmcb };
         return new CompiledScenario(syntax, assembly, image, profiles);
@@ -94,16 +86,16 @@ public static class ScenarioCompiler
     private static Dictionary<EventId, ulong> ResolveHandlers(Scenario syntax, AssemblyResult assembly, DiagnosticBag diagnostics)
     {
         var handlers = new Dictionary<EventId, ulong>();
-        foreach (var section in syntax.Sections.Where(s => s.Name.StartsWith("handler ", StringComparison.Ordinal)))
+        foreach (var section in syntax.Sections.Where(s => s.Kind == SectionKind.Handler))
         {
-            var vector = section.Name["handler ".Length..];
+            var vector = section.Vector!;
             if (EventNames.TryParse(vector, out var id) && id.Class != EventClass.VmExit)
             {
                 if (assembly.SectionStarts.TryGetValue(section.Name, out var address)) handlers[id] = address;
             }
             else
             {
-                diagnostics.Add(ScenarioErrors.BadHandler, section.Span.Shift("handler ".Length, vector.Length), vector);
+                diagnostics.Add(ScenarioErrors.BadHandler, section.Span.Shift(SectionNames.VectorColumn, vector.Length), vector);
             }
         }
         return handlers;
@@ -136,7 +128,7 @@ public static class ScenarioCompiler
     private static Dictionary<string, ulong> ResolveVmcb(Scenario syntax, DiagnosticBag diagnostics)
     {
         var keys = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        if (syntax.Vmcb.Count > 0 && !syntax.Sections.Exists(s => s.Name == "guest"))
+        if (syntax.Vmcb.Count > 0 && !syntax.Sections.Exists(s => s.Kind == SectionKind.Guest))
             diagnostics.Add(ScenarioErrors.VmcbWithoutGuest, syntax.Vmcb[0].KeySpan);
         ulong exceptions = 0;
         foreach (var setting in syntax.Vmcb)
@@ -147,16 +139,16 @@ public static class ScenarioCompiler
                 diagnostics.Add(ScenarioErrors.UnknownVmcbKey, setting.KeySpan, setting.Key, string.Join(", ", VmcbKeys.All));
                 continue;
             }
-            if (!Claims.Hex.TryParse(setting.Value, out var value) || (key == "intercept_exception" && value >= 32))
+            if (!Claims.Hex.TryParse(setting.Value, out var value) || (key == VmcbKeys.ExceptionBit && value >= VmcbKeys.ExceptionVectors))
             {
                 diagnostics.Add(ScenarioErrors.BadVmcbValue, setting.ValueSpan, setting.Value);
                 continue;
             }
-            if (key == "intercept_exception") exceptions |= 1UL << (int)value;
+            if (key == VmcbKeys.ExceptionBit) exceptions |= 1UL << (int)value;
             else keys[key] = value;
         }
         if (exceptions != 0)
-            keys["intercept_exceptions"] = (keys.TryGetValue("intercept_exceptions", out var word) ? word : 0) | exceptions;
+            keys[VmcbKeys.ExceptionBitmap] = (keys.TryGetValue(VmcbKeys.ExceptionBitmap, out var word) ? word : 0) | exceptions;
         return keys;
     }
 

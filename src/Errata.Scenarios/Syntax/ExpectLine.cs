@@ -4,7 +4,11 @@ using Errata.Scenarios.Claims;
 namespace Errata.Scenarios.Syntax;
 
 /// <summary>
-/// One expect line: the assertion, the profiles it is for (empty: every profile the
-/// scenario runs on), and where it was written.
+/// One expect line: the assertion (<see cref="Text"/> as written), the profiles it is for
+/// (empty: every profile the scenario runs on), and where it was written.
 /// </summary>
-public sealed record ExpectLine(string Text, Assertion Assertion, IReadOnlyList<Located<string>> Profiles, SourceSpan Span);
+public sealed record ExpectLine(string Text, Assertion Assertion, IReadOnlyList<Located<string>> Profiles, SourceSpan Span)
+{
+    /// <summary>The claim in its canonical form, as reports state it.</summary>
+    public string Claim => ClaimPrinter.Print(Assertion);
+}

@@ -35,8 +35,12 @@ public sealed class Scenario
 /// <summary>A value with where it was written.</summary>
 public readonly record struct Located<T>(T Value, SourceSpan Span);
 
-/// <summary>A section: code, data, guest or "handler VECTOR", with its assembly lines.</summary>
-public sealed record SectionSyntax(string Name, SourceSpan Span, List<SourceLine> Lines);
+/// <summary>A section: code, data, guest or "handler VECTOR" (its <see cref="Name"/>), with its assembly lines.</summary>
+public sealed record SectionSyntax(SectionKind Kind, string Name, SourceSpan Span, List<SourceLine> Lines)
+{
+    /// <summary>The vector of a handler section (`#DB`, `intr 0x20`), null for the others.</summary>
+    public string? Vector => Kind == SectionKind.Handler ? SectionNames.Vector(Name) : null;
+}
 
 /// <summary>One KEY=VALUE of a `vmcb:` header line.</summary>
 public sealed record VmcbSetting(string Key, string Value, SourceSpan KeySpan, SourceSpan ValueSpan);

@@ -41,7 +41,7 @@ public static class ObservedClaims
         Lines(run, result, [id]).Where(l => l.Subject.Event == id).Select(l => l.Text).ToList();
 
     /// <summary>How one run ended, as accept would write it.</summary>
-    public static string End(ProfileRun run) => Words.End(run.Outcome.End);
+    public static string End(ProfileRun run) => ClaimPrinter.Print(new EndAssertion(run.Outcome.End));
 
     /// <summary>An event any profile raised is stated for every profile, so a gap reads as one.</summary>
     private static List<EventId> Raised(ScenarioResult result) =>
@@ -54,21 +54,21 @@ public static class ObservedClaims
         var lines = new List<ObservedLine>();
         foreach (var e in run.Outcome.Events)
         {
-            var at = LabelAt(e.Rip);
-            var text = e.Disposition switch
+            LabelRef? at = LabelAt(e.Rip) is { } name ? new LabelRef(name, 0) : null;
+            Assertion claim = e.Disposition switch
             {
-                Disposition.Discarded => $"{e.Id.Name} discarded",
-                Disposition.Pending => $"no {e.Id.Name}",
-                Disposition.DeliveredAfterPending when e.DeliveredBefore is { } b && LabelAt(b) is { } until => $"{e.Id.Name} pending until {until}",
-                _ when at is null => e.Id.Name,
-                _ when e.Id == EventId.DebugException && e.AtDelivery is { } s && s.TryGet("dr6", out var dr6) => $"{e.Id.Name} at {at} with dr6 = {Hex.Format(dr6)}",
-                _ => $"{e.Id.Name} at {at}",
+                Disposition.Discarded => new DiscardedAssertion(e.Id),
+                Disposition.Pending => new NoEventAssertion(e.Id),
+                Disposition.DeliveredAfterPending when e.DeliveredBefore is { } b && LabelAt(b) is { } until => new PendingUntilAssertion(e.Id, new LabelRef(until, 0)),
+                _ when at is null => new DeliveredAssertion(e.Id, null, null),
+                _ when e.Id == EventId.DebugException && e.AtDelivery is { } s && s.TryGet("dr6", out var dr6) => new DeliveredAssertion(e.Id, at, new FieldCheck("dr6", dr6, null)),
+                _ => new DeliveredAssertion(e.Id, at, null),
             };
-            lines.Add(new ObservedLine(text, new ClaimSubject(e.Id)));
+            lines.Add(new ObservedLine(ClaimPrinter.Print(claim), new ClaimSubject(e.Id)));
         }
         foreach (var id in raised)
             if (!run.Outcome.Events.Any(e => e.Id == id && Words.IsDelivered(e)))
-                lines.Add(new ObservedLine($"no {id.Name}", new ClaimSubject(id)));
+                lines.Add(new ObservedLine(ClaimPrinter.Print(new NoEventAssertion(id)), new ClaimSubject(id)));
         lines.Add(new ObservedLine(End(run), ClaimSubject.End));
         return lines.Distinct().ToList();
     }

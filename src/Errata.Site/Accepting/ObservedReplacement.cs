@@ -6,8 +6,8 @@ namespace Errata.Site.Accepting;
 
 /// <summary>
 /// What replaces a claim that failed on one run: the observed claim(s) on the same
-/// subject. A state, count or end claim keeps its kind and takes the observed value
-/// (the rest of the text as written); an event claim becomes what accept observes about
+/// subject, written by <see cref="ClaimPrinter"/>. A state, count or end claim keeps its
+/// kind and takes the observed value; an event claim becomes what accept observes about
 /// that event; an order claim is reversed, or says which event was not delivered.
 /// Empty when nothing observed can stand in (a field the run could not read).
 /// </summary>
@@ -18,11 +18,11 @@ public static class ObservedReplacement
         var c = new JudgeContext(run.Outcome, result.Scenario.Assembly.Labels);
         return expect.Assertion switch
         {
-            FinalStateAssertion f => f.Check.TryRead(run.Outcome.Final, c, out var value) ? [WithValue(expect.Text, value)] : [],
+            FinalStateAssertion f => f.Check.TryRead(run.Outcome.Final, c, out var value) ? [Print(f with { Check = Observed(f.Check, value) })] : [],
             EndAssertion => [ObservedClaims.End(run)],
-            CountAssertion n => [WithCount(expect.Text, c.Of(n.Event).Count(Words.IsDelivered))],
+            CountAssertion n => [Print(n with { Count = c.Of(n.Event).Count(Words.IsDelivered) })],
             BeforeAssertion b => Order(b, c),
-            DeliveredAssertion { At: { } at, With: { } check } d when AtDelivery(d, at, check, c) is { } value => [WithValue(expect.Text, value)],
+            DeliveredAssertion { At: { } at, With: { } check } d when AtDelivery(d, at, check, c) is { } value => [Print(d with { With = Observed(check, value) })],
             DeliveredAssertion d => ObservedClaims.About(d.Event, run, result),
             NoEventAssertion n => ObservedClaims.About(n.Event, run, result),
             DiscardedAssertion d => ObservedClaims.About(d.Event, run, result),
@@ -30,6 +30,11 @@ public static class ObservedReplacement
             _ => [],
         };
     }
+
+    private static string Print(Assertion claim) => ClaimPrinter.Print(claim);
+
+    /// <summary>The check with the value observed, as a number.</summary>
+    private static FieldCheck Observed(FieldCheck check, ulong value) => check with { Value = value, ValueLabel = null };
 
     /// <summary>The field's value at the first delivery at the claimed label, when there was one.</summary>
     private static ulong? AtDelivery(DeliveredAssertion d, LabelRef at, FieldCheck check, JudgeContext c)
@@ -44,32 +49,10 @@ public static class ObservedReplacement
         if (b.First == b.Second) return [];
         var first = c.Of(b.First).Any(Words.IsDelivered);
         var second = c.Of(b.Second).Any(Words.IsDelivered);
-        if (first && second) return [$"{b.Second.Name} before {b.First.Name}"];
+        if (first && second) return [Print(new BeforeAssertion(b.Second, b.First))];
         var undelivered = new List<string>();
-        if (!first) undelivered.Add($"no {b.First.Name}");
-        if (!second) undelivered.Add($"no {b.Second.Name}");
+        if (!first) undelivered.Add(Print(new NoEventAssertion(b.First)));
+        if (!second) undelivered.Add(Print(new NoEventAssertion(b.Second)));
         return undelivered;
-    }
-
-    /// <summary>
-    /// The text with the number at its end replaced, spacing kept: in hex, except a digit
-    /// the author wrote in decimal (`gif = 0`) stays a digit.
-    /// </summary>
-    private static string WithValue(string text, ulong value)
-    {
-        var start = NumberStart(text);
-        var number = value < 10 && text[start..].All(char.IsAsciiDigit) ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : Hex.Format(value);
-        return text[..start] + number;
-    }
-
-    /// <summary>A count is written in decimal, as the language reads it.</summary>
-    private static string WithCount(string text, int count) =>
-        text[..NumberStart(text)] + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int NumberStart(string text)
-    {
-        var start = text.Length;
-        while (start > 0 && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] != '=') start--;
-        return start;
     }
 }

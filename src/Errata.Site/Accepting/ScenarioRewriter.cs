@@ -53,7 +53,7 @@ public static class ScenarioRewriter
             // What the written lines speak about, which for a replacement may be less than the claim did.
             foreach (var subject in texts.SelectMany(ClaimSubject.Of)) covered.Add((run.Profile.Name, subject));
             // A replacement another claim already states on this profile is not written twice.
-            var stated = run.Verdicts.Where(v => v.Holds && v.Expect.Span != expect.Span).Select(v => v.Expect.Text).ToHashSet(StringComparer.Ordinal);
+            var stated = run.Verdicts.Where(v => v.Holds && v.Expect.Span != expect.Span).Select(v => v.Expect.Claim).ToHashSet(StringComparer.Ordinal);
             perRun.Add((run.Profile.Name, verdict.Holds, verdict.Holds ? texts : texts.Where(t => !stated.Contains(t)).ToList()));
         }
         if (unreplaced.Count > 0)

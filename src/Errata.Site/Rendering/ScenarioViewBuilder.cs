@@ -4,6 +4,7 @@ using Errata.Machine.Events;
 using Errata.Scenarios.Assembly;
 using Errata.Scenarios.Claims;
 using Errata.Scenarios.Running;
+using Errata.Scenarios.Syntax;
 
 namespace Errata.Site.Rendering;
 
@@ -86,7 +87,7 @@ public static class ScenarioViewBuilder
         var labelsAt = assembly.Labels.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(kv => kv.Key).Order(StringComparer.Ordinal)));
         var sectionAt = assembly.SectionStarts.ToDictionary(kv => kv.Value, kv => kv.Key);
         var lines = new List<CodeLineView>();
-        var section = "code";
+        var section = SectionNames.Of(SectionKind.Code);
         foreach (var insn in assembly.Instructions)
         {
             if (sectionAt.TryGetValue(insn.Address, out var name)) section = name;

@@ -11,7 +11,7 @@ using Errata.Scenarios.Running;
 namespace Errata.Site.Reports;
 
 /// <summary>
-/// The JSON report of `check --format json` and `run --json` (docs/guide/commands.md): field names are fixed, more may be added.
+/// The JSON report of `check --format json` and `run --json` (docs/guide/commands.md, "Reports of `check`"): field names are fixed, more may be added.
 /// The outcome and the diagnostics come first, so bad input is never read as an empty success.
 /// </summary>
 public static class JsonReport
@@ -113,7 +113,7 @@ public static class JsonReport
         foreach (var name in o.Final.Names)
         {
             o.Final.TryGet(name, out var v);
-            if (name is "gif" || name.Contains('.', StringComparison.Ordinal)) w.WriteNumber(name, v);
+            if (StateFields.Find(name)?.Shape == StateFieldShape.Bit) w.WriteNumber(name, v);
             else w.WriteString(name, Hex.Format(v));
         }
         w.WriteEndObject();
@@ -121,7 +121,7 @@ public static class JsonReport
         foreach (var v in run.Verdicts)
         {
             w.WriteStartObject();
-            w.WriteString("text", v.Expect.Text);
+            w.WriteString("text", v.Expect.Claim);
             w.WriteNumber("line", v.Expect.Span.Line + 1);
             w.WriteBoolean("holds", v.Holds);
             w.WriteString("detail", v.Holds ? "" : $"expected {v.Judgement.Expected}; observed {v.Judgement.Observed}");

@@ -40,7 +40,7 @@ public static class JunitReport
         {
             var testcase = new XElement("testcase",
                 new XAttribute("classname", XmlText.Clean(s.Name)),
-                new XAttribute("name", XmlText.Clean($"[{v.Profile}] {v.Expect.Text}")),
+                new XAttribute("name", XmlText.Clean($"[{v.Profile}] {v.Expect.Claim}")),
                 new XAttribute("file", XmlText.Clean(v.Expect.Span.Path)),
                 new XAttribute("line", v.Expect.Span.Line + 1));
             if (!v.Holds)

@@ -29,7 +29,7 @@ public static class TraceReport
                 foreach (var e in run.Outcome.Events) Event(sb, e);
                 sb.Append(CultureInfo.InvariantCulture, $"  end: {Words.End(run.Outcome.End)}{(run.Outcome.StopReason is { } why ? $" ({why})" : "")} after {run.Outcome.Instructions} instructions\n");
                 foreach (var v in run.Verdicts)
-                    sb.Append(CultureInfo.InvariantCulture, $"  {(v.Holds ? "holds" : "FAILS")}  expect: {v.Expect.Text}{(v.Holds ? "" : $" (expected {v.Judgement.Expected}; observed {v.Judgement.Observed})")}\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"  {(v.Holds ? "holds" : "FAILS")}  expect: {v.Expect.Claim}{(v.Holds ? "" : $" (expected {v.Judgement.Expected}; observed {v.Judgement.Observed})")}\n");
                 sb.Append('\n');
             }
         }

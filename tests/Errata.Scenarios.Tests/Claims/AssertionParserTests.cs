@@ -38,6 +38,8 @@ public class AssertionParserTests
         var r = AssertionParser.Parse(text);
         Assert.Null(r.Error);
         Assert.Equal(expected, r.Assertion);
+        // Equal claims may stand at other columns; the columns read are where the labels are written.
+        Assert.Equal(expected.Labels.Select(l => l.Offset), r.Assertion!.Labels.Select(l => l.Offset));
     }
 
     [Theory]
@@ -54,12 +56,47 @@ public class AssertionParserTests
     [InlineData("frame.rip = t", 0, 9)]
     [InlineData("#DB at t with frame.colour = 1", 14, 12)]
     [InlineData("#DB at t with frame.rip = [x]", 26, 3)]
+    [InlineData("#DB at", 6, 1)]
+    [InlineData("#DB at t discarded", 9, 9)]
+    [InlineData("nmi pending b", 12, 1)]
+    [InlineData("no", 2, 1)]
+    [InlineData("[x = 1", 0, 2)]
+    [InlineData("[1+2] = 1", 0, 5)]
+    [InlineData("nmi before", 10, 1)]
+    [InlineData("halted now", 0, 10)]
+    [InlineData("no at x", 3, 2)]
+    [InlineData("[0x900000]", 0, 10)]
+    [InlineData("#DB  count  many", 12, 4)]
     public void Parse_LocatesTheProblem(string text, int offset, int length)
     {
         var r = AssertionParser.Parse(text);
         Assert.Null(r.Assertion);
         Assert.NotNull(r.Error);
         Assert.Equal((offset, length), (r.ErrorOffset, r.ErrorLength));
+    }
+
+    [Fact]
+    public void Cpl_IsAStateField_LikeEveryFieldTheMachineReports()
+    {
+        Assert.Equal(new FinalStateAssertion(new FieldCheck("cpl", 3, null)), AssertionParser.Parse("cpl = 3").Assertion);
+        Assert.Equal(new DeliveredAssertion(EventId.Exception(13), new LabelRef("t", 7), new FieldCheck("cpl", 0, null)),
+            AssertionParser.Parse("#GP at t with cpl = 0").Assertion);
+    }
+
+    /// <summary>A number starts with a digit, as NASM reads one, so `_9` names a label.</summary>
+    [Fact]
+    public void AValueStartingWithAnUnderscore_IsALabel()
+    {
+        Assert.Equal(new FinalStateAssertion(new FieldCheck("rax", 0, null, null, new LabelRef("_9", 6))), AssertionParser.Parse("rax = _9").Assertion);
+        Assert.Equal(new FinalStateAssertion(new FieldCheck("rax", 1000, null)), AssertionParser.Parse("rax = 1_000").Assertion);
+    }
+
+    /// <summary>Columns are those of the words, not of the spaces before them, so an undefined label is reported at it.</summary>
+    [Fact]
+    public void LabelColumns_AreTheLabels_WhateverTheSpacing()
+    {
+        Assert.Equal([9], AssertionParser.Parse("#DB  at  t").Assertion!.Labels.Select(l => l.Offset));
+        Assert.Equal([3, 11], AssertionParser.Parse("[  s ]  =  v").Assertion!.Labels.Select(l => l.Offset));
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public class JudgementTests
         Assert.True(Judge(c, at, new FieldCheck("frame.error", 4, null)).Holds);
         var wrong = Judge(c, at, new FieldCheck("frame.error", 8, null));
         Assert.False(wrong.Holds);
-        Assert.Contains("frame.error = 0x0, 0x4", wrong.Observed, StringComparison.Ordinal);
+        Assert.Contains("frame.error = 0, 4", wrong.Observed, StringComparison.Ordinal);
         var noFrame = Context(RunEnd.Halted, Event(0, EventId.Exception(13), Disposition.Delivered, 0x401010, Deliver));
         Assert.Contains("(not available)", Judge(noFrame, at, new FieldCheck("frame.rip", 0x401010, null)).Observed, StringComparison.Ordinal);
     }

@@ -101,7 +101,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(("ERR0601", 6, 8), (e.Id, e.Span.Line, e.Span.Column));
         var html = _site.Page("index.html");
         Assert.Contains("class=\"verdict fails\"", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"verdict-expected\">expected rax = 0x5 at the end</span>; <span class=\"verdict-observed\">observed rax = 0x0</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"verdict-expected\">expected rax = 5 at the end</span>; <span class=\"verdict-observed\">observed rax = 0</span>", html, StringComparison.Ordinal);
         Assert.Contains("<strong class=\"scenario-status-word\">Claim failed</strong> on apm (1 of 1 checks fail)", html, StringComparison.Ordinal);
     }
 
