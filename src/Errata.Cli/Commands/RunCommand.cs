@@ -9,7 +9,7 @@ internal sealed class RunCommand : ICommand
 {
     private static readonly OptionSpec Scenario = new("scenario", true, "only the scenario with this name");
     private static readonly OptionSpec Profile = new("profile", true, "only this profile");
-    private static readonly OptionSpec Json = new("json", false, "print the JSON of SCENARIOS.md");
+    private static readonly OptionSpec Json = new("json", false, "print the runs as JSON");
     private static readonly OptionSpec Trace = new("trace", false, "print every instruction and event");
 
     public string Name => "run";

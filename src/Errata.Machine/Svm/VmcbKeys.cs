@@ -5,7 +5,7 @@ using Errata.Machine.Firmware;
 namespace Errata.Machine.Svm;
 
 /// <summary>
-/// The VMCB set-up keys a scenario may give (docs-proposal/vmcb-keys.md). When the image has a
+/// The VMCB set-up keys a scenario may give (docs/guide/scenarios.md, "The vmcb header key"). When the image has a
 /// guest, the machine writes a VMCB at <see cref="MachineLayout.Vmcb"/> from these keys and puts
 /// its address in RAX before the code starts; the code runs `vmrun` with it.
 /// </summary>

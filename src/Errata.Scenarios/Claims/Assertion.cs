@@ -4,7 +4,7 @@ using Errata.Machine.Events;
 namespace Errata.Scenarios.Claims;
 
 /// <summary>
-/// One assertion of SCENARIOS.md. Each kind judges itself against an outcome and says,
+/// One assertion of docs/guide/scenarios.md ("Expect lines"). Each kind judges itself against an outcome and says,
 /// when it fails, what it expected, what was observed and where the run departed.
 /// </summary>
 public abstract record Assertion

@@ -3,7 +3,7 @@ using Errata.Machine.Events;
 namespace Errata.Scenarios.Claims;
 
 /// <summary>
-/// Reads one assertion of SCENARIOS.md's table. On failure it returns the reason and
+/// Reads one assertion of the table in docs/guide/scenarios.md ("Expect lines"). On failure it returns the reason and
 /// the offset inside the text where reading failed, so the error lands on that column.
 /// </summary>
 public static class AssertionParser

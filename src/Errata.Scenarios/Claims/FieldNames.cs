@@ -2,7 +2,7 @@ using Errata.Machine.Events;
 
 namespace Errata.Scenarios.Claims;
 
-/// <summary>The state fields an assertion may name (SCENARIOS.md), besides [label] for memory.</summary>
+/// <summary>The state fields an assertion may name (docs/guide/scenarios.md, "Expect lines"), besides [label] for memory.</summary>
 public static class FieldNames
 {
     private static readonly HashSet<string> Known = Build();

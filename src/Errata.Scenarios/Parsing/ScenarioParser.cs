@@ -6,7 +6,7 @@ using Errata.Scenarios.Syntax;
 namespace Errata.Scenarios.Parsing;
 
 /// <summary>
-/// Reads a scenario block's body (SCENARIOS.md): header lines, then sections, then
+/// Reads a scenario block's body (docs/guide/scenarios.md): header lines, then sections, then
 /// expect lines. Diagnostics point at the document's own lines and columns.
 /// </summary>
 public static class ScenarioParser

@@ -1,6 +1,6 @@
 namespace Errata.Site.Building;
 
-/// <summary>The exit codes of DESIGN.md's commands.</summary>
+/// <summary>The commands' exit codes (docs/guide/commands.md).</summary>
 public enum ExitCode
 {
     Ok = 0,

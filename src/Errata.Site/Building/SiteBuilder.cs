@@ -13,7 +13,7 @@ using Errata.Site.Verification;
 namespace Errata.Site.Building;
 
 /// <summary>
-/// The build pipeline of DESIGN.md: read every document, compile and run every scenario
+/// The build pipeline (ARCHITECTURE.md): read every document, compile and run every scenario
 /// on its profiles, judge the claims, render the pages, and swap the new site into place.
 /// Bad input stops before anything is written; failed claims are rendered, and reported.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Errata.Site.Config;
 
-/// <summary>site.config.json (DESIGN.md): every key has a default. Paths are relative to the config file's folder.</summary>
+/// <summary>site.config.json (docs/guide/commands.md): every key has a default. Paths are relative to the config file's folder.</summary>
 public sealed record SiteConfig
 {
     public string Title { get; init; } = "Errata";

@@ -10,7 +10,7 @@ using Errata.Scenarios.Running;
 namespace Errata.Site.Reports;
 
 /// <summary>
-/// The JSON of SCENARIOS.md ("What a run reports"): field names are fixed, more may be added.
+/// The JSON of `check --format json` and `run --json` (docs/guide/commands.md, "Reports of check"): field names are fixed, more may be added.
 /// The outcome and the diagnostics come first, so bad input is never read as an empty success.
 /// </summary>
 public static class JsonReport
