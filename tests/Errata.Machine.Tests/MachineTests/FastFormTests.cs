@@ -2,6 +2,7 @@ using CsCheck;
 using Errata.Machine.Core;
 using Errata.Machine.Execution;
 using Errata.Machine.Profiles;
+using Errata.Machine.Tests.Support;
 using Iced.Intel;
 
 namespace Errata.Machine.Tests.MachineTests;
@@ -172,13 +173,9 @@ public sealed class FastFormTests
         return (new Cpu(rules), new Cpu(rules));
     });
 
-    private static readonly Gen<ulong> Value = Gen.Frequency(
-        (3, Gen.ULong),
-        (1, Gen.OneOf<ulong>(0UL, 1UL, ulong.MaxValue, 0x8000_0000_0000_0000, 0x7FFF_FFFF_FFFF_FFFF, 0x80, 0x7F, 0xF, 0x10)));
-
     private static readonly Gen<State> Case =
-        Gen.Select(Gen.Int[0, Encodings.Length - 1], Gen.Int[0, 15], Gen.Int[0, 15], Value, Value.Array[16], Gen.ULong,
-            Gen.Select(Gen.Int[0, 5], Value, Value),
+        Gen.Select(Gen.Int[0, Encodings.Length - 1], Gen.Int[0, 15], Gen.Int[0, 15], OperandValues.Value, OperandValues.Value.Array[16], Gen.ULong,
+            Gen.Select(Gen.Int[0, 5], OperandValues.Value, OperandValues.Value),
             (e, r0, r1, v, regs, flags, previous) =>
                 new State(Encodings[e], r0, r1, v, regs, flags, previous.Item1, previous.Item2, previous.Item3));
 
