@@ -35,14 +35,13 @@ internal static class FastFormSelection
     {
         ref var i = ref s.Insn;
         if (i.Mnemonic is Mnemonic.Nop or Mnemonic.Pause) return FastForm.Nop;
-        if (i.OpCount == 1 && i.Op0Kind == OpKind.NearBranch64)
+        if (i.Op0Kind == OpKind.NearBranch64 && (i.Mnemonic == Mnemonic.Jmp || i.IsJccShortOrNear))
         {
             s.Imm = i.NearBranch64;
             s.Condition = i.ConditionCode;
-            if (i.Mnemonic == Mnemonic.Jmp) return FastForm.Jmp;
-            if (!i.IsJccShortOrNear) return FastForm.None;
             return i.ConditionCode switch
             {
+                ConditionCode.None => FastForm.Jmp,
                 ConditionCode.e => FastForm.Jz,
                 ConditionCode.ne => FastForm.Jnz,
                 _ => FastForm.Jcc,
