@@ -21,6 +21,6 @@ public sealed record MachineImage(
     IReadOnlyList<Injection> Injections,
     long Budget)
 {
-    /// <summary>VMCB set-up keys for the nested guest (SCENARIOS.md), by name.</summary>
+    /// <summary>VMCB set-up keys for the nested guest (docs/guide/scenarios.md, "The vmcb header key"), by name.</summary>
     public IReadOnlyDictionary<string, ulong> Vmcb { get; init; } = new Dictionary<string, ulong>();
 }

@@ -26,13 +26,22 @@ internal sealed partial class Cpu
     /// <summary>Records a 64-bit ALU result whose flags are computed on demand; for INC/DEC <paramref name="b"/> is the CF to keep.</summary>
     public void SetLazyFlags(LazyFlags op, ulong a, ulong b, ulong result)
     {
-        if (_lazy != LazyFlags.None && op is LazyFlags.Inc or LazyFlags.Dec) b = Materialize() & FlagBits.CF;
-        else if (op is LazyFlags.Inc or LazyFlags.Dec) b = _flags & FlagBits.CF;
+        if (op is LazyFlags.Inc or LazyFlags.Dec) b = Carry();
         _lazy = op;
         _lazyA = a;
         _lazyB = b;
         _lazyResult = result;
     }
+
+    /// <summary>CF alone, as <see cref="Materialize"/> would work it out: what INC and DEC keep, in a loop's every iteration.</summary>
+    private ulong Carry() => _lazy switch
+    {
+        LazyFlags.None => _flags & FlagBits.CF,
+        LazyFlags.Add => _lazyResult < _lazyA ? FlagBits.CF : 0,
+        LazyFlags.Sub => _lazyA < _lazyB ? FlagBits.CF : 0,
+        LazyFlags.Inc or LazyFlags.Dec => _lazyB,
+        _ => 0,
+    };
 
     private ulong Materialize()
     {

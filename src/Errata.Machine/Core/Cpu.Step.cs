@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Errata.Machine.Events;
 using Errata.Machine.Execution;
 using Errata.Machine.Firmware;
@@ -10,7 +9,7 @@ namespace Errata.Machine.Core;
 
 /// <summary>
 /// The step loop: test the events-pending word, fetch from the decoded-instruction cache,
-/// dispatch through the handler table, commit RIP, note single-step traps.
+/// run a fast form inline or dispatch through the handler table, commit RIP, note single-step traps.
 /// </summary>
 internal sealed partial class Cpu
 {
@@ -61,17 +60,17 @@ internal sealed partial class Cpu
             stalled = 0;
             Tracer?.Step(this, in slot.Insn);
             if ((_flags & (FlagBits.TF | FlagBits.RF)) != 0) StartTracedOrResumed();
-            if (slot.Hot != HotForm.None)
+            if (slot.Form != FastForm.None)
             {
-                Rip = ExecuteHot(ref slot);
+                Rip = FastForms.Execute(this, ref slot);
                 Retire(rip);
-                // Hot forms touch no memory and change neither TF, the trace nor how the run ends,
+                // Fast forms touch no memory and change neither TF, the trace nor how the run ends,
                 // so nothing can become pending: run the following ones straight from this page.
                 if (Pending == 0 && Tracer is null && (_flags & FlagBits.TF) == 0)
-                    RunHotChain(page!, pageBase, limit);
+                    RunFastChain(page!, pageBase, limit);
                 continue;
             }
-            var result = slot.Run(this, ref slot);
+            var result = slot.Run(this, ref slot.Insn);
             if (result == ExecResult.Next)
             {
                 Rip = slot.Next;
@@ -82,35 +81,8 @@ internal sealed partial class Cpu
         }
     }
 
-    /// <summary>
-    /// The hot register forms inline (same semantics as their handlers in <see cref="FastForms"/>);
-    /// returns the next RIP.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong ExecuteHot(ref DecodedSlot s)
-    {
-        var g = Gpr;
-        switch (s.Hot)
-        {
-            case HotForm.MovReg: g[s.R0] = g[s.R1]; break;
-            case HotForm.AddReg: g[s.R0] = Alu.Add64(this, g[s.R0], g[s.R1]); break;
-            case HotForm.SubReg: g[s.R0] = Alu.Sub64(this, g[s.R0], g[s.R1]); break;
-            case HotForm.XorReg: g[s.R0] = Alu.Logic64(this, g[s.R0] ^ g[s.R1]); break;
-            case HotForm.CmpReg: Alu.Sub64(this, g[s.R0], g[s.R1]); break;
-            case HotForm.CmpImm: Alu.Sub64(this, g[s.R0], s.Imm); break;
-            case HotForm.AddImm: g[s.R0] = Alu.Add64(this, g[s.R0], s.Imm); break;
-            case HotForm.SubImm: g[s.R0] = Alu.Sub64(this, g[s.R0], s.Imm); break;
-            case HotForm.Inc: g[s.R0] = Alu.IncDec64(this, g[s.R0], 1); break;
-            case HotForm.Dec: g[s.R0] = Alu.IncDec64(this, g[s.R0], ulong.MaxValue); break;
-            case HotForm.Jnz: return !ZeroFlag ? s.Imm : s.Next;
-            case HotForm.Jz: return ZeroFlag ? s.Imm : s.Next;
-            case HotForm.Jmp: return s.Imm;
-        }
-        return s.Next;
-    }
-
-    /// <summary>Runs consecutive hot forms of one page up to the instruction limit, then commits RIP and the count.</summary>
-    private void RunHotChain(DecodedCache.Page page, ulong pageBase, long until)
+    /// <summary>Runs consecutive fast forms of one page up to the instruction limit, then commits RIP and the count.</summary>
+    private void RunFastChain(DecodedCache.Page page, ulong pageBase, long until)
     {
         var rip = Rip;
         var last = LastRip;
@@ -123,9 +95,9 @@ internal sealed partial class Cpu
             var offset = rip - pageBase;
             if (offset >= DecodedCache.PageSize || state[offset] != DecodedCache.Ready) break;
             ref var next = ref slots[offset];
-            if (next.Hot == HotForm.None) break;
+            if (next.Form == FastForm.None) break;
             last = rip;
-            rip = ExecuteHot(ref next);
+            rip = FastForms.Execute(this, ref next);
             count++;
         }
         Rip = rip;

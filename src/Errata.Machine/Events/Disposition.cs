@@ -1,6 +1,6 @@
 namespace Errata.Machine.Events;
 
-/// <summary>An event's fate, as the JSON of SCENARIOS.md names it.</summary>
+/// <summary>An event's fate, as `errata run --json` reports it (its "disposition").</summary>
 public enum Disposition
 {
     Delivered,

@@ -57,25 +57,6 @@ internal static class Alu
     private static readonly ulong[] ParityTable =
         Enumerable.Range(0, 256).Select(b => (BitOperations.PopCount((uint)b) & 1) == 0 ? FlagBits.PF : 0UL).ToArray();
 
-    /// <summary>A Jcc handler for one condition, so the condition is not decoded per execution.</summary>
-    public static SlotHandler ConditionHandler(Iced.Intel.ConditionCode cc) => JccHandlers[(int)cc];
-
-    private static readonly SlotHandler[] JccHandlers =
-        Enum.GetValues<Iced.Intel.ConditionCode>().Select(MakeJcc).ToArray();
-
-    private static SlotHandler MakeJcc(Iced.Intel.ConditionCode cc) => cc switch
-    {
-        Iced.Intel.ConditionCode.e => (Cpu c, ref DecodedSlot s) => Branch(c, ref s, c.ZeroFlag),
-        Iced.Intel.ConditionCode.ne => (Cpu c, ref DecodedSlot s) => Branch(c, ref s, !c.ZeroFlag),
-        _ => (Cpu c, ref DecodedSlot s) => Branch(c, ref s, Condition(c.Rflags, cc)),
-    };
-
-    private static ExecResult Branch(Cpu c, ref DecodedSlot s, bool taken)
-    {
-        c.Rip = taken ? s.Imm : s.Next;
-        return ExecResult.Jump;
-    }
-
     public static ulong Add(Cpu c, ulong a, ulong b, int size, bool carryIn = false)
     {
         var m = Mask(size);

@@ -72,7 +72,7 @@ internal sealed class DecodedCache
         var i = (int)(off % PageSize);
         ref var slot = ref page.Slots[i];
         slot.Insn = insn;
-        FastForms.Select(ref slot);
+        FastFormSelection.Select(ref slot);
         page.State[i] |= Ready;
         return true;
     }

@@ -1,40 +1,21 @@
-using Errata.Machine.Core;
 using Iced.Intel;
 
 namespace Errata.Machine.Execution;
 
-internal delegate ExecResult SlotHandler(Cpu cpu, ref DecodedSlot slot);
-
 /// <summary>
-/// One cached instruction: Iced's decoding, the handler chosen for it at decode time, and for
-/// the hot register forms their operands pre-extracted (register slots and immediate), so the
-/// step loop does no operand decoding for them.
+/// One cached instruction: Iced's decoding, and either its fast form with the operands
+/// pre-extracted (register slots, immediate or branch target, condition), so the step loop does
+/// no operand decoding for it, or the handler the table gives its <see cref="Code"/>.
 /// </summary>
 internal struct DecodedSlot
 {
     public Instruction Insn;
-    public SlotHandler Run;
+    /// <summary>The handler for <see cref="Insn"/>'s code; the step loop calls it when <see cref="Form"/> is <see cref="FastForm.None"/>.</summary>
+    public Handler Run;
     public ulong Next;
-    public HotForm Hot;
+    public FastForm Form;
     public byte R0, R1;
+    public ConditionCode Condition;
+    /// <summary>The immediate, or the branch target.</summary>
     public ulong Imm;
-}
-
-/// <summary>The commonest register forms, executed inline by the step loop without a call.</summary>
-internal enum HotForm : byte
-{
-    None,
-    MovReg,
-    AddReg,
-    SubReg,
-    XorReg,
-    CmpReg,
-    CmpImm,
-    AddImm,
-    SubImm,
-    Inc,
-    Dec,
-    Jnz,
-    Jz,
-    Jmp,
 }

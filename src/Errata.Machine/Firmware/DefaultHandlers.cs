@@ -7,7 +7,7 @@ using Errata.Machine.Execution.Handlers;
 namespace Errata.Machine.Firmware;
 
 /// <summary>
-/// The default handlers of SCENARIOS.md, run natively when execution reaches their stubs:
+/// The default handlers a scenario's `handler` section replaces (docs/guide/scenarios.md), run natively when execution reaches their stubs:
 /// #DB resets DR6 and returns (setting RF in the frame when an instruction breakpoint faulted,
 /// as a real handler does after reading DR6 and DR7); #BP, NMI and INTR return; SMI executes RSM;
 /// any other exception stops the run.

@@ -26,7 +26,7 @@ internal abstract class Platform(Cpu cpu)
     /// <summary>EFER as the scenario's code reads it.</summary>
     public virtual ulong ScenarioEfer => Cpu.Efer;
 
-    /// <summary>Sets up the initial state of SCENARIOS.md with the code at its entry.</summary>
+    /// <summary>Sets up the initial state docs/guide/scenarios.md gives (RSP, and RAX when there is a guest) with the code at its entry.</summary>
     public abstract void Start(MachineImage image);
 
     /// <summary>An event sent to the scenario's processor: an injection or a message from its APIC.</summary>

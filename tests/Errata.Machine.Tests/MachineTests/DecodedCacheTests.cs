@@ -25,7 +25,7 @@ public sealed class DecodedCacheTests
     }
 
     [Fact]
-    public void LongLoop_OfHotForms_CountsEveryInstruction()
+    public void LongLoop_OfFastForms_CountsEveryInstruction()
     {
         var p = new TestProgram { Budget = 1_000_000 };
         var a = p.Asm;

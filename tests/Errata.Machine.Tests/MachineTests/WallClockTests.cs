@@ -7,7 +7,7 @@ namespace Errata.Machine.Tests.MachineTests;
 /// <summary>The wall-clock limit ends a run that the budget would let run on; it never changes where a budget ends.</summary>
 public sealed class WallClockTests
 {
-    /// <summary>An endless loop of a hot form (jmp) and, optionally, a memory instruction that leaves the hot chain.</summary>
+    /// <summary>An endless loop of a fast form (jmp) and, optionally, a memory instruction that leaves the chain of fast forms.</summary>
     private static TestProgram Spin(long budget, bool withMemory) => Spin(budget, withMemory, out _);
 
     private static TestProgram Spin(long budget, bool withMemory, out Iced.Intel.Label loop)

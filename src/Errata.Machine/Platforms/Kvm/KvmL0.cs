@@ -78,7 +78,7 @@ internal sealed partial class KvmL0 : Platform
         return v;
     }
 
-    /// <summary>L1 starts in the initial state of SCENARIOS.md; KVM enters it with VMRUN.</summary>
+    /// <summary>L1 starts in the initial state docs/guide/scenarios.md gives; KVM enters it with VMRUN.</summary>
     public override void Start(MachineImage image)
     {
         var v = _vmcb01;

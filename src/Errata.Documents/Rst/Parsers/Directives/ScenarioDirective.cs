@@ -6,7 +6,7 @@ namespace Errata.Documents.Rst.Parsers.Directives;
 
 /// <summary>
 /// <c>.. scenario:: NAME</c>: options become the scenario's header lines and the content its
-/// body, so the scenario language reads both formats alike (see SCENARIOS.md).
+/// body, so the scenario language reads both formats alike (see docs/guide/scenarios.md).
 /// </summary>
 /// <remarks>
 /// Each option <c>:key: value</c> becomes the line <c>"key: value"</c>. Its origin is placed
