@@ -1,3 +1,6 @@
+using Errata.Machine.Core;
+using Errata.Machine.Debug;
+
 namespace Errata.Machine;
 
 /// <summary>How a state field's value reads: a whole word (reported in hex) or one bit (reported as 0 or 1).</summary>
@@ -8,7 +11,11 @@ public enum StateFieldShape
 }
 
 /// <summary>One field of the architectural state a run reports, by the name claims and reports use.</summary>
-public sealed record StateField(string Name, StateFieldShape Shape);
+public sealed record StateField(string Name, StateFieldShape Shape)
+{
+    /// <summary>How the processor's state gives this field: the one place a name meets its value.</summary>
+    internal Func<Cpu, ulong> Read { get; init; } = _ => 0;
+}
 
 /// <summary>
 /// The catalogue of the state fields the machine reports in a <see cref="MachineState"/>, in
@@ -27,16 +34,35 @@ public static class StateFields
 
     private static StateField[] Build()
     {
-        var gprs = new[] { "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi" }
-            .Concat(Enumerable.Range(8, 8).Select(i => "r" + i));
+        string[] gprs = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
+        static ulong Bit(bool b) => b ? 1UL : 0;
         return
         [
-            .. Of(StateFieldShape.Word, [.. gprs, "rip", "rflags"]),
-            .. Of(StateFieldShape.Bit, ["rflags.if", "rflags.tf", "rflags.rf"]),
-            .. Of(StateFieldShape.Word, ["cr0", "cr2", "cr3", "cr4", "cr8", "efer", "cpl", "dr0", "dr1", "dr2", "dr3", "dr6", "dr7"]),
-            .. Of(StateFieldShape.Bit, ["dr6.b0", "dr6.b1", "dr6.b2", "dr6.b3", "dr6.bd", "dr6.bs", "dr6.bt", "gif"]),
+            .. gprs.Select((n, i) => Word(n, c => c.Gpr[i])),
+            Word("rip", c => c.Rip),
+            Word("rflags", c => c.Rflags),
+            BitField("rflags.if", c => Bit(c.Flag(FlagBits.IF))),
+            BitField("rflags.tf", c => Bit(c.Flag(FlagBits.TF))),
+            BitField("rflags.rf", c => Bit(c.Flag(FlagBits.RF))),
+            Word("cr0", c => c.Cr0),
+            Word("cr2", c => c.Cr2),
+            Word("cr3", c => c.Cr3),
+            Word("cr4", c => c.Cr4),
+            Word("cr8", c => c.Cr8),
+            Word("efer", c => c.Platform.ScenarioEfer),
+            Word("cpl", c => (ulong)c.Cpl),
+            .. Enumerable.Range(0, 4).Select(n => Word("dr" + n, c => c.Debug.Address[n])),
+            Word("dr6", c => c.Debug.Dr6),
+            Word("dr7", c => c.Debug.Dr7),
+            .. Enumerable.Range(0, 4).Select(n => BitField("dr6.b" + n, c => (c.Debug.Dr6 >> n) & 1)),
+            BitField("dr6.bd", c => Bit((c.Debug.Dr6 & DebugBits.Dr6BD) != 0)),
+            BitField("dr6.bs", c => Bit((c.Debug.Dr6 & DebugBits.Dr6BS) != 0)),
+            BitField("dr6.bt", c => Bit((c.Debug.Dr6 & DebugBits.Dr6BT) != 0)),
+            BitField("gif", c => Bit(c.Platform.ScenarioGif)),
         ];
     }
 
-    private static IEnumerable<StateField> Of(StateFieldShape shape, string[] names) => names.Select(n => new StateField(n, shape));
+    private static StateField Word(string name, Func<Cpu, ulong> read) => new(name, StateFieldShape.Word) { Read = read };
+
+    private static StateField BitField(string name, Func<Cpu, ulong> read) => new(name, StateFieldShape.Bit) { Read = read };
 }

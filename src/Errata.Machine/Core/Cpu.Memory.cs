@@ -11,7 +11,7 @@ internal sealed partial class Cpu
     public bool TryRead(ulong address, int size, out ulong value)
     {
         if (!Memory.TryRead(address, size, out value)) return ReadOutside(address, size, out value);
-        if (Debug.DataMask != 0 && Debug.MatchData(address, size, write: false)) Pending |= PendingEvents.DebugTrap;
+        if (Debug.DataMask != 0 && Debug.MatchData(address, size, write: false)) RaisePending(PendingEvents.DebugTrap);
         return true;
     }
 
@@ -19,7 +19,7 @@ internal sealed partial class Cpu
     {
         if (!Memory.TryWrite(address, size, value)) return WriteOutside(address, size, value);
         Cache.Invalidate(address, size);
-        if (Debug.DataMask != 0 && Debug.MatchData(address, size, write: true)) Pending |= PendingEvents.DebugTrap;
+        if (Debug.DataMask != 0 && Debug.MatchData(address, size, write: true)) RaisePending(PendingEvents.DebugTrap);
         return true;
     }
 

@@ -178,7 +178,7 @@ internal sealed partial class Cpu
     public void ArmSingleStep()
     {
         Debug.PendingSingleStep = true;
-        Pending |= PendingEvents.DebugTrap;
+        RaisePending(PendingEvents.DebugTrap);
     }
 
     /// <summary>HLT: wait for an event that can be taken now; with none, nothing can ever wake the processor.</summary>
@@ -222,8 +222,8 @@ internal sealed partial class Cpu
     /// <summary>Recomputes the persistent bits of the pending word from the state they watch.</summary>
     public void RefreshPending()
     {
-        Pending = Debug.ExecuteMask != 0 ? Pending | PendingEvents.CodeBreakpoints : Pending & ~PendingEvents.CodeBreakpoints;
+        SetPending(PendingEvents.CodeBreakpoints, Debug.ExecuteMask != 0);
         var virq = Svm.GuestMode && (Svm.Active!.IntCtl & Errata.Machine.Svm.IntCtlBits.VIrq) != 0;
-        Pending = virq ? Pending | PendingEvents.VirtualIntr : Pending & ~PendingEvents.VirtualIntr;
+        SetPending(PendingEvents.VirtualIntr, virq);
     }
 }

@@ -35,7 +35,16 @@ internal sealed partial class Cpu
     /// <summary>The physical global interrupt flag (APM 15.17).</summary>
     public bool Gif = true;
 
-    public PendingEvents Pending;
+    /// <summary>The events-pending word; changed only through <see cref="RaisePending"/> and <see cref="ClearPending"/>.</summary>
+    public PendingEvents Pending { get; private set; }
+
+    /// <summary>Something waits for the next instruction boundary: the step loop stops there and asks the arbiter.</summary>
+    public void RaisePending(PendingEvents e) => Pending |= e;
+
+    /// <summary>What the arbiter (or whoever raised it) has resolved.</summary>
+    public void ClearPending(PendingEvents e) => Pending &= ~e;
+
+    public void SetPending(PendingEvents e, bool on) => Pending = on ? Pending | e : Pending & ~e;
     public readonly DebugUnit Debug = new();
     public readonly PhysicalMemory Memory = new();
     public readonly DecodedCache Cache;

@@ -39,7 +39,7 @@ internal static class BoundaryArbiter
         // The platform's pending work reaches L0 the way an external interrupt would.
         if ((p & PendingEvents.PlatformRequest) != 0)
         {
-            c.Pending &= ~PendingEvents.PlatformRequest;
+            c.ClearPending(PendingEvents.PlatformRequest);
             if (c.Platform.OnRequest()) return true;
         }
 
@@ -48,14 +48,14 @@ internal static class BoundaryArbiter
     }
 
     /// <summary>The GIF column of Table 15-10 for a gated event: null when GIF=1 lets it through.</summary>
-    private static Verdict? GifGate(Cpu c, Decision atGif0) => c.Gif ? null : c.Rules.Decide(atGif0);
+    private static Ruling? GifGate(Cpu c, Decision atGif0) => c.Gif ? null : c.Rules.Decide(atGif0);
 
     private static Rule Normal(Cpu c) => c.Rules.Decide(Decision.Gif1Normal).Rule;
 
-    /// <summary>Applies a hold or discard verdict to a latched event; true when the event may go on.</summary>
-    private static bool Admit(Cpu c, ref int record, Verdict? verdict, PendingEvents bit)
+    /// <summary>Applies a hold or discard ruling to a latched event; true when the event may go on.</summary>
+    private static bool Admit(Cpu c, ref int record, Ruling? ruling, PendingEvents bit)
     {
-        if (verdict is not { } v || v.Fate == Fate.Deliver) return true;
+        if (ruling is not { } v || v.Fate == Fate.Deliver) return true;
         if (v.Fate == Fate.Hold)
         {
             c.Log.Hold(record, v.Rule);
@@ -63,7 +63,7 @@ internal static class BoundaryArbiter
         }
         c.Log.Discard(record, v.Rule);
         record = -1;
-        c.Pending &= ~bit;
+        c.ClearPending(bit);
         return false;
     }
 
@@ -75,19 +75,19 @@ internal static class BoundaryArbiter
 
     private static bool MachineCheck(Cpu c)
     {
-        var verdict = GifGate(c, Decision.Gif0MachineCheck);
-        if (verdict is { Fate: Fate.Discard } d)
+        var ruling = GifGate(c, Decision.Gif0MachineCheck);
+        if (ruling is { Fate: Fate.Discard } d)
         {
             // Table 15-10: a machine check the implementation cannot hold shuts the processor down.
             c.Log.Discard(c.Held.MachineCheck, d.Rule);
             c.End(RunEnd.Shutdown, "machine check at GIF=0", c.Rip);
             return true;
         }
-        if (!Admit(c, ref c.Held.MachineCheck, verdict, PendingEvents.MachineCheck)) return false;
+        if (!Admit(c, ref c.Held.MachineCheck, ruling, PendingEvents.MachineCheck)) return false;
         var record = c.Held.MachineCheck;
         c.Held.MachineCheck = -1;
-        c.Pending &= ~PendingEvents.MachineCheck;
-        c.DeliverException(Cpu.VectorMc, null, c.Rip, record, verdict?.Rule ?? Normal(c), c.Rip);
+        c.ClearPending(PendingEvents.MachineCheck);
+        c.DeliverException(Cpu.VectorMc, null, c.Rip, record, ruling?.Rule ?? Normal(c), c.Rip);
         return true;
     }
 
@@ -102,7 +102,7 @@ internal static class BoundaryArbiter
         if (c.Svm.Intercepts(Intercept.Smi)) return InterceptExit(c, Intercept.Smi, c.Held.Smi);
         var record = c.Held.Smi;
         c.Held.Smi = -1;
-        c.Pending &= ~PendingEvents.Smi;
+        c.ClearPending(PendingEvents.Smi);
         c.EnterSmm(c.Rip, record, Normal(c));
         return true;
     }
@@ -113,7 +113,7 @@ internal static class BoundaryArbiter
         if (c.Svm.Intercepts(Intercept.Init)) return InterceptExit(c, Intercept.Init, c.Held.Init);
         var record = c.Held.Init;
         c.Held.Init = -1;
-        c.Pending &= ~PendingEvents.Init;
+        c.ClearPending(PendingEvents.Init);
         c.Log.Deliver(record, c.Rules.Decide(Decision.InitResets).Rule, c.Rip, c.Snapshot());
         c.End(RunEnd.Reset, "INIT delivered", c.Rip);
         return true;
@@ -148,7 +148,7 @@ internal static class BoundaryArbiter
         step = c.Debug.PendingSingleStep;
         c.Debug.PendingDataMatches = 0;
         c.Debug.PendingSingleStep = false;
-        c.Pending &= ~PendingEvents.DebugTrap;
+        c.ClearPending(PendingEvents.DebugTrap);
         c.Debug.TrapRip = null;
         gifRule = null;
 
@@ -190,7 +190,7 @@ internal static class BoundaryArbiter
         if (c.Svm.Intercepts(Intercept.Nmi)) return InterceptExit(c, Intercept.Nmi, c.Held.Nmi);
         var record = c.Held.Nmi;
         c.Held.Nmi = -1;
-        c.Pending &= ~PendingEvents.Nmi;
+        c.ClearPending(PendingEvents.Nmi);
         c.DeliverVector(Cpu.VectorNmi, null, c.Rip, record, Normal(c));
         return true;
     }
@@ -206,8 +206,8 @@ internal static class BoundaryArbiter
     {
         var vector = c.Held.HighestIntr();
         var record = c.Held.IntrRecord(vector);
-        var verdict = GifGate(c, Decision.Gif0Intr);
-        var admitted = Admit(c, ref record, verdict, PendingEvents.None);
+        var ruling = GifGate(c, Decision.Gif0Intr);
+        var admitted = Admit(c, ref record, ruling, PendingEvents.None);
         if (record < 0)
         {
             RemoveIntr(c, vector);
@@ -238,7 +238,7 @@ internal static class BoundaryArbiter
     private static void RemoveIntr(Cpu c, int vector)
     {
         c.Held.RemoveIntr(vector);
-        if (!c.Held.AnyIntr) c.Pending &= ~PendingEvents.Intr;
+        if (!c.Held.AnyIntr) c.ClearPending(PendingEvents.Intr);
     }
 
     private static bool VirtualIntr(Cpu c)
@@ -246,7 +246,7 @@ internal static class BoundaryArbiter
         var v = c.Svm.Active;
         if (v is null || (v.IntCtl & IntCtlBits.VIrq) == 0)
         {
-            c.Pending &= ~PendingEvents.VirtualIntr;
+            c.ClearPending(PendingEvents.VirtualIntr);
             return false;
         }
         // KVM's own interrupt window is a dummy V_IRQ with VINTR intercepted; any other V_IRQ is the guest's.
@@ -278,7 +278,7 @@ internal static class BoundaryArbiter
         }
         var vector = (int)(v.IntVector & 0xFF);
         v.IntCtl &= ~IntCtlBits.VIrq;
-        c.Pending &= ~PendingEvents.VirtualIntr;
+        c.ClearPending(PendingEvents.VirtualIntr);
         var taken = c.Rules.Decide(Decision.VirtualInterrupt).Rule;
         var record = c.Svm.VirqRecord >= 0 ? c.Svm.VirqRecord : c.Raise(EventId.Intr(vector), "V_IRQ", c.Rip, taken);
         c.Svm.VirqRecord = -1;

@@ -45,13 +45,13 @@ internal abstract class Platform(Cpu cpu)
         var c = Cpu;
         switch (id.Class)
         {
-            case EventClass.Nmi: c.Held.Nmi = record; c.Pending |= PendingEvents.Nmi; break;
-            case EventClass.Smi: c.Held.Smi = record; c.Pending |= PendingEvents.Smi; break;
-            case EventClass.Init: c.Held.Init = record; c.Pending |= PendingEvents.Init; break;
-            case EventClass.Intr: c.Held.AddIntr(id.Number, record); c.Pending |= PendingEvents.Intr; break;
+            case EventClass.Nmi: c.Held.Nmi = record; c.RaisePending(PendingEvents.Nmi); break;
+            case EventClass.Smi: c.Held.Smi = record; c.RaisePending(PendingEvents.Smi); break;
+            case EventClass.Init: c.Held.Init = record; c.RaisePending(PendingEvents.Init); break;
+            case EventClass.Intr: c.Held.AddIntr(id.Number, record); c.RaisePending(PendingEvents.Intr); break;
             case EventClass.Exception when id.Number == Cpu.VectorMc:
                 c.Held.MachineCheck = record;
-                c.Pending |= PendingEvents.MachineCheck;
+                c.RaisePending(PendingEvents.MachineCheck);
                 break;
         }
     }

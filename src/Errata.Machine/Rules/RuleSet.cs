@@ -32,11 +32,11 @@ internal sealed class RuleSet
         return new RuleSet(_byDecision.Where(b => b is not null).Select(b => b == target ? inverted : b!));
     }
 
-    /// <summary>The verdict for a decision; a decision no rule covers has no place in this profile.</summary>
-    public Verdict Decide(Decision decision)
+    /// <summary>The ruling for a decision; a decision no rule covers has no place in this profile.</summary>
+    public Ruling Decide(Decision decision)
     {
         var b = _byDecision[(int)decision]
             ?? throw new InvalidOperationException($"no rule for decision {decision}");
-        return new Verdict(b.Fate, b.Rule);
+        return new Ruling(b.Fate, b.Rule);
     }
 }

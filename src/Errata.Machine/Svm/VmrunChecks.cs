@@ -48,8 +48,8 @@ internal static class VmrunChecks
         foreach (var check in Checks)
         {
             if (!check.Illegal(v)) continue;
-            var verdict = rules.Decide(check.Decision);
-            if (verdict.Delivers) return new VmrunFailure(check.What, verdict.Rule);
+            var ruling = rules.Decide(check.Decision);
+            if (ruling.Delivers) return new VmrunFailure(check.What, ruling.Rule);
         }
         return null;
     }

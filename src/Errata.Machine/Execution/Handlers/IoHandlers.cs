@@ -40,7 +40,7 @@ internal static class IoHandlers
         if (c.Svm.InterceptsIo(port, size)) return c.Svm.InterceptIo(port, size, input, what, nextRip);
         // R/W=10 is an I/O breakpoint only with CR4.DE=1; otherwise undefined (APM Vol. 2 13.1.1), so no match.
         if ((c.Cr4 & Cpu.Cr4De) != 0 && c.Debug.IoMask != 0 && c.Debug.MatchIo(port, size))
-            c.Pending |= PendingEvents.DebugTrap;
+            c.RaisePending(PendingEvents.DebugTrap);
         return null;
     }
 }

@@ -105,12 +105,12 @@ internal static class SystemHandlers
     /// <summary>DR7.GD: the MOV DR faults with #DB, DR6.BD set and DR7.GD cleared.</summary>
     private static ExecResult? GeneralDetect(Cpu c, string what)
     {
-        var verdict = c.Gif ? c.Rules.Decide(Decision.GeneralDetect) : c.Rules.Decide(Decision.Gif0GeneralDetect);
-        if (!verdict.Delivers) return null;
+        var ruling = c.Gif ? c.Rules.Decide(Decision.GeneralDetect) : c.Rules.Decide(Decision.Gif0GeneralDetect);
+        if (!ruling.Delivers) return null;
         c.Debug.Report(0, DebugBits.Dr6BD);
         c.Debug.WriteDr7(c.Debug.Dr7 & ~DebugBits.Dr7GD);
         c.RefreshPending();
-        return c.RaiseFault(Cpu.VectorDb, $"general detect ({what})", verdict.Rule);
+        return c.RaiseFault(Cpu.VectorDb, $"general detect ({what})", ruling.Rule);
     }
 
     public static ExecResult Rdmsr(Cpu c, ref Instruction i)

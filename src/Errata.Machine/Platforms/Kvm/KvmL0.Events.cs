@@ -55,7 +55,7 @@ internal sealed partial class KvmL0
     private void Kick()
     {
         _signalled = true;
-        Cpu.Pending |= PendingEvents.PlatformRequest;
+        Cpu.RaisePending(PendingEvents.PlatformRequest);
     }
 
     /// <summary>kvm_queue_exception(_p): the payload (DR6 bits for #DB) is applied only at delivery.</summary>
@@ -227,9 +227,9 @@ internal sealed partial class KvmL0
     private bool GifBlocks(int record, Decision decision)
     {
         if (GifSet) return false;
-        var verdict = Cpu.Rules.Decide(decision);
-        if (verdict.Fate != Fate.Hold) return false;
-        Cpu.Log.Hold(record, verdict.Rule);
+        var ruling = Cpu.Rules.Decide(decision);
+        if (ruling.Fate != Fate.Hold) return false;
+        Cpu.Log.Hold(record, ruling.Rule);
         if (decision is Decision.KvmNmiAtGif0 or Decision.KvmSmiAtGif0 && _vgif
             && Cpu.Rules.Decide(Decision.KvmStgiInterceptForWindow).Delivers)
             SetIntercept(Intercept.Stgi);
@@ -244,7 +244,7 @@ internal sealed partial class KvmL0
     {
         Cpu.Log.Hold(record, Cpu.Rules.Decide(decision).Rule);
         _recheckAfter = Cpu.Instructions;
-        Cpu.Pending |= PendingEvents.PlatformRequest;
+        Cpu.RaisePending(PendingEvents.PlatformRequest);
     }
 
     /// <summary>

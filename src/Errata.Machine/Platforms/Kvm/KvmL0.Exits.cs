@@ -19,13 +19,13 @@ internal sealed partial class KvmL0
     {
         var v = Current;
         var record = Cpu.Svm.ExitRecord;
-        var verdict = Cpu.Rules.Decide(Decision.KvmDbReinjectAtGif0);
-        if (!GifSet && !verdict.Delivers)
+        var ruling = Cpu.Rules.Decide(Decision.KvmDbReinjectAtGif0);
+        if (!GifSet && !ruling.Delivers)
         {
-            Cpu.Log.Discard(record, verdict.Rule);
+            Cpu.Log.Discard(record, ruling.Rule);
             return;
         }
-        Cpu.Log[record].Rule = verdict.Rule;
+        Cpu.Log[record].Rule = ruling.Rule;
         QueueException(Cpu.VectorDb, null, v.Dr6 ^ DebugBits.Dr6ActiveLow, record);
     }
 

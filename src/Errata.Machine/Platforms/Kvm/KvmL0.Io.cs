@@ -47,10 +47,10 @@ internal sealed partial class KvmL0
         if ((v.Cr4 & Cpu.Cr4De) == 0) return -1;
         var matches = Cpu.Debug.IoMatches(v.Dr7, port, size);
         if (matches == 0) return -1;
-        var verdict = Cpu.Rules.Decide(Decision.KvmPioSkipsIoBreakpoints);
-        var record = Cpu.Raise(EventId.DebugException, BoundaryArbiter.DescribeMatches(matches, "I/O"), v.Rip, verdict.Rule);
-        if (verdict.Delivers) return record;
-        Cpu.Log.Discard(record, verdict.Rule);
+        var ruling = Cpu.Rules.Decide(Decision.KvmPioSkipsIoBreakpoints);
+        var record = Cpu.Raise(EventId.DebugException, BoundaryArbiter.DescribeMatches(matches, "I/O"), v.Rip, ruling.Rule);
+        if (ruling.Delivers) return record;
+        Cpu.Log.Discard(record, ruling.Rule);
         return -1;
     }
 }

@@ -109,7 +109,7 @@ internal sealed partial class KvmL0 : Platform
         if (!Cpu.Svm.GuestMode) return false;
         if (!_signalled && Cpu.Instructions == _recheckAfter)
         {
-            Cpu.Pending |= PendingEvents.PlatformRequest;
+            Cpu.RaisePending(PendingEvents.PlatformRequest);
             return false;
         }
         _signalled = false;
