@@ -33,15 +33,7 @@ public static class DiagnosticCatalogue
         typeof(MarkdownErrors),
         typeof(AssemblerErrors),
         typeof(ScenarioErrors),
-        typeof(SourceErrors),
-        typeof(ConfigErrors),
-        typeof(OutputErrors),
-        typeof(TemplateErrors),
-        typeof(RunErrors),
-        typeof(SiteScaffold),
-        typeof(ReportErrors),
-        typeof(ServeErrors),
-        typeof(AcceptErrors),
+        typeof(SiteErrors),
     ];
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =

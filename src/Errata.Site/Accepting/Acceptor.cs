@@ -44,7 +44,7 @@ public static class Acceptor
         if (run.Scenarios.Count == 0)
         {
             var display = SiteBuilder.Display(Path.GetFullPath(file));
-            return new([.. run.Diagnostics, AcceptErrors.NothingToAccept.At(SourceSpan.None(display), display)], null, "", encoding, [], run);
+            return new([.. run.Diagnostics, SiteErrors.NothingToAccept.At(SourceSpan.None(display), display)], null, "", encoding, [], run);
         }
 
         var bytes = File.ReadAllBytes(file);

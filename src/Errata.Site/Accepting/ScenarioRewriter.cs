@@ -57,7 +57,7 @@ public static class ScenarioRewriter
             perRun.Add((run.Profile.Name, verdict.Holds, verdict.Holds ? texts : texts.Where(t => !stated.Contains(t)).ToList()));
         }
         if (unreplaced.Count > 0)
-            notes.Add(AcceptErrors.ClaimRemoved, expect.Span, expect.Text, string.Join(", ", unreplaced));
+            notes.Add(SiteErrors.ClaimRemoved, expect.Span, expect.Text, string.Join(", ", unreplaced));
         return perRun;
     }
 

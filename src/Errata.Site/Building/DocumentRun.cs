@@ -30,7 +30,7 @@ public static class DocumentRun
             return new(bag.Items, 0, []);
         var blocks = doc.Descendants<ScenarioBlock>().Where(b => scenario is null || b.Name == scenario).ToList();
         if (scenario is not null && blocks.Count == 0)
-            bag.Add(RunErrors.NoSuchScenario, SourceSpan.None(display), scenario, display);
+            bag.Add(SiteErrors.NoSuchScenario, SourceSpan.None(display), scenario, display);
         var verified = ScenarioVerifier.Verify(blocks, config, selection, bag);
         return new(bag.Items, 1, verified.InOrder);
     }

@@ -29,7 +29,7 @@ public static class SiteBuilder
         var sourceRoot = Path.GetFullPath(Path.Combine(root, config.Source));
         if (!Directory.Exists(sourceRoot))
         {
-            bag.Add(ConfigErrors.MissingFolder, SpanOf(config, "source", configPath), "source", config.Source);
+            bag.Add(SiteErrors.MissingFolder, SpanOf(config, "source", configPath), "source", config.Source);
             return Stop(bag, options);
         }
         if (bag.HasErrors) return Stop(bag, options);
@@ -51,7 +51,7 @@ public static class SiteBuilder
             else if (config.Templates != SiteConfig.DefaultTemplates)
             {
                 // A folder the config names must exist; only the default name may be absent.
-                bag.Add(ConfigErrors.MissingFolder, SpanOf(config, "templates", configPath), "templates", config.Templates);
+                bag.Add(SiteErrors.MissingFolder, SpanOf(config, "templates", configPath), "templates", config.Templates);
                 return Stop(bag, options, pages, verified);
             }
             var templates = TemplateSet.Load(theme, Display(templatesFolder), bag, SpanOf(config, "templates", configPath));
@@ -97,7 +97,7 @@ public static class SiteBuilder
         var known = string.Join(", ", ProfileRegistry.All.Select(p => p.Name));
         foreach (var name in config.DefaultProfiles.Append(config.Reference))
             if (!ProfileRegistry.TryGet(name, out _))
-                bag.Add(ConfigErrors.UnknownProfile, SpanOf(config, name == config.Reference ? "reference" : "defaultProfiles", configDisplay), name, known);
+                bag.Add(SiteErrors.UnknownProfile, SpanOf(config, name == config.Reference ? "reference" : "defaultProfiles", configDisplay), name, known);
     }
 
     private static OutputTarget OutputOf(BuildOptions options, SiteConfig config, string root, string configPath)
@@ -145,7 +145,7 @@ public static class SiteBuilder
         }
         catch (Scriban.Syntax.ScriptRuntimeException e)
         {
-            bag.Add(TemplateErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
+            bag.Add(SiteErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
             return false;
         }
         writer.WriteText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, verified)));

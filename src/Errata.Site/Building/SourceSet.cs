@@ -76,9 +76,9 @@ public static class SourceSet
             if (!isFolder && !pipeline.CanRead(entry.Name)) return;
             var shown = SiteBuilder.Display(Path.Combine(shownRoot, path));
             if (real is null)
-                diagnostics.Add(SourceErrors.LinkLoop, SourceSpan.None(shown), shown);
+                diagnostics.Add(SiteErrors.LinkLoop, SourceSpan.None(shown), shown);
             else if (!RealPath.IsInside(_root, real))
-                diagnostics.Add(isFolder ? SourceErrors.FolderLinkOutside : SourceErrors.DocumentLinkOutside, SourceSpan.None(shown), shown, real);
+                diagnostics.Add(isFolder ? SiteErrors.FolderLinkOutside : SiteErrors.DocumentLinkOutside, SourceSpan.None(shown), shown, real);
             else if (isFolder)
                 _links.Enqueue((path, real));
             else

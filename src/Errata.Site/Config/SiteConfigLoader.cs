@@ -40,7 +40,7 @@ public static class SiteConfigLoader
     {
         if (!File.Exists(path))
         {
-            diagnostics.Add(ConfigErrors.MissingConfig, SourceSpan.None(displayPath), displayPath);
+            diagnostics.Add(SiteErrors.MissingConfig, SourceSpan.None(displayPath), displayPath);
             return new SiteConfig();
         }
         return Parse(File.ReadAllBytes(path), displayPath, diagnostics);
@@ -63,7 +63,7 @@ public static class SiteConfigLoader
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                diagnostics.Add(ConfigErrors.InvalidJson, lines.Span(path, reader.TokenStartIndex, 1), "expected an object { ... }");
+                diagnostics.Add(SiteErrors.InvalidJson, lines.Span(path, reader.TokenStartIndex, 1), "expected an object { ... }");
                 return config;
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -74,7 +74,7 @@ public static class SiteConfigLoader
                 if (!seen.TryAdd(key, keySpan))
                 {
                     // Which of the two would win is a JSON reader's choice; saying so beats guessing.
-                    diagnostics.Add(ConfigErrors.DuplicateKey, keySpan, key, seen[key].ToString());
+                    diagnostics.Add(SiteErrors.DuplicateKey, keySpan, key, seen[key].ToString());
                     reader.Skip();
                     continue;
                 }
@@ -82,7 +82,7 @@ public static class SiteConfigLoader
                 var index = Array.FindIndex(Keys, k => k.Name == key);
                 if (index < 0)
                 {
-                    diagnostics.Add(ConfigErrors.UnknownKey, keySpan, key, string.Join(", ", KeyNames));
+                    diagnostics.Add(SiteErrors.UnknownKey, keySpan, key, string.Join(", ", KeyNames));
                     reader.Skip();
                     continue;
                 }
@@ -94,12 +94,12 @@ public static class SiteConfigLoader
         {
             var line = (int)(e.LineNumber ?? 0);
             var col = (int)(e.BytePositionInLine ?? 0);
-            diagnostics.Add(ConfigErrors.InvalidJson, new SourceSpan(path, line, col, 1), FirstSentence(e.Message));
+            diagnostics.Add(SiteErrors.InvalidJson, new SourceSpan(path, line, col, 1), FirstSentence(e.Message));
         }
         catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
         {
             // The reader checks a string's UTF-8 only when it is read, so invalid bytes surface here, at the string's token.
-            diagnostics.Add(ConfigErrors.InvalidJson, lines.Span(path, reader.TokenStartIndex, 1), "a string that is not valid UTF-8; expected UTF-8 text");
+            diagnostics.Add(SiteErrors.InvalidJson, lines.Span(path, reader.TokenStartIndex, 1), "a string that is not valid UTF-8; expected UTF-8 text");
         }
         return config with { KeySpans = spans };
     }
@@ -107,7 +107,7 @@ public static class SiteConfigLoader
     private static string? ReadString(ref Utf8JsonReader r, string key, SourceSpan span, DiagnosticBag d)
     {
         if (r.TokenType == JsonTokenType.String) return r.GetString();
-        d.Add(ConfigErrors.WrongType, span, key, "a string", Describe(r.TokenType));
+        d.Add(SiteErrors.WrongType, span, key, "a string", Describe(r.TokenType));
         r.Skip();
         return null;
     }
@@ -115,7 +115,7 @@ public static class SiteConfigLoader
     private static bool? ReadBool(ref Utf8JsonReader r, string key, SourceSpan span, DiagnosticBag d)
     {
         if (r.TokenType is JsonTokenType.True or JsonTokenType.False) return r.GetBoolean();
-        d.Add(ConfigErrors.WrongType, span, key, "true or false", Describe(r.TokenType));
+        d.Add(SiteErrors.WrongType, span, key, "true or false", Describe(r.TokenType));
         r.Skip();
         return null;
     }
@@ -124,9 +124,9 @@ public static class SiteConfigLoader
     {
         if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var ms) && ms is > 0 and <= SiteConfig.MaxRunTimeout) return ms;
         if (r.TokenType == JsonTokenType.Number)
-            d.Add(ConfigErrors.BadTimeout, span, key, SiteConfig.MaxRunTimeout);
+            d.Add(SiteErrors.BadTimeout, span, key, SiteConfig.MaxRunTimeout);
         else
-            d.Add(ConfigErrors.WrongType, span, key, "a number of milliseconds", Describe(r.TokenType));
+            d.Add(SiteErrors.WrongType, span, key, "a number of milliseconds", Describe(r.TokenType));
         r.Skip();
         return null;
     }
@@ -135,7 +135,7 @@ public static class SiteConfigLoader
     {
         if (r.TokenType != JsonTokenType.StartArray)
         {
-            d.Add(ConfigErrors.WrongType, span, key, "a list of strings", Describe(r.TokenType));
+            d.Add(SiteErrors.WrongType, span, key, "a list of strings", Describe(r.TokenType));
             r.Skip();
             return null;
         }
@@ -146,7 +146,7 @@ public static class SiteConfigLoader
             if (r.TokenType == JsonTokenType.String) list.Add(r.GetString()!);
             else
             {
-                d.Add(ConfigErrors.WrongType, span, key, "a list of strings", "a list holding " + Describe(r.TokenType));
+                d.Add(SiteErrors.WrongType, span, key, "a list of strings", "a list holding " + Describe(r.TokenType));
                 r.Skip();
                 ok = false;
             }

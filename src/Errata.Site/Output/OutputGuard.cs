@@ -36,7 +36,7 @@ public static class OutputGuard
         // Said when only the links make it so: the paths as written do not show it.
         if (Relate(Path.GetFullPath(target.Folder), Path.GetFullPath(clash.Folder.Folder), clash.Folder.InsideToo) != clash.Relation)
             text += $" (through a link: it is '{output}')";
-        bag.Add(OutputErrors.ProtectedFolder, target.Span, target.Setting, target.Written, text);
+        bag.Add(SiteErrors.ProtectedFolder, target.Span, target.Setting, target.Written, text);
         return false;
     }
 
@@ -45,7 +45,7 @@ public static class OutputGuard
     {
         if (File.Exists(target.Folder))
         {
-            bag.Add(OutputErrors.OutputIsAFile, target.Span, target.Setting, target.Written);
+            bag.Add(SiteErrors.OutputIsAFile, target.Span, target.Setting, target.Written);
             return false;
         }
         if (!Directory.Exists(target.Folder) || OutputMarker.IsIn(target.Folder)) return true;
@@ -55,7 +55,7 @@ public static class OutputGuard
             .ToList();
         if (entries.Count == 0) return true;
         var named = string.Join(", ", entries.Take(NamesShown).Select(e => $"'{e}'")) + (entries.Count > NamesShown ? ", ..." : "");
-        bag.Add(OutputErrors.NotErrataOutput, target.Span, target.Setting, target.Written, entries.Count, named);
+        bag.Add(SiteErrors.NotErrataOutput, target.Span, target.Setting, target.Written, entries.Count, named);
         return false;
     }
 

@@ -10,7 +10,7 @@ namespace Errata.Site.Rendering;
 /// </summary>
 public sealed class PageRenderException(SourceSpan at, ScriptRuntimeException inner) : Exception(inner.OriginalMessage, inner)
 {
-    public Diagnostic Diagnostic { get; } = TemplateErrors.PageFailed.At(at, TemplatePosition(inner), inner.OriginalMessage);
+    public Diagnostic Diagnostic { get; } = SiteErrors.PageFailed.At(at, TemplatePosition(inner), inner.OriginalMessage);
 
     private static string TemplatePosition(ScriptRuntimeException e) =>
         new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1).ToString();

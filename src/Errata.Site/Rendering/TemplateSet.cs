@@ -42,13 +42,13 @@ public sealed class TemplateSet
             {
                 ok = false;
                 foreach (var m in template.Messages)
-                    diagnostics.Add(TemplateErrors.Syntax, new SourceSpan(display, m.Span.Start.Line, m.Span.Start.Column, 1), m.Message);
+                    diagnostics.Add(SiteErrors.Syntax, new SourceSpan(display, m.Span.Start.Line, m.Span.Start.Column, 1), m.Message);
             }
             templates[name] = template;
         }
         if (!templates.ContainsKey("layout.html"))
         {
-            diagnostics.Add(TemplateErrors.Missing, named ?? SourceSpan.None(displayFolder), "layout.html", displayFolder);
+            diagnostics.Add(SiteErrors.Missing, named ?? SourceSpan.None(displayFolder), "layout.html", displayFolder);
             ok = false;
         }
         var assets = theme.Files.Where(f => f.Name.StartsWith(AssetsFolder, StringComparison.Ordinal))

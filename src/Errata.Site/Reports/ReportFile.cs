@@ -17,7 +17,7 @@ public static class ReportFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return ReportErrors.Unwritable.At(SourceSpan.None(path), path, e.Message);
+            return SiteErrors.Unwritable.At(SourceSpan.None(path), path, e.Message);
         }
     }
 }

@@ -11,12 +11,6 @@ namespace Errata.Site.Scaffolding;
 /// </summary>
 public static class SiteScaffold
 {
-    public static readonly DiagnosticDescriptor NotEmpty =
-        new("ERR0903", DiagnosticCategory.Command, Severity.Error, "'{0}' already exists and is not empty; expected a new or empty folder");
-
-    public static readonly DiagnosticDescriptor IsAFile =
-        new("ERR0906", DiagnosticCategory.Command, Severity.Error, "'{0}' is a file; expected a new or empty folder for the site");
-
     /// <summary>Where a build records when each verdict was first verified (see VerificationLedger).</summary>
     public const string LedgerPath = ".errata/verified.json";
 
@@ -113,9 +107,9 @@ public static class SiteScaffold
     public static IReadOnlyList<Diagnostic> Create(string folder)
     {
         var full = Path.GetFullPath(folder);
-        if (File.Exists(full)) return [IsAFile.At(SourceSpan.None(folder), folder)];
+        if (File.Exists(full)) return [SiteErrors.IsAFile.At(SourceSpan.None(folder), folder)];
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
-            return [NotEmpty.At(SourceSpan.None(folder), folder)];
+            return [SiteErrors.NotEmpty.At(SourceSpan.None(folder), folder)];
         Directory.CreateDirectory(Path.Combine(full, "docs"));
         File.WriteAllText(Path.Combine(full, "site.config.json"), Config());
         File.WriteAllText(Path.Combine(full, ".gitignore"), GitIgnore);

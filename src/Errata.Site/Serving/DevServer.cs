@@ -57,7 +57,7 @@ public sealed class DevServer : IDisposable
         }
         catch (HttpListenerException e)
         {
-            return ServeErrors.CannotListen.At(SourceSpan.None("127.0.0.1"), "127.0.0.1", Port, e.Message);
+            return SiteErrors.CannotListen.At(SourceSpan.None("127.0.0.1"), "127.0.0.1", Port, e.Message);
         }
     }
 

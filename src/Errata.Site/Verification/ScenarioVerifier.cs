@@ -63,7 +63,7 @@ public static class ScenarioVerifier
     private static bool Runs(CompiledScenario compiled, ScenarioBlock block, RunSelection selection, DiagnosticBag bag)
     {
         if (selection.Profile is not { } profile || compiled.Profiles.Any(p => p.Name == profile)) return true;
-        bag.Add(RunErrors.ProfileNotRun, block.Span, block.Name, profile, string.Join(", ", compiled.Profiles.Select(p => p.Name)));
+        bag.Add(SiteErrors.ProfileNotRun, block.Span, block.Name, profile, string.Join(", ", compiled.Profiles.Select(p => p.Name)));
         return false;
     }
 }

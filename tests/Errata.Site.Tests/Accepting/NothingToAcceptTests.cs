@@ -20,7 +20,7 @@ public sealed class NothingToAcceptTests : IDisposable
         Assert.Equal(ExitCode.BadInput, result.ExitCode);
         Assert.Null(result.NewText);
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal(AcceptErrors.NothingToAccept, error.Descriptor);
+        Assert.Equal(SiteErrors.NothingToAccept, error.Descriptor);
         Assert.EndsWith("prose.md", error.Span.Path, StringComparison.Ordinal);
         Assert.Contains("no scenario", error.Message, StringComparison.Ordinal);
     }
