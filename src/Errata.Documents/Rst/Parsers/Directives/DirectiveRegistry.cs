@@ -23,6 +23,7 @@ internal sealed class DirectiveRegistry
         .Add(new ImageDirective(figure: true), "figure", "kernel-figure")
         .Add(new TableDirective(), "table")
         .Add(new ListTableDirective(), "list-table")
+        .Add(new CsvTableDirective(), "csv-table")
         .Add(new FlatTableDirective(), "flat-table")
         .Add(new TocTreeDirective(), "toctree")
         .Add(new ContentsDirective(), "contents")
