@@ -27,6 +27,8 @@ internal sealed class DirectiveRegistry
         .Add(new FlatTableDirective(), "flat-table")
         .Add(new TocTreeDirective(), "toctree")
         .Add(new ContentsDirective(), "contents")
+        .Add(new SectNumDirective(), "sectnum", "section-numbering")
+        .Add(new TargetNotesDirective(), "target-notes")
         .Add(new IncludeDirective(), "include")
         .Add(new RawDirective(), "raw")
         .Add(new ScenarioDirective(), "scenario")
