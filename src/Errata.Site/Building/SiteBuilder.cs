@@ -41,6 +41,7 @@ public static class SiteBuilder
 
         var pipeline = SitePipeline.Create();
         var pages = Read(pipeline, sourceRoot, config, bag);
+        CrossReferences.Resolve(pages, bag);
         var verified = Verify(pages, config, bag);
         var results = verified.Values.ToList();
 
