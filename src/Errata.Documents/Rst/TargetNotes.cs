@@ -10,9 +10,12 @@ namespace Errata.Documents.Rst;
 /// that footnote, so a printed page keeps the addresses. Footnotes are numbered after the
 /// document's own.
 /// </summary>
-internal static class TargetNotes
+public static class TargetNotes
 {
-    public static void Fill(Document document)
+    /// <summary>The label of a generated note and its references (docutils names them "TARGET_NOTE: id"); no written label has a space-free colon form like it.</summary>
+    public const string LabelPrefix = "target-note:";
+
+    internal static void Fill(Document document)
     {
         var places = document.Descendants<DirectiveBlock>().Where(d => d.Name == "target-notes").ToList();
         if (places.Count == 0) return;
@@ -25,7 +28,7 @@ internal static class TargetNotes
                 mark = (next++).ToString(CultureInfo.InvariantCulture);
                 notes[link.Url] = mark;
             }
-            list.Insert(index + 1, new FootnoteReference { Label = mark, Mark = mark, Span = link.Span });
+            list.Insert(index + 1, new FootnoteReference { Label = LabelPrefix + mark, Mark = mark, Span = link.Span });
         }
         foreach (var place in places)
             foreach (var (url, mark) in notes)
@@ -34,7 +37,7 @@ internal static class TargetNotes
                 var link = new Link { Url = url, Span = place.Span };
                 link.Children.Add(new Text { Value = url, Span = place.Span });
                 text.Inlines.Add(link);
-                place.Children.Add(new Footnote { Label = mark, Mark = mark, Span = place.Span, Children = { text } });
+                place.Children.Add(new Footnote { Label = LabelPrefix + mark, Mark = mark, Span = place.Span, Children = { text } });
             }
     }
 
