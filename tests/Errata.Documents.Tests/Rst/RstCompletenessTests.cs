@@ -70,6 +70,49 @@ public sealed class RstCompletenessTests
         Assert.DoesNotContain(doc.Children, b => b is Table);
     }
 
+    [Fact]
+    public void CsvTable_File_IsReadRelativeToTheDocument_AndMustStayInsideTheSourceFolder()
+    {
+        var root = Directory.CreateTempSubdirectory("errata-csv-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root.FullName, "data"));
+            File.WriteAllText(Path.Combine(root.FullName, "data", "rows.csv"), "Name, Value\n\"a, b\", 1\n");
+            var context = new ReadContext(root.FullName) { DocumentFile = Path.Combine(root.FullName, "page.rst") };
+            var doc = new RstReader().Read("page.rst", ".. csv-table::\n   :file: data/rows.csv\n   :header-rows: 1\n", context);
+            var table = Assert.IsType<Table>(Assert.Single(doc.Children));
+            Assert.Equal([["Name", "Value"]], Cells(table.Head));
+            Assert.Equal([["a, b", "1"]], Cells(table.Body));
+            var outside = new RstReader().Read("page.rst", ".. csv-table::\n   :file: ../elsewhere.csv\n", context);
+            Assert.Equal("ERR0206", Assert.Single(outside.Diagnostics).Descriptor.Id);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    // ---------- measured differences from docutils ----------
+
+    [Fact]
+    public void Tables_MeasureWideCharactersAsTwoColumns_AsDocutilsDoes()
+    {
+        var grid = Read("+------+----+\n| 中文 | ab |\n+------+----+\n");
+        Assert.Equal([["中文", "ab"]], Cells(Assert.IsType<Table>(Assert.Single(grid.Children)).Body));
+        var simple = Read("====  ===\n名前  値\n====  ===\n一    1\n====  ===\n");
+        var table = Assert.IsType<Table>(Assert.Single(simple.Children));
+        Assert.Equal([["名前", "値"]], Cells(table.Head));
+        Assert.Equal([["一", "1"]], Cells(table.Body));
+        Assert.Empty(grid.Diagnostics.Concat(simple.Diagnostics));
+    }
+
+    [Fact]
+    public void Math_MakesOneBlockPerGroupOfLines()
+    {
+        var doc = Read(".. math:: a = b\n\n   c = d\n   e = f\n\n   g = h\n");
+        Assert.Equal(["a = b", "c = d\ne = f", "g = h"], doc.Children.Cast<LiteralBlock>().Select(l => l.Text));
+    }
+
     // ---------- DocTitle ----------
 
     [Fact]

@@ -4,8 +4,8 @@ using Errata.Documents.Syntax;
 namespace Errata.Documents.Rst.Parsers.Directives;
 
 /// <summary>
-/// docutils' <c>csv-table</c>: rows of comma-separated values in the content, each cell read
-/// as RST; <c>:header:</c> holds head rows in the same format, <c>:header-rows:</c> takes
+/// docutils' <c>csv-table</c>: rows of comma-separated values in the content or in a file
+/// (<c>:file:</c>, found as <c>include</c> finds files), each cell read as RST; <c>:header:</c> holds head rows in the same format, <c>:header-rows:</c> takes
 /// head rows from the content; <c>:delim:</c>, <c>:quote:</c>, <c>:escape:</c> and
 /// <c>:keepspace:</c> change the dialect. Short rows are filled with empty cells, as docutils does.
 /// </summary>
@@ -15,12 +15,24 @@ internal sealed class CsvTableDirective : IDirective
 
     public void Run(RstContext context, DirectiveInput input, BlockSink sink)
     {
-        if (input.HasOption("file") || input.HasOption("url"))
+        if (input.HasOption("url"))
         {
-            DirectiveParser.Fail(context, sink, input.Name, input.Block, "external CSV data (\"file\" or \"url\" option) is not supported; put the rows in the directive's content.");
+            DirectiveParser.Fail(context, sink, input.Name, input.Block, "CSV data from a URL (\"url\" option) is not read: the site loads nothing from elsewhere; put the rows in the content or in a file (\"file\" option).");
             return;
         }
-        if (input.Content.Count == 0)
+        var data = input.Content;
+        if (input.Option("file") is { } path)
+        {
+            if (input.Content.Count > 0)
+            {
+                DirectiveParser.Fail(context, sink, input.Name, input.Block, "\"csv-table\" directive may not both specify an external file and have content.");
+                return;
+            }
+            if (IncludedFile.Read(context, path, input.Line.Span) is not { } file) return;
+            // Python's csv reader ends with the file's last line; a final line break adds no row.
+            data = [.. new SourceText(file.Display, file.Text).Lines.Reverse().SkipWhile(l => l.IsBlank).Reverse()];
+        }
+        if (data.Count == 0)
         {
             DirectiveParser.Fail(context, sink, input.Name, input.Block, "No content for the \"csv-table\" directive: rows of comma-separated values expected.");
             return;
@@ -31,7 +43,7 @@ internal sealed class CsvTableDirective : IDirective
         var head = input.Options.LastOrDefault(o => o.Name == "header") is { } header
             ? CsvRows.Read([.. header.ValuePieces().Select(p => p.Line.Dedent(p.Line.Indent))], dialect, out headError)
             : [];
-        var body = CsvRows.Read(input.Content, dialect, out var error);
+        var body = CsvRows.Read(data, dialect, out var error);
         if (head is null || body is null)
         {
             DirectiveParser.Fail(context, sink, input.Name, input.Block, "Error with CSV data in \"csv-table\" directive:\n" + (error ?? headError));
