@@ -5,7 +5,7 @@ namespace Errata.Documents.Rst;
 
 /// <summary>
 /// The <c>target-notes</c> directive's effect, as docutils' TargetNotes transform gives it:
-/// each external link target the document refers to by name becomes a footnote holding its
+/// each link target outside the page that the document refers to by name becomes a footnote holding its
 /// URL, where the directive stands, and every reference to it is followed by a reference to
 /// that footnote, so a printed page keeps the addresses. Footnotes are numbered after the
 /// document's own.
@@ -41,7 +41,7 @@ public static class TargetNotes
             }
     }
 
-    /// <summary>Links to an absolute URL under a name of their own (a bare URL is not a target), last first so insertions keep earlier indexes valid.</summary>
+    /// <summary>Links to a URI outside the page under a name of their own (a bare URL is not a target), last first so insertions keep earlier indexes valid.</summary>
     private static IEnumerable<(List<Inline> List, int Index, Link Link)> NamedExternalLinks(Document document)
     {
         foreach (var node in NodeWalker.Descendants(document))
@@ -49,7 +49,7 @@ public static class TargetNotes
             var list = node switch { LeafBlock l => l.Inlines, ContainerInline c => c.Children, Section s => s.Title, _ => null };
             if (list is null) continue;
             for (var i = list.Count - 1; i >= 0; i--)
-                if (list[i] is Link link && Uri.TryCreate(link.Url, UriKind.Absolute, out _) && Slug.PlainText(link.Children) != link.Url)
+                if (list[i] is Link link && !link.Url.StartsWith('#') && Slug.PlainText(link.Children) != link.Url)
                     yield return (list, i, link);
         }
     }

@@ -51,6 +51,16 @@ public sealed class RstCompletenessTests
         Assert.IsType<Code>(Assert.IsType<Paragraph>(row.Cells[1].Children[0]).Inlines[0]);
     }
 
+    [Theory]
+    [InlineData("space", "a b", 2)]
+    [InlineData("U+003B", "a;b", 2)]
+    [InlineData("U+zz", "aUb", 2)]
+    public void CsvTable_DelimiterByNameOrCode_AndAnUnreadableCodeIsItsFirstCharacter(string delim, string row, int cells)
+    {
+        var doc = Read($".. csv-table::\n   :delim: {delim}\n\n   {row}\n");
+        Assert.Equal(cells, Assert.Single(Assert.IsType<Table>(Assert.Single(doc.Children)).Body).Cells.Count);
+    }
+
     [Fact]
     public void CsvTable_TextAfterClosingQuote_IsALocatedErrorAndTheSourceStays()
     {

@@ -76,8 +76,8 @@ internal sealed class CsvTableDirective : IDirective
         "tab" => '\t',
         "space" => ' ',
         { Length: 1 } c => c[0],
-        _ when value.StartsWith("U+", StringComparison.OrdinalIgnoreCase) || value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) =>
-            (char)Convert.ToInt32(value[2..], 16),
+        _ when (value.StartsWith("U+", StringComparison.OrdinalIgnoreCase) || value.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            && ushort.TryParse(value[2..], System.Globalization.NumberStyles.HexNumber, null, out var code) => (char)code,
         _ => value[0],
     };
 }
