@@ -81,4 +81,12 @@ public static class SiteErrors
 
     public static readonly DiagnosticDescriptor IsAFile =
         new("ERR0906", DiagnosticCategory.Command, Severity.Error, "'{0}' is a file; expected a new or empty folder for the site");
+
+    // References between pages (:ref:, :doc:, toctree) that name nothing: warnings at the reference
+    public static readonly DiagnosticDescriptor UnknownLabel =
+        new("ERR0212", DiagnosticCategory.Markup, Severity.Warning, "undefined label '{0}' in :ref:; expected the name of a target (.. _{0}:) in one of the site's pages");
+    public static readonly DiagnosticDescriptor UnknownDocument =
+        new("ERR0213", DiagnosticCategory.Markup, Severity.Warning, "unknown document '{0}' in :doc:; expected the path of a page without its extension, relative to this page or to the source folder with a leading '/'");
+    public static readonly DiagnosticDescriptor UnknownTocTreeEntry =
+        new("ERR0214", DiagnosticCategory.Markup, Severity.Warning, "toctree contains a reference to the unknown document '{0}'; expected the path of a page without its extension");
 }

@@ -22,7 +22,7 @@ namespace Errata.Benchmarks;
 internal static class RstBenchmark
 {
     private const double TargetRatio = 50;
-    private const string Python = "/usr/bin/python3";
+    internal const string Python = "/usr/bin/python3";
 
     public static int Run(string[] args)
     {
@@ -126,7 +126,7 @@ internal static class RstBenchmark
         }
     }
 
-    private static void EnsureDocutils()
+    internal static void EnsureDocutils()
     {
         if (Execute(Python, "-c \"import docutils\"").Code == 0) return;
         Console.WriteLine("docutils missing: installing python3-docutils with apt-get");
@@ -138,7 +138,7 @@ internal static class RstBenchmark
         }
     }
 
-    private static (int Code, string Output, string Error) Execute(string program, string arguments)
+    internal static (int Code, string Output, string Error) Execute(string program, string arguments)
     {
         var info = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start " + program);

@@ -25,8 +25,12 @@ public sealed class RstReader : IDocumentReader
         var rst = new RstContext(source, context, document, _directives);
         rst.Body.Parse(source.Lines, new BlockSink(document.Children, allowTitles: true));
         rst.Finish();
+        // In docutils' transform order: title first, then numbers, contents and target notes.
+        var top = DocTitle.Apply(document);
         DocInfo.Mark(document);
+        rst.SectionNumbers?.Apply(top?.Children ?? document.Children);
         ContentsBuilder.Fill(document);
+        TargetNotes.Fill(document);
         return document;
     }
 }

@@ -3,10 +3,13 @@ namespace Errata.Documents.Syntax;
 /// <summary>A titled part of a document; RST sections and Markdown headings both become one.</summary>
 public sealed class Section : ContainerBlock
 {
-    public required int Level { get; init; }
+    /// <summary>1 for a top section; settable because docutils' DocTitle transform lifts the sections under a subtitle one level.</summary>
+    public required int Level { get; set; }
     public List<Inline> Title { get; } = [];
     /// <summary>The anchor id, unique in its document.</summary>
     public string Id { get; set; } = "";
+    /// <summary>A lone second-level section under the document's title (docutils' DocTitle transform): shown as the page's subtitle, not as a heading.</summary>
+    public bool IsSubtitle { get; set; }
 }
 
 public sealed class Paragraph : LeafBlock;

@@ -16,6 +16,10 @@ public sealed class DirectiveBlock : ContainerBlock
 public sealed class TocTree : Block
 {
     public List<string> Entries { get; } = [];
+    /// <summary>Each entry's explicit title (<c>Title &lt;doc&gt;</c>), or null: parallel to <see cref="Entries"/>.</summary>
+    public List<string?> Titles { get; } = [];
+    /// <summary>The entries resolved to pages by the site (link and page title), in entry order; empty until then.</summary>
+    public List<TocTreeLink> Links { get; } = [];
     public List<Inline> Caption { get; } = [];
     public int MaxDepth { get; init; }
 }
@@ -47,3 +51,6 @@ public sealed class SubstitutionDefinition : LeafBlock
 {
     public required string Name { get; init; }
 }
+
+/// <summary>A toctree entry resolved to a page: where it links and the title it shows.</summary>
+public sealed record TocTreeLink(string Url, string Title);

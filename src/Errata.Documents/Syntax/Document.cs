@@ -13,6 +13,9 @@ public sealed class Document : ContainerBlock
     /// <summary>The first top-level section's title as plain text, or null.</summary>
     public string? Title { get; set; }
 
+    /// <summary>The subtitle as plain text (an RST document's lone second-level section under its lone top one), or null.</summary>
+    public string? Subtitle { get; set; }
+
     public List<Diagnostic> Diagnostics { get; } = [];
 
     public IEnumerable<T> Descendants<T>() where T : Node => NodeWalker.Descendants(this).OfType<T>();

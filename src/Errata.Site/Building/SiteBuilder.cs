@@ -39,6 +39,7 @@ public static class SiteBuilder
 
         var pipeline = SitePipeline.Create();
         var pages = Read(pipeline, sourceRoot, config, bag);
+        CrossReferences.Resolve(pages, bag);
         var verified = ScenarioVerifier.Verify(pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), config, RunSelection.All, bag);
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options, pages, verified);
 

@@ -1,3 +1,4 @@
+using Errata.Documents.Rst;
 using Errata.Documents.Syntax;
 using System.Text.RegularExpressions;
 using System.Text;
@@ -296,6 +297,9 @@ internal static partial class Outline
                 if (a.Title.Count > 0) Line(sb, depth + 1, "title: " + Inline(a.Title));
                 Blocks(a.Children, depth + 1, sb);
                 return;
+            // What docutils' transforms add, which its parse-only tree does not hold yet.
+            case DirectiveBlock { Name: "target-notes" }:
+                return;
             case DirectiveBlock d when NativeContainers.Contains(d.Name):
                 if (d.Name is "rubric" or "subtitle")
                 {
@@ -374,6 +378,8 @@ internal static partial class Outline
                 Code c => $" `` {c.Value} ",
                 Link { Children: [SubstitutionReference r] } => $" [ | {r.Name} ",
                 Link l => $" [ {InlineRaw(l.Children)} ",
+                FootnoteReference f when f.Label.StartsWith(TargetNotes.LabelPrefix, StringComparison.Ordinal) => "",
+                InterpretedText { Role: "sectnum" } => "",
                 FootnoteReference f => f.IsCitation || int.TryParse(f.Label, out _) ? $" [# {f.Label} " : " [# ",
                 SubstitutionReference r => $" | {r.Name} ",
                 InterpretedText { Role: "title-reference" } x => $" ` {InlineRaw(x.Children)} ",

@@ -69,7 +69,9 @@ internal static class RstRenderers
             w.Raw("<nav class=\"toctree\">\n");
             if (n.Caption.Count > 0) { w.Raw("<p class=\"caption\">"); r.WriteAll(w, n.Caption); w.Raw("</p>\n"); }
             w.Raw("<ul>\n");
-            foreach (var e in n.Entries) w.Raw("<li><a").Attribute("href", e + ".html").Raw(">").Text(e).Raw("</a></li>\n");
+            // The site resolves entries to pages and their titles; read alone, an entry links by its name.
+            var links = n.Links.Count > 0 ? n.Links : n.Entries.Select((e, i) => new TocTreeLink(e + ".html", n.Titles.ElementAtOrDefault(i) ?? e));
+            foreach (var link in links) w.Raw("<li><a").Attribute("href", link.Url).Raw(">").Text(link.Title).Raw("</a></li>\n");
             w.Raw("</ul>\n</nav>\n");
         });
         r.Set<Contents>((r, w, n) =>
@@ -95,6 +97,7 @@ internal static class RstRenderers
             var (open, close) = n.Role switch
             {
                 "title-reference" => ("<cite>", "</cite>"),
+                "sectnum" => ("<span class=\"sectnum\">", "</span>"),
                 "subscript" => ("<sub>", "</sub>"),
                 "superscript" => ("<sup>", "</sup>"),
                 "abbreviation" => ("<abbr>", "</abbr>"),

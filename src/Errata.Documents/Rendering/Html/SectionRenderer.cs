@@ -7,6 +7,16 @@ public static class SectionRenderer
 {
     public static void Write(HtmlRenderer r, HtmlWriter w, Section n, int headingLevel)
     {
+        if (n.IsSubtitle)
+        {
+            // docutils' subtitle: a line under the page's title, not a heading of its own.
+            w.Raw("<section").Attribute("id", n.Id).Raw(">\n<p class=\"subtitle\">");
+            r.WriteAll(w, n.Title);
+            w.Raw("</p>\n");
+            r.WriteAll(w, n.Children);
+            w.Raw("</section>\n");
+            return;
+        }
         w.Raw("<section").Attribute("id", n.Id).Raw(">\n");
         w.Raw($"<h{headingLevel}>");
         r.WriteAll(w, n.Title);

@@ -50,6 +50,9 @@ internal sealed class RstContext
     public Dictionary<string, string> RoleAliases { get; } = [];
     public int IncludeDepth { get; set; }
 
+    /// <summary>Set by a <c>sectnum</c> directive: how the sections are numbered once read.</summary>
+    public SectionNumbers? SectionNumbers { get; set; }
+
     /// <summary>The folder of the file whose lines are being read: the document's, or an included file's while it is read.</summary>
     public string Folder { get; set; }
 

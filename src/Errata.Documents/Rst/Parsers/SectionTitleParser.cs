@@ -122,7 +122,7 @@ internal static class SectionTitleParser
         return width;
     }
 
-    private static bool IsWide(char ch) =>
+    public static bool IsWide(char ch) =>
         ch is (>= '\u1100' and <= '\u115f') or (>= '\u2e80' and <= '\ua4cf') or (>= '\uac00' and <= '\ud7a3')
             or (>= '\uf900' and <= '\ufaff') or (>= '\ufe30' and <= '\ufe4f') or (>= '\uff00' and <= '\uff60') or (>= '\uffe0' and <= '\uffe6');
 }

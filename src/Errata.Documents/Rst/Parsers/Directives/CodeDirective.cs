@@ -28,14 +28,27 @@ internal sealed class HighlightDirective : IDirective
         context.HighlightLanguage = input.Arguments[0] is "none" or "default" ? null : input.Arguments[0];
 }
 
-/// <summary><c>parsed-literal</c> and <c>math</c>: preformatted content kept as a literal block.</summary>
+/// <summary>
+/// <c>parsed-literal</c> and <c>math</c>: preformatted content kept as a literal block. As in
+/// docutils, <c>math</c> makes one block per blank-line-separated group of its argument and content.
+/// </summary>
 internal sealed class LiteralDirective : IDirective
 {
     public DirectiveShape Shape { get; } = new(Optional: 1, FinalArgumentWhitespace: true);
 
     public void Run(RstContext context, DirectiveInput input, BlockSink sink)
     {
-        var lines = input.Content.Count > 0 ? input.Content : input.ArgumentLines;
-        sink.Add(LiteralBlockParser.Literal(lines, input.Name.Equals("math", StringComparison.OrdinalIgnoreCase) ? "math" : null));
+        if (!input.Name.Equals("math", StringComparison.OrdinalIgnoreCase))
+        {
+            sink.Add(LiteralBlockParser.Literal(input.Content.Count > 0 ? input.Content : input.ArgumentLines));
+            return;
+        }
+        var group = new List<RstLine>();
+        foreach (var line in input.ArgumentLines.Append(default).Concat(input.Content).Append(default))
+        {
+            if (line.Source is not null && !line.IsBlank) { group.Add(line); continue; }
+            if (group.Count > 0) sink.Add(LiteralBlockParser.Literal(group, "math"));
+            group = [];
+        }
     }
 }

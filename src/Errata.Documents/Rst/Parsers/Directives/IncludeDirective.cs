@@ -13,38 +13,15 @@ internal sealed class IncludeDirective : IDirective
 
     public void Run(RstContext context, DirectiveInput input, BlockSink sink)
     {
-        var root = RealPath.Resolve(context.Read.SourceRoot) ?? Path.GetFullPath(context.Read.SourceRoot);
         var relative = input.Argument.Trim();
         var span = input.Line.SpanAt(0, input.Line.Text.Length);
-        // Links are followed before the containment check, so a link cannot lead an include out.
-        var full = RealPath.Resolve(Path.Combine(context.Folder, relative));
-        if (full is null)
-        {
-            context.Report(RstErrors.IncludeUnreadable, span, relative, "its links form a loop");
-            return;
-        }
-        if (!RealPath.IsInside(root, full))
-        {
-            context.Report(RstErrors.IncludeOutsideRoot, span, relative);
-            return;
-        }
         if (context.IncludeDepth >= MaxDepth)
         {
             context.Report(RstErrors.IncludeUnreadable, span, relative, "includes nest too deeply");
             return;
         }
-        // Named as the including document is named (relative to the working folder), so its diagnostics point at a file.
-        var display = DisplayPath(context.DisplayFolder, Path.GetRelativePath(context.Folder, full));
-        string text;
-        try
-        {
-            text = DocumentText.Read(full, display, context.Document.Diagnostics);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            context.Report(RstErrors.IncludeUnreadable, span, relative, e.Message);
-            return;
-        }
+        if (IncludedFile.Read(context, relative, span) is not { } file) return;
+        var (full, display, text) = file;
         var firstLine = 0;
         if (input.Option("start-after") is { } after)
         {
@@ -80,14 +57,5 @@ internal sealed class IncludeDirective : IDirective
         context.Body.Parse(source.Lines, sink);
         (context.Folder, context.DisplayFolder) = (folder, displayFolder);
         context.IncludeDepth--;
-    }
-
-    /// <summary><paramref name="relative"/> from a folder named <paramref name="displayFolder"/>, with its ".." applied.</summary>
-    private static string DisplayPath(string displayFolder, string relative)
-    {
-        if (Path.IsPathRooted(displayFolder)) return Path.GetFullPath(Path.Combine(displayFolder, relative)).Replace('\\', '/');
-        // A stand-in root lets GetFullPath apply ".." to a relative name.
-        var root = Path.GetFullPath("/errata-display");
-        return Path.GetRelativePath(root, Path.GetFullPath(Path.Combine(root, displayFolder, relative))).Replace('\\', '/');
     }
 }

@@ -2,11 +2,11 @@ namespace Errata.Documents.Rst.Parsers.Directives;
 
 /// <summary>
 /// Directives about the page rather than its body (<c>meta</c>, <c>title</c>, <c>header</c>,
-/// <c>footer</c>, <c>sectnum</c>, <c>target-notes</c>): accepted and left to the site.
+/// <c>footer</c>): accepted and left to the site.
 /// </summary>
 internal sealed class MetadataDirective : IDirective
 {
-    public static readonly string[] Names = ["meta", "title", "header", "footer", "sectnum", "section-numbering", "target-notes"];
+    public static readonly string[] Names = ["meta", "title", "header", "footer"];
 
     public DirectiveShape Shape { get; } = new(Optional: 1, FinalArgumentWhitespace: true);
 

@@ -15,7 +15,9 @@ internal sealed class TocTreeDirective : IDirective
             var entry = line.Text.Trim();
             if (entry.Length == 0) continue;
             var open = entry.LastIndexOf('<');
-            toc.Entries.Add(open >= 0 && entry.EndsWith('>') ? entry[(open + 1)..^1] : entry);
+            var titled = open > 0 && entry.EndsWith('>');
+            toc.Entries.Add(titled ? entry[(open + 1)..^1] : entry);
+            toc.Titles.Add(titled ? entry[..open].TrimEnd() : null);
         }
         if (input.Options.FirstOrDefault(o => o.Name == "caption") is { } caption)
             context.DeferInlines(toc.Caption, [caption.Line.Dedent(caption.ValueOffset)]);

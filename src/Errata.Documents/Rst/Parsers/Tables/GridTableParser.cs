@@ -26,6 +26,7 @@ internal static partial class GridTableParser
             context.Report(RstMarkupErrors.UnexpectedIndentation, c.Lines[at].Span);
             blankFinish = false;
         }
+        TableText.PadWide(block);
         var width = block[0].Text.Trim().Length;
         for (var i = 0; i < block.Count; i++)
         {

@@ -40,7 +40,7 @@ internal static partial class SimpleTableParser
             {
                 c.Index = i + 1;
                 blankFinish = i == limit || lines[i + 1].IsBlank;
-                return Slice(lines, start, i + 1);
+                return TableText.PadWide(Slice(lines, start, i + 1));
             }
         }
         if (found > 0)

@@ -63,6 +63,6 @@ internal static class TableBuilder
     {
         var at = block[Math.Clamp(offset, 0, block.Count - 1)];
         context.Report(RstMarkupErrors.MalformedTable, at.Span, detail.Length == 0 ? "" : "\n" + detail);
-        sink.Add(LiteralBlockParser.Literal(block));
+        sink.Add(LiteralBlockParser.Literal([.. block.Select(l => l with { Text = TableText.Unpad(l.Text) })]));
     }
 }
