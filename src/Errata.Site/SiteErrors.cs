@@ -18,7 +18,7 @@ public static class SiteErrors
 
     // site.config.json
     public static readonly DiagnosticDescriptor UnknownKey =
-        new("ERR0701", DiagnosticCategory.Config, Severity.Error, "unknown key '{0}'; expected one of: {1}");
+        new("ERR0701", DiagnosticCategory.Config, Severity.Error, "unknown key '{0}'{1}; expected one of: {2}");
     public static readonly DiagnosticDescriptor WrongType =
         new("ERR0702", DiagnosticCategory.Config, Severity.Error, "'{0}' must be {1}, found {2}");
     public static readonly DiagnosticDescriptor InvalidJson =

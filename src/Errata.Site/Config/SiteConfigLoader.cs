@@ -17,21 +17,28 @@ public static class SiteConfigLoader
     /// Every key, with how its value is read and where it goes: the one list of keys, so a key
     /// cannot be accepted without being read, nor read into the wrong setting.
     /// </summary>
-    private static readonly (string Name, KeyReader Read)[] Keys =
+    private static readonly (string Name, KeyReader Read, ConfigValue Value, string Description)[] Keys =
     [
-        ("title", Text((c, v) => c with { Title = v })),
-        ("source", Text((c, v) => c with { Source = v })),
-        ("output", Text((c, v) => c with { Output = v })),
-        ("templates", Text((c, v) => c with { Templates = v })),
-        ("defaultProfiles", (ref r, c, k, s, d) => ReadList(ref r, k, s, d) is { } list ? c with { DefaultProfiles = list } : c),
-        ("reference", Text((c, v) => c with { Reference = v })),
-        ("baseUrl", Text((c, v) => c with { BaseUrl = v.EndsWith('/') ? v : v + "/" })),
-        ("allowRaw", (ref r, c, k, s, d) => ReadBool(ref r, k, s, d) is { } b ? c with { AllowRaw = b } : c),
-        ("runTimeout", (ref r, c, k, s, d) => ReadMilliseconds(ref r, k, s, d) is { } ms ? c with { RunTimeout = ms } : c),
+        ("title", Text((c, v) => c with { Title = v }), ConfigValue.String, "The site's title, in every page's header and title."),
+        ("source", Text((c, v) => c with { Source = v }), ConfigValue.String, "The folder of the documents, relative to this file."),
+        ("output", Text((c, v) => c with { Output = v }), ConfigValue.String, "The folder a build writes the site into, relative to this file; a build replaces it whole."),
+        ("templates", Text((c, v) => c with { Templates = v }), ConfigValue.String, "A folder whose files replace the built-in theme's by path; the default folder may be absent."),
+        ("defaultProfiles", (ref r, c, k, s, d) => ReadList(ref r, k, s, d) is { } list ? c with { DefaultProfiles = list } : c, ConfigValue.Profiles, "The profiles a scenario that names none runs on."),
+        ("reference", Text((c, v) => c with { Reference = v }), ConfigValue.Profile, "The profile whose outcome the pages show first: the architectural reference."),
+        ("baseUrl", Text((c, v) => c with { BaseUrl = v.EndsWith('/') ? v : v + "/" }), ConfigValue.String, "Where the site is published; an absolute http(s) URL gives every page its canonical link."),
+        ("allowRaw", (ref r, c, k, s, d) => ReadBool(ref r, k, s, d) is { } b ? c with { AllowRaw = b } : c, ConfigValue.Boolean, "Whether RST raw directives may put HTML into pages."),
+        ("runTimeout", (ref r, c, k, s, d) => ReadMilliseconds(ref r, k, s, d) is { } ms ? c with { RunTimeout = ms } : c, ConfigValue.Milliseconds, "How long one run of a scenario may take, in milliseconds."),
     ];
+
+    /// <summary>The key editors read the schema's location from: allowed beside the settings, and no setting itself.</summary>
+    public const string SchemaKey = "$schema";
 
     /// <summary>The keys site.config.json may hold, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> KeyNames { get; } = Keys.Select(k => k.Name).ToList();
+
+    /// <summary>Each key with the kind of value it takes and what it does, for the JSON schema.</summary>
+    public static IReadOnlyList<(string Name, ConfigValue Value, string Description)> KeyDescriptions { get; } =
+        Keys.Select(k => (k.Name, k.Value, k.Description)).ToList();
 
     private static KeyReader Text(Func<SiteConfig, string, SiteConfig> set) =>
         (ref r, c, k, s, d) => ReadString(ref r, k, s, d) is { } v ? set(c, v) : c;
@@ -79,10 +86,16 @@ public static class SiteConfigLoader
                     continue;
                 }
                 var valueSpan = lines.Span(path, reader.TokenStartIndex, (int)Math.Max(1, reader.ValueSpan.Length));
+                if (key == SchemaKey)
+                {
+                    ReadString(ref reader, key, valueSpan, diagnostics);
+                    continue;
+                }
                 var index = Array.FindIndex(Keys, k => k.Name == key);
                 if (index < 0)
                 {
-                    diagnostics.Add(SiteErrors.UnknownKey, keySpan, key, string.Join(", ", KeyNames));
+                    var closest = ClosestName.Find(key, KeyNames);
+                    diagnostics.Add(SiteErrors.UnknownKey, keySpan, key, closest is null ? "" : $" (did you mean '{closest}'?)", string.Join(", ", KeyNames));
                     reader.Skip();
                     continue;
                 }

@@ -49,7 +49,8 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
             index > 0 ? nav[index - 1] : null,
             index + 1 < nav.Count ? nav[index + 1] : null,
             ShowTitle: !doc.Children.OfType<Section>().Any(s => DocumentOutline.HeadingLevel(s) == 1),
-            IsScenarioIndex: false);
+            IsScenarioIndex: false,
+            Canonical: site.CanonicalOf(page.OutputPath));
         return templates.Render("layout.html", view);
     }
 
@@ -111,7 +112,8 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
             null,
             ShowTitle: false,
             IsScenarioIndex: isScenarioIndex,
-            IsRules: isRules);
+            IsRules: isRules,
+            Canonical: site.CanonicalOf(isRules ? "rules.html" : "scenarios.html"));
         return templates.Render("layout.html", view);
     }
 

@@ -2,7 +2,17 @@ namespace Errata.Site.Rendering;
 
 // Flat view models handed to Scriban: templates never see live machine or document objects.
 
-public sealed record SiteView(string Title, string BaseUrl, string MachineVersion, string Reference);
+public sealed record SiteView(string Title, string BaseUrl, string MachineVersion, string Reference)
+{
+    /// <summary>
+    /// The page's absolute address when baseUrl is an absolute http(s) URL (for the canonical
+    /// link); null for a relative baseUrl, where the site's own relative links are enough.
+    /// </summary>
+    public string? CanonicalOf(string outputPath) =>
+        Uri.TryCreate(BaseUrl, UriKind.Absolute, out var b) && (b.Scheme == Uri.UriSchemeHttps || b.Scheme == Uri.UriSchemeHttp)
+            ? new Uri(b, outputPath.Replace('\\', '/')).AbsoluteUri
+            : null;
+}
 
 public sealed record NavItem(string Title, string Url, bool Current);
 
@@ -26,7 +36,8 @@ public sealed record PageView(
     NavItem? Next,
     bool ShowTitle,
     bool IsScenarioIndex,
-    bool IsRules = false);
+    bool IsRules = false,
+    string? Canonical = null);
 
 public sealed record ScenarioView(
     string Name,

@@ -26,6 +26,7 @@ public static class SiteScaffold
         var profiles = string.Join(", ", d.DefaultProfiles.Select(p => JsonSerializer.Serialize(p)));
         return $$"""
             {
+              "$schema": "./{{SiteConfigSchema.FileName}}",
               "title": "Errata, verified",
               "source": {{JsonSerializer.Serialize(d.Source)}},
               "output": {{JsonSerializer.Serialize(d.Output)}},
@@ -112,6 +113,7 @@ public static class SiteScaffold
             return [SiteErrors.NotEmpty.At(SourceSpan.None(folder), folder)];
         Directory.CreateDirectory(Path.Combine(full, "docs"));
         File.WriteAllText(Path.Combine(full, "site.config.json"), Config());
+        File.WriteAllText(Path.Combine(full, SiteConfigSchema.FileName), SiteConfigSchema.Write());
         File.WriteAllText(Path.Combine(full, ".gitignore"), GitIgnore);
         File.WriteAllText(Path.Combine(full, "docs", "index.md"), Index);
         File.WriteAllText(Path.Combine(full, "docs", "single-step.rst"), SingleStep);
