@@ -94,4 +94,19 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("ERR0903", err, StringComparison.Ordinal);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(_dir, "keep.txt")));
     }
+
+    [Fact]
+    public void Timings_NameEveryPhase_OnStandardError()
+    {
+        Assert.True(CliRunner.Run(_dir, "init", "t").Exit == 0);
+        var site = Path.Combine(_dir, "t");
+        var (exit, output, err) = CliRunner.Run(site, "build", "--timings");
+        Assert.True(exit == 0, err);
+        Assert.Matches(@"timings: read \d+\.\d\d s, verify \d+\.\d\d s, render \d+\.\d\d s, total \d+\.\d\d s", err);
+        Assert.DoesNotContain("timings", output, StringComparison.Ordinal);
+        var (checkExit, _, checkErr) = CliRunner.Run(site, "check", "--timings");
+        Assert.True(checkExit == 0, checkErr);
+        Assert.Matches(@"timings: read \d+\.\d\d s, verify \d+\.\d\d s, total", checkErr);
+        Assert.DoesNotContain("render", checkErr, StringComparison.Ordinal);
+    }
 }

@@ -10,8 +10,8 @@ internal sealed class BuildCommand : ICommand
 
     public string Name => "build";
     public string Summary => "verify every scenario and render the site";
-    public string Usage => "[--config FILE] [--output DIR] [--strict]";
-    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Output, CommonOptions.Strict];
+    public string Usage => "[--config FILE] [--output DIR] [--strict] [--timings]";
+    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Output, CommonOptions.Strict, CommonOptions.Timings];
 
     public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
@@ -27,6 +27,7 @@ internal sealed class BuildCommand : ICommand
             stderr.WriteLine(result.Outcome.Summary);
             stderr.WriteLine("build failed; the output folder was left as it was");
         }
+        if (args.Flag(CommonOptions.Timings.Name)) stderr.WriteLine(result.Timings.Describe(rendered: true));
         return result.ExitCode;
     }
 }

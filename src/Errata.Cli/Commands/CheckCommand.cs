@@ -13,8 +13,8 @@ internal sealed class CheckCommand : ICommand
 
     public string Name => "check";
     public string Summary => "verify every claim; no site is written (exit 0 all hold, 1 a claim fails, 2 bad input)";
-    public string Usage => "[--config FILE] [--format text|json|junit|github] [--report FILE] [--strict]";
-    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Format, Report, CommonOptions.Strict];
+    public string Usage => "[--config FILE] [--format text|json|junit|github] [--report FILE] [--strict] [--timings]";
+    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Format, Report, CommonOptions.Strict, CommonOptions.Timings];
 
     public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
     {
@@ -27,6 +27,7 @@ internal sealed class CheckCommand : ICommand
         var strict = args.Flag(CommonOptions.Strict.Name);
         var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: strict));
         CommonOptions.Print(result.Diagnostics, stderr, strict);
+        if (args.Flag(CommonOptions.Timings.Name)) stderr.WriteLine(result.Timings.Describe(rendered: false));
         var outcome = result.Outcome;
         var summary = outcome.Summary + "\n";
         var report = format switch

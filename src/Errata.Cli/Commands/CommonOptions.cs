@@ -10,6 +10,7 @@ internal static class CommonOptions
 {
     public static readonly OptionSpec Config = new("config", true, "the site's configuration file (default: site.config.json)");
     public static readonly OptionSpec Strict = new("strict", false, "treat warnings as errors (exit 2)");
+    public static readonly OptionSpec Timings = new("timings", false, "print how long reading, verifying and rendering took (on standard error)");
 
     public static string ConfigPath(Arguments args) => args.Value(Config.Name) ?? "site.config.json";
 

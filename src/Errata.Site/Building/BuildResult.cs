@@ -11,4 +11,7 @@ public sealed record BuildResult(VerificationOutcome Outcome, IReadOnlyList<Docu
     public IReadOnlyList<Diagnostic> Diagnostics => Outcome.Diagnostics;
     public IReadOnlyList<ScenarioResult> Scenarios => Outcome.Scenarios;
     public ExitCode ExitCode => Outcome.ExitCode;
+
+    /// <summary>How long each phase took, for `--timings`.</summary>
+    public BuildTimings Timings { get; init; } = BuildTimings.None;
 }

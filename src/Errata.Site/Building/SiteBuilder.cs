@@ -37,12 +37,17 @@ public static class SiteBuilder
         if (!OutputGuard.CheckPlace(output, GuardedFolder.OfSite(config, configPath), bag) || (options.WriteSite && !OutputGuard.CheckOwnership(output, bag)))
             return Stop(bag, options);
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var pipeline = SitePipeline.Create();
         var pages = Read(pipeline, sourceRoot, config, bag);
         CrossReferences.Resolve(pages, bag);
+        var read = BuildTimings.Since(started);
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
         var verified = ScenarioVerifier.Verify(pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), config, RunSelection.All, bag);
+        var verify = BuildTimings.Since(started);
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options, pages, verified);
 
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
         string? written = null;
         if (options.WriteSite)
         {
@@ -62,7 +67,10 @@ public static class SiteBuilder
             ledger.Save();
             written = output.Folder;
         }
-        return new BuildResult(Outcome(bag, options, pages, verified), pages.Select(p => p.Document).ToList(), written);
+        return new BuildResult(Outcome(bag, options, pages, verified), pages.Select(p => p.Document).ToList(), written)
+        {
+            Timings = new BuildTimings(read, verify, options.WriteSite ? BuildTimings.Since(started) : TimeSpan.Zero),
+        };
     }
 
     /// <summary>
