@@ -47,18 +47,28 @@ internal sealed partial class Cpu
     /// </summary>
     public void EnterSmmEnvironment()
     {
-        InSmm = true;
-        SmmInsideNmiMask = NmiBlocked;
-        NmiBlocked = true;
+        BeginSmm();
         Rflags = FlagBits.Fixed1;
         Debug.WriteDr7(DebugBits.Dr7Fixed1);
         ShadowAfter = -1;
         TrapArmed = false;
         Cpl = 0;
-        Segment[1] = 0x08;
-        Segment[2] = 0x10;
         Rip = SmiHandler;
         RefreshPending();
+    }
+
+    /// <summary>
+    /// What SMM entry changes beyond the registers a VMCB holds: the SMM flag, NMI blocking
+    /// (remembering whether it was already on) and the handler's selectors. KVM's emulated
+    /// entry sets the rest in vmcb01.
+    /// </summary>
+    public void BeginSmm()
+    {
+        InSmm = true;
+        SmmInsideNmiMask = NmiBlocked;
+        NmiBlocked = true;
+        Segment[1] = 0x08;
+        Segment[2] = 0x10;
     }
 
     /// <summary>RSM: #UD outside SMM; otherwise the saved state comes back and SMM ends.</summary>

@@ -19,6 +19,9 @@ public sealed record BuildTimings(TimeSpan Read, TimeSpan Verify, TimeSpan Rende
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
-    /// <summary>Elapsed time since a <see cref="Stopwatch.GetTimestamp"/> value.</summary>
+    /// <summary>A timestamp for <see cref="Since"/>.</summary>
+    internal static long Now() => Stopwatch.GetTimestamp();
+
+    /// <summary>Elapsed time since a <see cref="Now"/> value.</summary>
     internal static TimeSpan Since(long start) => Stopwatch.GetElapsedTime(start);
 }

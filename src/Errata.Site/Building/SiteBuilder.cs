@@ -37,17 +37,17 @@ public static class SiteBuilder
         if (!OutputGuard.CheckPlace(output, GuardedFolder.OfSite(config, configPath), bag) || (options.WriteSite && !OutputGuard.CheckOwnership(output, bag)))
             return Stop(bag, options);
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = BuildTimings.Now();
         var pipeline = SitePipeline.Create();
         var pages = Read(pipeline, sourceRoot, config, bag);
         CrossReferences.Resolve(pages, bag);
         var read = BuildTimings.Since(started);
-        started = System.Diagnostics.Stopwatch.GetTimestamp();
+        started = BuildTimings.Now();
         var verified = ScenarioVerifier.Verify(pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), config, RunSelection.All, bag);
         var verify = BuildTimings.Since(started);
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options, pages, verified);
 
-        started = System.Diagnostics.Stopwatch.GetTimestamp();
+        started = BuildTimings.Now();
         string? written = null;
         if (options.WriteSite)
         {

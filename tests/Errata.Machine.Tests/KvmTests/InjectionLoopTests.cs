@@ -84,27 +84,8 @@ public sealed class InjectionLoopTests
     [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void NmiAfterL2Clgi_ExitsToL1AtL2Stgi(string profile)
     {
-        var p = new TestProgram();
-        var a = p.Asm;
-        Iced.Intel.Label guest = p.Label(), afterStgi = p.Label();
-        a.vmrun();
-        a.hlt();
-        p.At(ref guest);
-        a.clgi();
-        a.mov(ecx, 0x830);
-        a.mov(eax, 0x4_0400); // self, delivery mode NMI
-        a.xor(edx, edx);
-        a.wrmsr();
-        a.nop();
-        a.stgi();
-        p.At(ref afterStgi);
-        a.nop();
-        a.vmmcall();
-        p.Guest(guest);
-        p.Vmcb["intercept_nmi"] = 1;
-        var o = p.Run(profile);
-        var exit = o.Single(EventId.VmExit(0x61));
-        Assert.Equal(p.Address(afterStgi), exit.Rip);
+        var (o, afterStgi) = SelfIpiAfterL2Clgi(profile, icrLow: 0x4_0400, intercept: "intercept_nmi"); // self, delivery mode NMI
+        Assert.Equal(afterStgi, o.Single(EventId.VmExit(0x61)).Rip);
         Assert.Empty(o.Of(EventId.VmExit(0x81)));
     }
 
@@ -116,6 +97,13 @@ public sealed class InjectionLoopTests
     [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void IntrAfterL2Clgi_ExitsToL1AtL2Stgi(string profile)
     {
+        var (o, afterStgi) = SelfIpiAfterL2Clgi(profile, icrLow: 0x4_0060, intercept: "intercept_intr"); // self, fixed, vector 0x60
+        Assert.Equal(afterStgi, o.Single(EventId.VmExit(0x60)).Rip);
+    }
+
+    /// <summary>L2 (IF=1) runs CLGI, sends itself an IPI through the x2APIC ICR, then STGI; L1 intercepts <paramref name="intercept"/>.</summary>
+    private static (Outcome Outcome, ulong AfterStgi) SelfIpiAfterL2Clgi(string profile, int icrLow, string intercept)
+    {
         var p = new TestProgram();
         var a = p.Asm;
         Iced.Intel.Label guest = p.Label(), afterStgi = p.Label();
@@ -124,7 +112,7 @@ public sealed class InjectionLoopTests
         p.At(ref guest);
         a.clgi();
         a.mov(ecx, 0x830);
-        a.mov(eax, 0x4_0060); // self, fixed, vector 0x60
+        a.mov(eax, icrLow);
         a.xor(edx, edx);
         a.wrmsr();
         a.nop();
@@ -133,11 +121,9 @@ public sealed class InjectionLoopTests
         a.nop();
         a.vmmcall();
         p.Guest(guest);
-        p.Vmcb["intercept_intr"] = 1;
+        p.Vmcb[intercept] = 1;
         p.Vmcb["rflags"] = 0x202;
-        var o = p.Run(profile);
-        var exit = o.Single(EventId.VmExit(0x60));
-        Assert.Equal(p.Address(afterStgi), exit.Rip);
+        return (p.Run(profile), p.Address(afterStgi));
     }
 
     /// <summary>

@@ -43,17 +43,13 @@ internal sealed partial class KvmL0
             return;
         }
         Cpu.Log.Deliver(record, Cpu.Log[record].Rule, saved.Rip, atDelivery, Cpu.SmmFrame(saved));
+        Cpu.BeginSmm();
         var l1 = _vmcb01;
-        Cpu.InSmm = true;
-        Cpu.SmmInsideNmiMask = Cpu.NmiBlocked;
-        Cpu.NmiBlocked = true;
         l1.Rip = Cpu.SmiHandler;
         l1.Rflags = FlagBits.Fixed1;
         l1.Dr7 = DebugBits.Dr7Fixed1;
         l1.IntState = 0;
         l1.Cpl = 0;
-        Cpu.Segment[1] = 0x08;
-        Cpu.Segment[2] = 0x10;
         _enteredSmm = true;
     }
 
