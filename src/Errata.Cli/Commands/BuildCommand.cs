@@ -16,12 +16,18 @@ internal sealed class BuildCommand : ErrataCommand
         Add(Output);
         Add(CommonOptions.Strict);
         Add(CommonOptions.Timings);
+        Add(CommonOptions.NoCache);
+        Add(CommonOptions.Verbose);
     }
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var strict = args.GetValue(CommonOptions.Strict);
-        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true, Strict: strict));
+        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true, Strict: strict)
+        {
+            UseCache = !args.GetValue(CommonOptions.NoCache),
+        });
+        CommonOptions.PrintRuns(args, result, stderr);
         CommonOptions.Print(result.Diagnostics, stderr, strict);
         if (result.OutputFolder is { } folder)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Config;
+using Errata.Site.Reports;
 
 namespace Errata.Cli.Commands;
 
@@ -13,6 +14,8 @@ internal static class CommonOptions
     public static readonly Option<string> Config = new("--config") { Description = $"the site's configuration file (default: {DefaultConfig})", HelpName = "FILE" };
     public static readonly Option<bool> Strict = new("--strict") { Description = "treat warnings as errors (exit 2)" };
     public static readonly Option<bool> Timings = new("--timings") { Description = "print how long reading, verifying and rendering took (on standard error)" };
+    public static readonly Option<bool> NoCache = new("--no-cache") { Description = "run every scenario: neither read nor write the verdict cache (.errata/cache)" };
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "say, for each scenario and profile, whether its outcome came from the verdict cache or why it ran (on standard error)" };
     public static readonly Argument<string> Document = new("FILE") { Description = "the document (.md or .rst)" };
 
     public static string ConfigPath(ParseResult args) => args.GetValue(Config) ?? DefaultConfig;
@@ -37,6 +40,33 @@ internal static class CommonOptions
         if (!bag.HasErrors) return (args.GetRequiredValue(Document), config);
         Print(bag.Items, stderr);
         return null;
+    }
+
+    /// <summary>
+    /// A report to its file (then the summary on standard output) or to standard output: null
+    /// when delivered, bad input when the file cannot be written.
+    /// </summary>
+    public static ExitCode? Deliver(string? file, string report, string summary, TextWriter stdout, TextWriter stderr)
+    {
+        if (file is null)
+        {
+            stdout.Write(report);
+            return null;
+        }
+        if (ReportFile.Write(file, report) is { } unwritable)
+        {
+            Print([unwritable], stderr);
+            return ExitCode.BadInput;
+        }
+        stdout.Write(summary);
+        return null;
+    }
+
+    /// <summary>Under --verbose, where each run's outcome came from, one line each.</summary>
+    public static void PrintRuns(ParseResult args, BuildResult result, TextWriter stderr)
+    {
+        if (!args.GetValue(Verbose)) return;
+        foreach (var run in result.Runs) stderr.WriteLine(run);
     }
 
     /// <summary>Prints diagnostics with the severity they have under <paramref name="strict"/>, as the exit code counts them.</summary>

@@ -35,6 +35,8 @@ public static class MutationCheck
         var compiled = result.Scenario;
         var tried = new Dictionary<ExpectLine, List<string>>();
         var killedBy = new Dictionary<ExpectLine, (string Profile, string Rule)>();
+        var mutations = 0;
+        var inert = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var run in result.Runs)
         {
             var holding = run.Verdicts.Where(v => v.Holds).Select(v => v.Expect).ToHashSet();
@@ -42,10 +44,14 @@ public static class MutationCheck
             foreach (var rule in DecidingRules(run.Outcome))
             {
                 if (run.Profile.WithInverted(rule) is not { } mutant) continue;
-                foreach (var failed in FailingUnder(compiled, run.Profile.Name, mutant, settings, source).Where(holding.Contains))
-                    killedBy.TryAdd(failed, (run.Profile.Name, rule));
+                mutations++;
+                var (failing, same) = FailingUnder(compiled, run, mutant, settings, source);
+                if (same) inert.Add(rule);
+                foreach (var failed in failing.Where(holding.Contains)) killedBy.TryAdd(failed, (run.Profile.Name, rule));
             }
         }
+        var what = mutations == 0 ? "no rule decided an event, so there was none"
+            : $"{mutations} inverted rule(s) tried" + (inert.Count > 0 ? $"; inverting {string.Join(", ", inert)} changed nothing the run observed" : "");
         var findings = new List<Diagnostic>();
         foreach (var expect in compiled.Syntax.Expects)
         {
@@ -53,7 +59,7 @@ public static class MutationCheck
             if (!tried.TryGetValue(expect, out var profiles) || result.Verdicts.Any(v => v.Expect == expect && !v.Holds)) continue;
             var killed = killedBy.TryGetValue(expect, out var by);
             if (!killed && expect.Deliberate is null)
-                findings.Add(SiteErrors.CannotFail.At(expect.Span, expect.Claim, string.Join(", ", profiles), Mutations(result)));
+                findings.Add(SiteErrors.CannotFail.At(expect.Span, expect.Claim, string.Join(", ", profiles), what));
             else if (killed && expect.Deliberate is { } mark)
                 findings.Add(SiteErrors.DeliberateCanFail.At(mark.Span, expect.Claim, by.Profile, by.Rule));
         }
@@ -61,10 +67,11 @@ public static class MutationCheck
     }
 
     /// <summary>
-    /// The expect lines that fail on the mutant, judged as the profile's own. A mutant on which the
-    /// machine faults lets no claim hold: the mutation is one the claims notice.
+    /// The expect lines that fail on the mutant, judged as the profile's own, and whether the
+    /// mutant's run observed the same as the original's. A mutant on which the machine faults
+    /// lets no claim hold: the mutation is one the claims notice.
     /// </summary>
-    private static IEnumerable<ExpectLine> FailingUnder(CompiledScenario compiled, string profile, Profile mutant, RunOptions settings, OutcomeSource source)
+    private static (IEnumerable<ExpectLine> Failing, bool Same) FailingUnder(CompiledScenario compiled, ProfileRun run, Profile mutant, RunOptions settings, OutcomeSource source)
     {
         Outcome outcome;
         try
@@ -73,14 +80,15 @@ public static class MutationCheck
         }
         catch (MachineFaultException)
         {
-            return compiled.Syntax.Expects;
+            return (compiled.Syntax.Expects, false);
         }
-        return ScenarioRunner.Judge(compiled, profile, outcome).Where(v => !v.Holds).Select(v => v.Expect);
+        var failing = ScenarioRunner.Judge(compiled, run.Profile.Name, outcome).Where(v => !v.Holds).Select(v => v.Expect).ToList();
+        return (failing, Observed(outcome) == Observed(run.Outcome));
     }
 
-    private static string Mutations(ScenarioResult result)
-    {
-        var count = result.Runs.Sum(r => DecidingRules(r.Outcome).Count(rule => r.Profile.WithInverted(rule) is not null));
-        return count == 0 ? "no rule decided an event, so there was none" : $"{count} inverted rule(s) tried";
-    }
+    /// <summary>What a run observed, as text: its end, its events and their fates, and its final registers (rule statements aside, which an inversion rewords).</summary>
+    private static string Observed(Outcome o) =>
+        $"{o.End} {o.Instructions}\n"
+        + string.Join("\n", o.Events.Select(e => $"{e.Id} {e.Disposition} {e.Rip:x} {e.DeliveredBefore:x} {e.DeliveryOrder}"))
+        + "\n" + string.Join(" ", RecordedState.Fields(o.Final).Select(f => $"{f.Key}={f.Value:x}"));
 }

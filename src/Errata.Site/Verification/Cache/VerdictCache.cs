@@ -31,8 +31,8 @@ public sealed class VerdictCache
 
     public static string FolderOf(string siteRoot) => Path.Combine(siteRoot, ".errata", "cache");
 
-    /// <summary>Where each run's outcome came from, in the order the runs were asked for.</summary>
-    public IReadOnlyList<CachedRun> Log => _log.ToList();
+    /// <summary>Where each run's outcome came from, in document order (a scenario's profiles in the order they ran).</summary>
+    public IReadOnlyList<CachedRun> Log => _log.OrderBy(r => r.Span.Path, StringComparer.Ordinal).ThenBy(r => r.Span.Line).ThenBy(r => r.Span.Column).ToList();
 
     /// <summary>The source to give <see cref="ScenarioRunner"/>: an entry when one holds for the key, else the machine.</summary>
     public Outcome Outcome(CompiledScenario scenario, Profile profile, RunOptions? options)
