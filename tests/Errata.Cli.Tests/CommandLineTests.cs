@@ -47,6 +47,7 @@ public sealed class CommandLineTests : IDisposable
         var site = Path.Combine(_dir, "mysite");
         Assert.False(Directory.Exists(Path.Combine(site, "templates")));
         Assert.Contains("_site/", File.ReadAllText(Path.Combine(site, ".gitignore")), StringComparison.Ordinal);
+        Assert.Contains(".errata/cache/", File.ReadAllText(Path.Combine(site, ".gitignore")), StringComparison.Ordinal);
         var (buildExit, output, buildErr) = CliRunner.Run(site, "build");
         Assert.True(buildExit == 0, buildErr);
         Assert.Contains("10 of 10 claim(s) hold in 2 scenario(s)", output, StringComparison.Ordinal);
