@@ -53,24 +53,17 @@ internal sealed class CheckCommand : ErrataCommand
         Add(FailFast);
         Add(ShardOption);
         Add(Mutate);
-        Add(CommonOptions.Strict);
-        Add(CommonOptions.Timings);
-        Add(CommonOptions.NoCache);
-        Add(CommonOptions.Verbose);
+        CommonOptions.AddVerifying(this);
     }
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
-        var strict = args.GetValue(CommonOptions.Strict);
-        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: strict)
+        var result = CommonOptions.Verify(args, new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false)
         {
-            UseCache = !args.GetValue(CommonOptions.NoCache),
             Filter = new ScenarioFilter { Paths = args.GetValue(Paths) ?? [], Names = args.GetValue(Names) ?? [], Shard = args.GetValue(ShardOption) },
             Selection = RunSelection.All with { Profiles = args.GetValue(Profiles) ?? [], FailFast = args.GetValue(FailFast) },
             Mutate = args.GetValue(Mutate),
-        });
-        CommonOptions.PrintRuns(args, result, stderr);
-        CommonOptions.Print(result.Diagnostics, stderr, strict);
+        }, stderr);
         if (args.GetValue(CommonOptions.Timings)) stderr.WriteLine(result.Timings.Describe(rendered: false));
         var summary = result.Outcome.Summary + "\n";
         var report = Formats[args.GetValue(Format) ?? Formats.Keys.First()](result.Outcome);

@@ -62,11 +62,27 @@ internal static class CommonOptions
         return null;
     }
 
-    /// <summary>Under --verbose, where each run's outcome came from, one line each.</summary>
-    public static void PrintRuns(ParseResult args, BuildResult result, TextWriter stderr)
+    /// <summary>The options every command that verifies a whole site takes (build and check).</summary>
+    public static void AddVerifying(Command command)
     {
-        if (!args.GetValue(Verbose)) return;
-        foreach (var run in result.Runs) stderr.WriteLine(run);
+        command.Add(Strict);
+        command.Add(Timings);
+        command.Add(NoCache);
+        command.Add(Verbose);
+    }
+
+    /// <summary>
+    /// Builds (or checks) with --strict and --no-cache as given, then prints on standard error,
+    /// under --verbose, where each run's outcome came from, and the diagnostics.
+    /// </summary>
+    public static BuildResult Verify(ParseResult args, BuildOptions options, TextWriter stderr)
+    {
+        var strict = args.GetValue(Strict);
+        var result = SiteBuilder.Build(options with { Strict = strict, UseCache = !args.GetValue(NoCache) });
+        if (args.GetValue(Verbose))
+            foreach (var run in result.Runs) stderr.WriteLine(run);
+        Print(result.Diagnostics, stderr, strict);
+        return result;
     }
 
     /// <summary>Prints diagnostics with the severity they have under <paramref name="strict"/>, as the exit code counts them.</summary>
