@@ -99,7 +99,14 @@ public static class SarifReport
         w.WriteEndObject();
     }
 
-    /// <summary>A relative URI reference with forward slashes, as SARIF requires; characters outside URIs escaped.</summary>
-    private static string Uri(string path) =>
-        string.Join('/', path.Replace('\\', '/').Split('/').Select(System.Uri.EscapeDataString));
+    /// <summary>
+    /// The path as a URI reference with forward slashes, characters outside URIs escaped:
+    /// relative to the working folder as printed (code scanning resolves it against the
+    /// repository's root), or a file URI for a path outside it.
+    /// </summary>
+    private static string Uri(string path)
+    {
+        var escaped = string.Join('/', path.Replace('\\', '/').Split('/').Select(System.Uri.EscapeDataString));
+        return Path.IsPathRooted(path) ? new System.Uri(path).AbsoluteUri : escaped;
+    }
 }

@@ -42,8 +42,10 @@ public sealed class SarifReportTests : IDisposable
         Assert.Contains("'timed out' fails on apm", result.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
         var location = Assert.Single(result.GetProperty("locations").EnumerateArray().ToList()).GetProperty("physicalLocation");
         var d = Assert.Single(r.Diagnostics);
-        Assert.Equal(d.Span.Path, location.GetProperty("artifactLocation").GetProperty("uri").GetString());
-        Assert.EndsWith("docs/index.md", location.GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal);
+        // The site is outside the working folder, so its path is absolute: a file URI.
+        Assert.True(Path.IsPathRooted(d.Span.Path));
+        Assert.Equal(new Uri(d.Span.Path).AbsoluteUri, location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.StartsWith("file:///", location.GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal);
         Assert.Equal(8, location.GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.Equal(11, location.GetProperty("region").GetProperty("startColumn").GetInt32());
         Assert.Equal(1, run.GetProperty("properties").GetProperty("exitCode").GetInt32());
