@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Errata.Cli.CommandLine;
+using Errata.Cli.Progress;
 using Errata.Site.Building;
 
 namespace Errata.Cli.Commands;
@@ -21,7 +22,7 @@ internal sealed class BuildCommand : ErrataCommand
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var strict = args.GetValue(CommonOptions.Strict);
-        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true, Strict: strict));
+        var result = ProgressDisplay.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true, Strict: strict), stderr);
         CommonOptions.Print(result.Diagnostics, stderr, strict);
         if (result.OutputFolder is { } folder)
         {

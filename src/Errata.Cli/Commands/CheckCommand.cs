@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Errata.Cli.CommandLine;
+using Errata.Cli.Progress;
 using Errata.Site.Building;
 using Errata.Site.Reports;
 using Errata.Site.Verification;
@@ -34,7 +35,7 @@ internal sealed class CheckCommand : ErrataCommand
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var strict = args.GetValue(CommonOptions.Strict);
-        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: strict));
+        var result = ProgressDisplay.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: strict), stderr);
         CommonOptions.Print(result.Diagnostics, stderr, strict);
         if (args.GetValue(CommonOptions.Timings)) stderr.WriteLine(result.Timings.Describe(rendered: false));
         var summary = result.Outcome.Summary + "\n";
