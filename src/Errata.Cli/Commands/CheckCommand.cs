@@ -10,7 +10,7 @@ namespace Errata.Cli.Commands;
 /// <summary>`errata check`: verify every claim without writing a site.</summary>
 internal sealed class CheckCommand : ErrataCommand
 {
-    /// <summary>Each report format by its name on the command line; the first is the default.</summary>
+    /// <summary>Each report format by its name on the command line.</summary>
     private static readonly Dictionary<string, Func<VerificationOutcome, string>> Formats = new()
     {
         ["text"] = outcome => outcome.Summary + "\n",
@@ -19,7 +19,7 @@ internal sealed class CheckCommand : ErrataCommand
         ["github"] = GithubReport.Write,
     };
 
-    private static readonly Option<string> Format = new Option<string>("--format") { Description = "the report's format (default: text)", HelpName = string.Join("|", Formats.Keys) }.Words("format", Formats.Keys);
+    private static readonly Option<string> Format = new Option<string>("--format") { Description = "the report's format", HelpName = string.Join("|", Formats.Keys), DefaultValueFactory = _ => "text" }.Words("format", Formats.Keys);
     private static readonly Option<string> Report = new("--report") { Description = "write the report to this file instead of standard output (its folder is created)", HelpName = "FILE" };
 
     public CheckCommand() : base("check", "verify every claim; no site is written (exit 0 all hold, 1 a claim fails, 2 bad input, 3 internal error)",
@@ -39,7 +39,7 @@ internal sealed class CheckCommand : ErrataCommand
         CommonOptions.Print(result.Diagnostics, stderr, strict);
         if (args.GetValue(CommonOptions.Timings)) stderr.WriteLine(result.Timings.Describe(rendered: false));
         var summary = result.Outcome.Summary + "\n";
-        var report = Formats[args.GetValue(Format) ?? Formats.Keys.First()](result.Outcome);
+        var report = Formats[args.GetRequiredValue(Format)](result.Outcome);
         if (args.GetValue(Report) is { } file)
         {
             if (ReportFile.Write(file, report) is { } unwritable)
