@@ -6,7 +6,8 @@ namespace Errata.Cli.Tests;
 /// <summary>`--help`, `-h` and `errata help`: on standard output, exit 0, with every option and an example that parses.</summary>
 public sealed class HelpTests
 {
-    private static readonly string Here = Directory.GetCurrentDirectory();
+    // Not the working folder: other tests change it while they run a command.
+    private static readonly string Here = AppContext.BaseDirectory;
 
     public static TheoryData<string, string[]> CommandsAndTheirOptions => new()
     {

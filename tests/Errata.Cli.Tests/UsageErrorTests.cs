@@ -46,12 +46,16 @@ public sealed class UsageErrorTests : IDisposable
         Assert.StartsWith(expected, err, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void MissingValues_AreErrors()
+    [Theory]
+    [InlineData(new[] { "run" }, "errata run: error: expected FILE, the document (.md or .rst)")]
+    [InlineData(new[] { "accept", "--dry-run" }, "errata accept: error: expected FILE, the document (.md or .rst)")]
+    [InlineData(new[] { "check", "--config" }, "errata check: error: option '--config' needs a value (FILE)")]
+    [InlineData(new[] { "run", "doc.md", "--scenario" }, "errata run: error: option '--scenario' needs a value (NAME)")]
+    public void MissingWords_AreErrors_NamedAsTheHelpNamesThem(string[] args, string expected)
     {
-        Assert.Equal(2, Refused("run").Exit);
-        Assert.Equal(2, Refused("check", "--config").Exit);
-        Assert.Contains("'--config'", Refused("check", "--config").Err, StringComparison.Ordinal);
+        var (exit, err) = Refused(args);
+        Assert.Equal(2, exit);
+        Assert.Equal($"{expected}\nrun 'errata {args[0]} --help' for its options and an example\n", err);
     }
 
     [Fact]

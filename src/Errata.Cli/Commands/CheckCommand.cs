@@ -10,7 +10,7 @@ namespace Errata.Cli.Commands;
 /// <summary>`errata check`: verify every claim (or those the filters select) without writing a site.</summary>
 internal sealed class CheckCommand : ErrataCommand
 {
-    /// <summary>Each report format by its name on the command line; the first is the default.</summary>
+    /// <summary>Each report format by its name on the command line.</summary>
     private static readonly Dictionary<string, Func<VerificationOutcome, string>> Formats = new()
     {
         ["text"] = outcome => outcome.Summary + "\n",
@@ -20,7 +20,7 @@ internal sealed class CheckCommand : ErrataCommand
         ["sarif"] = SarifReport.Write,
     };
 
-    private static readonly Option<string> Format = new Option<string>("--format") { Description = "the report's format (default: text)", HelpName = string.Join("|", Formats.Keys) }.Words("format", Formats.Keys);
+    private static readonly Option<string> Format = new Option<string>("--format") { Description = "the report's format", HelpName = string.Join("|", Formats.Keys), DefaultValueFactory = _ => "text" }.Words("format", Formats.Keys);
     private static readonly Option<string> Report = new("--report") { Description = "write the report to this file instead of standard output (its folder is created)", HelpName = "FILE" };
     private static readonly Option<string[]> Paths = new("--path") { Description = "only scenarios of documents matching this glob or folder/file prefix (repeatable)", HelpName = "GLOB" };
     private static readonly Option<string[]> Names = new("--scenario") { Description = "only scenarios of this name; * and ? match any text and one character (repeatable)", HelpName = "NAME" };
@@ -66,7 +66,7 @@ internal sealed class CheckCommand : ErrataCommand
         }, stderr);
         if (args.GetValue(CommonOptions.Timings)) stderr.WriteLine(result.Timings.Describe(rendered: false));
         var summary = result.Outcome.Summary + "\n";
-        var report = Formats[args.GetValue(Format) ?? Formats.Keys.First()](result.Outcome);
+        var report = Formats[args.GetRequiredValue(Format)](result.Outcome);
         return CommonOptions.Deliver(args.GetValue(Report), report, summary, stdout, stderr) ?? result.ExitCode;
     }
 }

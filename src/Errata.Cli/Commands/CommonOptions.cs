@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Errata.Cli.Progress;
 using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Config;
@@ -72,13 +73,13 @@ internal static class CommonOptions
     }
 
     /// <summary>
-    /// Builds (or checks) with --strict and --no-cache as given, then prints on standard error,
+    /// Builds (or checks) with --strict and --no-cache as given, its progress shown, then prints on standard error,
     /// under --verbose, where each run's outcome came from, and the diagnostics.
     /// </summary>
     public static BuildResult Verify(ParseResult args, BuildOptions options, TextWriter stderr)
     {
         var strict = args.GetValue(Strict);
-        var result = SiteBuilder.Build(options with { Strict = strict, UseCache = !args.GetValue(NoCache) });
+        var result = ProgressDisplay.Build(options with { Strict = strict, UseCache = !args.GetValue(NoCache) }, stderr);
         if (args.GetValue(Verbose))
             foreach (var run in result.Runs) stderr.WriteLine(run);
         Print(result.Diagnostics, stderr, strict);

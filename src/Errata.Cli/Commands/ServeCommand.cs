@@ -12,7 +12,7 @@ internal sealed class ServeCommand : ErrataCommand
 {
     private static readonly Option<int> Port = new("--port")
     {
-        Description = "the port on 127.0.0.1 and localhost (default: 8000)",
+        Description = "the port on 127.0.0.1 and localhost",
         HelpName = "N",
         DefaultValueFactory = _ => 8000,
         CustomParser = result =>

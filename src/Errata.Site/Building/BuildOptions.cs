@@ -5,7 +5,7 @@ namespace Errata.Site.Building;
 /// <summary>
 /// What to build: the config file (its folder is the site's root), an output override,
 /// whether to write a site at all (check does not), whether warnings fail the build,
-/// and the clock that dates first verifications.
+/// the clock that dates first verifications, and who watches the build's progress.
 /// </summary>
 public sealed record BuildOptions(string ConfigPath, string? Output = null, bool WriteSite = true, bool Strict = false)
 {
@@ -25,4 +25,6 @@ public sealed record BuildOptions(string ConfigPath, string? Output = null, bool
 
     /// <summary>Run `check --mutate` after verifying: report the claims that cannot fail.</summary>
     public bool Mutate { get; init; }
+
+    public IBuildProgress Progress { get; init; } = IBuildProgress.None;
 }

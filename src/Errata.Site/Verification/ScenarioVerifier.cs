@@ -3,6 +3,7 @@ using Errata.Documents.Syntax;
 using Errata.Machine;
 using Errata.Scenarios;
 using Errata.Scenarios.Running;
+using Errata.Site.Building;
 using Errata.Site.Config;
 using Errata.Site.Verification.Cache;
 
@@ -38,8 +39,10 @@ public sealed record RunSelection(string? Profile = null, bool Trace = false)
 public static class ScenarioVerifier
 {
     /// <param name="cache">Where outcomes of earlier runs are kept; null runs everything and keeps nothing.</param>
-    public static VerifiedScenarios Verify(IReadOnlyList<ScenarioBlock> blocks, SiteConfig config, RunSelection selection, DiagnosticBag bag, VerdictCache? cache = null)
+    public static VerifiedScenarios Verify(IReadOnlyList<ScenarioBlock> blocks, SiteConfig config, RunSelection selection, DiagnosticBag bag, PhaseProgress? progress = null, VerdictCache? cache = null)
     {
+        progress ??= new PhaseProgress(IBuildProgress.None, BuildPhase.Verify);
+        progress.Start(blocks.Count);
         var options = new ScenarioOptions(config.DefaultProfiles);
         var settings = RunSettings(config, selection.Trace);
         var source = cache is null ? null : new OutcomeSource(cache.Outcome);
@@ -49,12 +52,12 @@ public static class ScenarioVerifier
         var loop = Parallel.For(0, blocks.Count, (i, state) =>
         {
             bags[i] = new DiagnosticBag();
-            if (ScenarioCompiler.Compile(blocks[i], options, bags[i]) is not { } compiled || !Runs(compiled, blocks[i], selection, bags[i])) return;
-            var profiles = compiled.Profiles.Where(p => selection.Includes(p.Name)).ToList();
-            if (profiles.Count == 0) return;
-            results[i] = new ScenarioResult(compiled, profiles.Select(p => ScenarioRunner.RunOn(compiled, p, settings, source)).ToList());
+            if (ScenarioCompiler.Compile(blocks[i], options, bags[i]) is { } compiled && Runs(compiled, blocks[i], selection, bags[i])
+                && compiled.Profiles.Where(p => selection.Includes(p.Name)).ToList() is { Count: > 0 } profiles)
+                results[i] = new ScenarioResult(compiled, profiles.Select(p => ScenarioRunner.RunOn(compiled, p, settings, source)).ToList());
+            progress.Advance();
             // Break, not Stop: every scenario before this one still runs, so what is reported is the same every time.
-            if (selection.FailFast && !results[i]!.AllHold) state.Break();
+            if (selection.FailFast && results[i] is { AllHold: false }) state.Break();
         });
         cache?.Save();
         // With --fail-fast, the scenarios up to the first that fails, in document order, whatever else finished.
