@@ -134,18 +134,17 @@ public static class SiteBuilder
     private static bool Write(List<Page> pages, VerifiedScenarios verified, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, OutputTarget output, VerificationLedger ledger, DiagnosticBag bag)
     {
         var site = new SiteView(config.Title, config.BaseUrl, X86Machine.Version, config.Reference);
-        var renderer = new PageRenderer(pipeline, templates, site, verified, ledger);
-        var ordered = SiteNavigation.Order(pages);
+        var tree = NavigationTree.Build(pages);
+        var renderer = new PageRenderer(pipeline, templates, site, verified, ledger, new SidebarBuilder(tree, verified, templates.Has(SidebarBuilder.ContentsPage)));
+        var ordered = tree.Pages;
         using var writer = new SiteWriter(output.Folder);
         try
         {
-            foreach (var page in ordered)
-                writer.WriteText(page.OutputPath, renderer.Render(page, ordered));
-            // A theme without a scenarios template has no scenarios page; a document of that name keeps its page.
-            if (templates.Has("scenarios.html") && !ordered.Any(p => p.OutputPath == "scenarios.html"))
-                writer.WriteText("scenarios.html", renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, verified), ordered));
-            if (templates.Has("rules.html") && !ordered.Any(p => p.OutputPath == "rules.html"))
-                writer.WriteText("rules.html", renderer.RenderRules(RulesPageBuilder.Build(config.Reference), ordered));
+            PageWork.ForEach(ordered, page => writer.WriteText(page.OutputPath, renderer.Render(page)));
+            // A theme without one of these templates has no such page; a document of that name keeps its page.
+            foreach (var (name, render) in GeneratedPages(renderer, ordered, verified, config))
+                if (templates.Has(name) && !ordered.Any(p => p.OutputPath == name))
+                    writer.WriteText(name, render());
         }
         catch (PageRenderException e)
         {
@@ -164,6 +163,14 @@ public static class SiteBuilder
         writer.Commit();
         return true;
     }
+
+    /// <summary>The pages the generator writes itself at the site's root, by output name.</summary>
+    private static (string Name, Func<string> Render)[] GeneratedPages(PageRenderer renderer, IReadOnlyList<Page> ordered, VerifiedScenarios verified, SiteConfig config) =>
+    [
+        ("scenarios.html", () => renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, verified))),
+        ("rules.html", () => renderer.RenderRules(RulesPageBuilder.Build(config.Reference))),
+        (SidebarBuilder.ContentsPage, renderer.RenderContents),
+    ];
 
     /// <summary>Paths in messages are relative to the working folder, as compilers print them.</summary>
     public static string Display(string fullPath)
