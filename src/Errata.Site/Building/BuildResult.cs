@@ -14,4 +14,10 @@ public sealed record BuildResult(VerificationOutcome Outcome, IReadOnlyList<Docu
 
     /// <summary>How long each phase took, for `--timings`.</summary>
     public BuildTimings Timings { get; init; } = BuildTimings.None;
+
+    /// <summary>What the written site was built from (null when nothing was written): `serve` rebuilds from it.</summary>
+    public SiteSnapshot? Snapshot { get; init; }
+
+    /// <summary>How many of the documents' pages were rendered (all of them, unless a rebuild rendered fewer).</summary>
+    public int? Rendered { get; init; }
 }

@@ -39,7 +39,7 @@ public static class SiteBuilder
 
         var started = BuildTimings.Now();
         var pipeline = SitePipeline.Create();
-        var pages = Read(pipeline, sourceRoot, config, bag);
+        var pages = Read(pipeline, sourceRoot, config, bag, out var files);
         CrossReferences.Resolve(pages, bag);
         var read = BuildTimings.Since(started);
         started = BuildTimings.Now();
@@ -49,6 +49,7 @@ public static class SiteBuilder
 
         started = BuildTimings.Now();
         string? written = null;
+        SiteSnapshot? snapshot = null;
         if (options.WriteSite)
         {
             var templatesFolder = Path.GetFullPath(Path.Combine(root, config.Templates));
@@ -62,14 +63,16 @@ public static class SiteBuilder
             }
             var templates = TemplateSet.Load(theme, Display(templatesFolder), bag, SpanOf(config, "templates", configPath));
             if (templates is null) return Stop(bag, options, pages, verified);
+            snapshot = new SiteSnapshot(options, config, configPath, sourceRoot, templatesFolder, pipeline, templates, output, files, pages, verified);
             var ledger = VerificationLedger.Open(root, options.Clock);
-            if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag)) return Stop(bag, options, pages, verified);
+            if (!Write(snapshot, ledger, bag)) return Stop(bag, options, pages, verified);
             ledger.Save();
             written = output.Folder;
         }
         return new BuildResult(Outcome(bag, options, pages, verified), pages.Select(p => p.Document).ToList(), written)
         {
             Timings = new BuildTimings(read, verify, options.WriteSite ? BuildTimings.Since(started) : TimeSpan.Zero),
+            Snapshot = snapshot,
         };
     }
 
@@ -89,11 +92,11 @@ public static class SiteBuilder
         return bag.Items;
     }
 
-    private static VerificationOutcome Outcome(DiagnosticBag bag, BuildOptions options, List<Page> pages, VerifiedScenarios verified) =>
+    internal static VerificationOutcome Outcome(DiagnosticBag bag, BuildOptions options, List<Page> pages, VerifiedScenarios verified) =>
         new(bag.Items, pages.Count, verified.InOrder, options.Strict);
 
     /// <summary>A build that wrote nothing: the diagnostics must say why, as bad input.</summary>
-    private static BuildResult Stop(DiagnosticBag bag, BuildOptions options, List<Page>? pages = null, VerifiedScenarios? verified = null)
+    internal static BuildResult Stop(DiagnosticBag bag, BuildOptions options, List<Page>? pages = null, VerifiedScenarios? verified = null)
     {
         var outcome = Outcome(bag, options, pages ?? [], verified ?? VerifiedScenarios.None);
         if (outcome.ExitCode != ExitCode.BadInput)
@@ -121,30 +124,51 @@ public static class SiteBuilder
     private static SourceSpan SpanOf(SiteConfig config, string key, string configPath) =>
         config.KeySpans.TryGetValue(key, out var span) ? span : SourceSpan.None(Display(configPath));
 
-    private static List<Page> Read(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, DiagnosticBag bag)
+    private static List<Page> Read(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, DiagnosticBag bag, out IReadOnlyList<SourceFile> files)
     {
-        var context = new ReadContext(sourceRoot, config.AllowRaw);
         var pages = new List<Page>();
-        foreach (var file in SourceSet.Walk(sourceRoot, pipeline, bag))
-            if (DocumentSource.Read(pipeline, file.Real, Display(Path.Combine(sourceRoot, file.Relative)), context, bag) is { } doc)
-                pages.Add(new Page(doc, file.Relative));
+        files = SourceSet.Walk(sourceRoot, pipeline, bag);
+        foreach (var file in files)
+            if (ReadPage(pipeline, sourceRoot, config, file, bag) is { } page)
+                pages.Add(page);
         return pages;
     }
 
-    private static bool Write(List<Page> pages, VerifiedScenarios verified, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, OutputTarget output, VerificationLedger ledger, DiagnosticBag bag)
+    /// <summary>One source file read into its page; null when it cannot be read (reported).</summary>
+    internal static Page? ReadPage(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, SourceFile file, DiagnosticBag bag) =>
+        DocumentSource.Read(pipeline, file.Real, Display(Path.Combine(sourceRoot, file.Relative)), new ReadContext(sourceRoot, config.AllowRaw), bag) is { } doc
+            ? new Page(doc, file.Relative)
+            : null;
+
+    private static bool Write(SiteSnapshot site, VerificationLedger ledger, DiagnosticBag bag)
     {
-        var site = new SiteView(config.Title, config.BaseUrl, X86Machine.Version, config.Reference);
-        var tree = NavigationTree.Build(pages);
-        var renderer = new PageRenderer(pipeline, templates, site, verified, ledger, new SidebarBuilder(tree, verified, templates.Has(SidebarBuilder.ContentsPage)));
+        using var writer = new SiteWriter(site.Output.Folder);
+        if (!Render(site, site.Pages, ledger, writer.WriteText, bag)) return false;
+        foreach (var asset in site.Templates.Assets) writer.WriteBytes(Path.Combine("assets", asset.Name), asset.Read());
+        // Asked again at the swap: files may have appeared in the output while the site rendered.
+        if (!OutputGuard.CheckOwnership(site.Output, bag)) return false;
+        writer.Commit();
+        return true;
+    }
+
+    /// <summary>
+    /// Renders <paramref name="changed"/> (every page, or the few a rebuild changed) across
+    /// cores, then the generated pages and the search index, which depend on every page.
+    /// A template that fails is reported and nothing more is written.
+    /// </summary>
+    internal static bool Render(SiteSnapshot site, IReadOnlyList<Page> changed, VerificationLedger ledger, Action<string, string> writeText, DiagnosticBag bag)
+    {
+        var view = new SiteView(site.Config.Title, site.Config.BaseUrl, X86Machine.Version, site.Config.Reference);
+        var tree = NavigationTree.Build(site.Pages);
+        var renderer = new PageRenderer(site.Pipeline, site.Templates, view, site.Verified, ledger, new SidebarBuilder(tree, site.Verified, site.Templates.Has(SidebarBuilder.ContentsPage)));
         var ordered = tree.Pages;
-        using var writer = new SiteWriter(output.Folder);
         try
         {
-            PageWork.ForEach(ordered, page => writer.WriteText(page.OutputPath, renderer.Render(page)));
+            PageWork.ForEach(changed, page => writeText(page.OutputPath, renderer.Render(page)));
             // A theme without one of these templates has no such page; a document of that name keeps its page.
-            foreach (var (name, render) in GeneratedPages(renderer, ordered, verified, config))
-                if (templates.Has(name) && !ordered.Any(p => p.OutputPath == name))
-                    writer.WriteText(name, render());
+            foreach (var (name, render) in GeneratedPages(renderer, ordered, site.Verified, site.Config))
+                if (site.Templates.Has(name) && !ordered.Any(p => p.OutputPath == name))
+                    writeText(name, render());
         }
         catch (PageRenderException e)
         {
@@ -156,11 +180,7 @@ public static class SiteBuilder
             bag.Add(SiteErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
             return false;
         }
-        writer.WriteText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, verified)));
-        foreach (var asset in templates.Assets) writer.WriteBytes(Path.Combine("assets", asset.Name), asset.Read());
-        // Asked again at the swap: files may have appeared in the output while the site rendered.
-        if (!OutputGuard.CheckOwnership(output, bag)) return false;
-        writer.Commit();
+        writeText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, site.Verified)));
         return true;
     }
 
