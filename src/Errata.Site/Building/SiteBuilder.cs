@@ -37,21 +37,22 @@ public static class SiteBuilder
         if (!OutputGuard.CheckPlace(output, GuardedFolder.OfSite(config, configPath), bag) || (options.WriteSite && !OutputGuard.CheckOwnership(output, bag)))
             return Stop(bag, options);
 
-        var started = BuildTimings.Now();
+        var reading = new PhaseProgress(options.Progress, BuildPhase.Read);
         var pipeline = SitePipeline.Create();
-        var pages = Read(pipeline, sourceRoot, config, bag, out var files);
+        var pages = Read(pipeline, sourceRoot, config, bag, reading, out var files);
         CrossReferences.Resolve(pages, bag);
-        var read = BuildTimings.Since(started);
-        started = BuildTimings.Now();
-        var verified = ScenarioVerifier.Verify(pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), config, RunSelection.All, bag);
-        var verify = BuildTimings.Since(started);
+        var read = reading.Finish();
+        var verifying = new PhaseProgress(options.Progress, BuildPhase.Verify);
+        var verified = ScenarioVerifier.Verify(pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), config, RunSelection.All, bag, verifying);
+        var verify = verifying.Finish();
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options, pages, verified);
 
-        started = BuildTimings.Now();
+        var render = TimeSpan.Zero;
         string? written = null;
         SiteSnapshot? snapshot = null;
         if (options.WriteSite)
         {
+            var rendering = new PhaseProgress(options.Progress, BuildPhase.Render);
             var templatesFolder = Path.GetFullPath(Path.Combine(root, config.Templates));
             var theme = ThemeFiles.Default();
             if (Directory.Exists(templatesFolder)) theme = theme.Overlay(templatesFolder, Display(templatesFolder));
@@ -65,13 +66,14 @@ public static class SiteBuilder
             if (templates is null) return Stop(bag, options, pages, verified);
             snapshot = new SiteSnapshot(options, config, configPath, sourceRoot, templatesFolder, pipeline, templates, output, files, pages, verified);
             var ledger = VerificationLedger.Open(root, options.Clock);
-            if (!Write(snapshot, ledger, bag)) return Stop(bag, options, pages, verified);
+            if (!Write(snapshot, ledger, bag, rendering)) return Stop(bag, options, pages, verified);
             ledger.Save();
             written = output.Folder;
+            render = rendering.Finish();
         }
         return new BuildResult(Outcome(bag, options, pages, verified), pages.Select(p => p.Document).ToList(), written)
         {
-            Timings = new BuildTimings(read, verify, options.WriteSite ? BuildTimings.Since(started) : TimeSpan.Zero),
+            Timings = new BuildTimings(read, verify, render),
             Snapshot = snapshot,
         };
     }
@@ -124,13 +126,17 @@ public static class SiteBuilder
     private static SourceSpan SpanOf(SiteConfig config, string key, string configPath) =>
         config.KeySpans.TryGetValue(key, out var span) ? span : SourceSpan.None(Display(configPath));
 
-    private static List<Page> Read(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, DiagnosticBag bag, out IReadOnlyList<SourceFile> files)
+    private static List<Page> Read(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, DiagnosticBag bag, PhaseProgress progress, out IReadOnlyList<SourceFile> files)
     {
         var pages = new List<Page>();
         files = SourceSet.Walk(sourceRoot, pipeline, bag);
+        progress.Start(files.Count);
         foreach (var file in files)
+        {
             if (ReadPage(pipeline, sourceRoot, config, file, bag) is { } page)
                 pages.Add(page);
+            progress.Advance();
+        }
         return pages;
     }
 
@@ -140,10 +146,10 @@ public static class SiteBuilder
             ? new Page(doc, file.Relative)
             : null;
 
-    private static bool Write(SiteSnapshot site, VerificationLedger ledger, DiagnosticBag bag)
+    private static bool Write(SiteSnapshot site, VerificationLedger ledger, DiagnosticBag bag, PhaseProgress progress)
     {
         using var writer = new SiteWriter(site.Output.Folder);
-        if (!Render(site, site.Pages, ledger, writer.WriteText, bag)) return false;
+        if (!Render(site, site.Pages, ledger, writer.WriteText, bag, progress)) return false;
         foreach (var asset in site.Templates.Assets) writer.WriteBytes(Path.Combine("assets", asset.Name), asset.Read());
         // Asked again at the swap: files may have appeared in the output while the site rendered.
         if (!OutputGuard.CheckOwnership(site.Output, bag)) return false;
@@ -156,15 +162,20 @@ public static class SiteBuilder
     /// cores, then the generated pages and the search index, which depend on every page.
     /// A template that fails is reported and nothing more is written.
     /// </summary>
-    internal static bool Render(SiteSnapshot site, IReadOnlyList<Page> changed, VerificationLedger ledger, Action<string, string> writeText, DiagnosticBag bag)
+    internal static bool Render(SiteSnapshot site, IReadOnlyList<Page> changed, VerificationLedger ledger, Action<string, string> writeText, DiagnosticBag bag, PhaseProgress progress)
     {
+        progress.Start(changed.Count);
         var view = new SiteView(site.Config.Title, site.Config.BaseUrl, X86Machine.Version, site.Config.Reference);
         var tree = NavigationTree.Build(site.Pages);
         var renderer = new PageRenderer(site.Pipeline, site.Templates, view, site.Verified, ledger, new SidebarBuilder(tree, site.Verified, site.Templates.Has(SidebarBuilder.ContentsPage)));
         var ordered = tree.Pages;
         try
         {
-            PageWork.ForEach(changed, page => writeText(page.OutputPath, renderer.Render(page)));
+            PageWork.ForEach(changed, page =>
+            {
+                writeText(page.OutputPath, renderer.Render(page));
+                progress.Advance();
+            });
             // A theme without one of these templates has no such page; a document of that name keeps its page.
             foreach (var (name, render) in GeneratedPages(renderer, ordered, site.Verified, site.Config))
                 if (site.Templates.Has(name) && !ordered.Any(p => p.OutputPath == name))

@@ -24,8 +24,8 @@ public static class SiteUpdate
         if (files.Count == 0 || files.Any(f => !byReal.ContainsKey(f) || !File.Exists(f)))
             return SiteBuilder.Build(previous.Options);
 
-        var started = BuildTimings.Now();
         var options = previous.Options;
+        var reading = new PhaseProgress(options.Progress, BuildPhase.Read);
         var bag = new DiagnosticBag();
         var pages = previous.Pages.ToList();
         var replaced = new List<Page>();
@@ -38,30 +38,30 @@ public static class SiteUpdate
             replaced.Add(page);
         }
         CrossReferences.Resolve(pages, bag);
-        var read = BuildTimings.Since(started);
+        var read = reading.Finish();
 
-        started = BuildTimings.Now();
+        var verifying = new PhaseProgress(options.Progress, BuildPhase.Verify);
         var renamed = replaced.Select(p => p.RelativePath).ToHashSet(StringComparer.Ordinal);
         var oldPages = previous.Pages.Where(p => renamed.Contains(p.RelativePath)).ToList();
         // Names must stay unique across the site: a changed set of names is checked by a full build.
         if (!ScenarioNames(oldPages).SequenceEqual(ScenarioNames(replaced))) return SiteBuilder.Build(options);
-        var fresh = ScenarioVerifier.Verify(replaced.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), previous.Config, RunSelection.All, bag);
+        var fresh = ScenarioVerifier.Verify(replaced.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), previous.Config, RunSelection.All, bag, verifying);
         var verified = Merge(pages, previous.Verified, fresh);
         foreach (var r in previous.Verified.InOrder.Where(r => fresh.InOrder.All(f => f.Scenario.Syntax.Name != r.Scenario.Syntax.Name)))
             bag.AddRange(r.FailedClaims());
-        var verify = BuildTimings.Since(started);
+        var verify = verifying.Finish();
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return SiteBuilder.Stop(bag, options, pages, verified);
 
-        started = BuildTimings.Now();
+        var rendering = new PhaseProgress(options.Progress, BuildPhase.Render);
         var site = previous with { Pages = pages, Verified = verified };
         var seenElsewhere = oldPages.Zip(replaced).Any(p => Shown(p.First, previous.Verified) != Shown(p.Second, verified));
         var ledger = VerificationLedger.Open(Path.GetDirectoryName(previous.ConfigPath)!, options.Clock);
-        if (!OutputGuard.CheckOwnership(previous.Output, bag) || !SiteBuilder.Render(site, seenElsewhere ? pages : replaced, ledger, (path, text) => WriteInPlace(previous.Output.Folder, path, text), bag))
+        if (!OutputGuard.CheckOwnership(previous.Output, bag) || !SiteBuilder.Render(site, seenElsewhere ? pages : replaced, ledger, (path, text) => WriteInPlace(previous.Output.Folder, path, text), bag, rendering))
             return SiteBuilder.Stop(bag, options, pages, verified);
         ledger.Save();
         return new BuildResult(SiteBuilder.Outcome(bag, options, pages, verified), pages.Select(p => p.Document).ToList(), previous.Output.Folder)
         {
-            Timings = new BuildTimings(read, verify, BuildTimings.Since(started)),
+            Timings = new BuildTimings(read, verify, rendering.Finish()),
             Snapshot = site,
             Rendered = seenElsewhere ? pages.Count : replaced.Count,
         };

@@ -3,6 +3,7 @@ using Errata.Documents.Syntax;
 using Errata.Machine;
 using Errata.Scenarios;
 using Errata.Scenarios.Running;
+using Errata.Site.Building;
 using Errata.Site.Config;
 
 namespace Errata.Site.Verification;
@@ -23,8 +24,10 @@ public sealed record RunSelection(string? Profile = null, bool Trace = false)
 /// </summary>
 public static class ScenarioVerifier
 {
-    public static VerifiedScenarios Verify(IReadOnlyList<ScenarioBlock> blocks, SiteConfig config, RunSelection selection, DiagnosticBag bag)
+    public static VerifiedScenarios Verify(IReadOnlyList<ScenarioBlock> blocks, SiteConfig config, RunSelection selection, DiagnosticBag bag, PhaseProgress? progress = null)
     {
+        progress ??= new PhaseProgress(IBuildProgress.None, BuildPhase.Verify);
+        progress.Start(blocks.Count);
         ReportDuplicates(blocks, bag);
         var options = new ScenarioOptions(config.DefaultProfiles);
         var settings = RunSettings(config, selection.Trace);
@@ -36,6 +39,7 @@ public static class ScenarioVerifier
             bags[i] = new DiagnosticBag();
             if (ScenarioCompiler.Compile(blocks[i], options, bags[i]) is { } compiled && Runs(compiled, blocks[i], selection, bags[i]))
                 results[i] = ScenarioRunner.Run(compiled, settings, selection.Profile);
+            progress.Advance();
         });
         foreach (var b in bags) bag.AddRange(b.Items);
         var verified = new VerifiedScenarios(results.OfType<ScenarioResult>());
