@@ -6,6 +6,7 @@ using Errata.Machine.Profiles;
 using Errata.Site.Config;
 using Errata.Site.Output;
 using Errata.Site.Rendering;
+using Errata.Site.Reports;
 using Errata.Site.Verification;
 
 namespace Errata.Site.Building;
@@ -158,6 +159,7 @@ public static class SiteBuilder
             return false;
         }
         writer.WriteText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, verified)));
+        writer.WriteText(VerdictData.FileName, VerdictData.Write(ordered, verified, (result, profile) => ledger.DateFor(result, profile, site.MachineVersion)));
         foreach (var asset in templates.Assets) writer.WriteBytes(Path.Combine("assets", asset.Name), asset.Read());
         // Asked again at the swap: files may have appeared in the output while the site rendered.
         if (!OutputGuard.CheckOwnership(output, bag)) return false;

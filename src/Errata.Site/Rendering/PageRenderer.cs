@@ -76,7 +76,7 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
             // A block without a result did not compile; the build stops before rendering then.
             var result = verified.For(block) ?? throw new InvalidOperationException($"scenario '{block.Name}' is rendered without a result");
             var level = outline.ScenarioHeadingLevel(block);
-            var view = ScenarioViewBuilder.Build(result, site, page.RelativePath, level, profile => ledger.DateFor(VerificationLedger.Key(result, profile, site.MachineVersion)));
+            var view = ScenarioViewBuilder.Build(result, site, page.RelativePath, level, profile => ledger.DateFor(result, profile, site.MachineVersion));
             w.Raw(Partial("scenario", view, block.Span));
         });
         html.Set<GapTableBlock>((_, w, block) =>

@@ -60,6 +60,9 @@ public sealed class VerificationLedger
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
+    /// <summary>The date a scenario's run on a profile was first verified, by this machine build.</summary>
+    public string DateFor(ScenarioResult result, string profile, string machineVersion) => DateFor(Key(result, profile, machineVersion));
+
     /// <summary>The date the run was first verified; a new one is recorded as today.</summary>
     public string DateFor(string key)
     {
