@@ -24,6 +24,7 @@ public sealed class PageAuditTests(SiteFixture site, ITestOutputHelper output)
             .Append("docs/scenarios.html")
             .Append("docs/rules.html")
             .Append("failing/index.html")
+            .Append("failing/" + FailingSite.MarkupPage)
             .Order(StringComparer.Ordinal);
         var data = new TheoryData<string, string>();
         foreach (var path in paths)
