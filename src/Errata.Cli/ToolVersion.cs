@@ -1,4 +1,5 @@
 using Errata.Machine;
+using Errata.Site.Building;
 
 namespace Errata.Cli;
 

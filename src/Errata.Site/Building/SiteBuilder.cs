@@ -6,6 +6,7 @@ using Errata.Machine.Profiles;
 using Errata.Site.Config;
 using Errata.Site.Output;
 using Errata.Site.Rendering;
+using Errata.Site.Reports;
 using Errata.Site.Verification;
 using Errata.Site.Verification.Cache;
 
@@ -218,6 +219,7 @@ public static class SiteBuilder
             return false;
         }
         writeText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, site.Verified)));
+        writeText(VerdictData.FileName, VerdictData.Write(ordered, site.Verified, (result, profile) => ledger.DateFor(result, profile, view.MachineVersion)));
         return true;
     }
 
