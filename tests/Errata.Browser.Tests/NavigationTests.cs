@@ -13,6 +13,11 @@ public sealed class NavigationTests(SiteFixture site)
         await using var tab = await site.OpenAsync("docs/index.html");
         var page = tab.Page;
         var pages = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
+        // A closed folder leads to its first page, whose branch is then open.
+        await pages.GetByRole(AriaRole.Link, new() { Name = "errata", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(site.DocsUrl + "errata/gif-breakpoints.html");
+        await pages.GetByRole(AriaRole.Link, new() { Name = "Nested virtualization" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(site.DocsUrl + "errata/nested-virtualization.html");
         await pages.GetByRole(AriaRole.Link, new() { Name = "Breakpoint #DB while GIF=0" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(site.DocsUrl + "errata/gif-breakpoints.html");
@@ -22,11 +27,12 @@ public sealed class NavigationTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task NextLinks_WalkEveryPageInSidebarOrder_AndPreviousLinksWalkBack()
+    public async Task NextLinks_WalkEveryPageInTheContentsTreesOrder_AndPreviousLinksWalkBack()
     {
+        await using var contents = await site.OpenAsync("docs/contents.html");
+        var tree = await contents.Page.Locator("main .nav-page a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
         await using var tab = await site.OpenAsync("docs/index.html");
         var page = tab.Page;
-        var sidebar = await page.Locator(".site-nav a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
 
         var forward = new List<string> { page.Url };
         while (await page.Locator("a[rel=next]").CountAsync() > 0)
@@ -34,7 +40,7 @@ public sealed class NavigationTests(SiteFixture site)
             await page.Locator("a[rel=next]").ClickAsync();
             forward.Add(page.Url);
         }
-        Assert.Equal(sidebar, forward);
+        Assert.Equal(tree, forward);
 
         var backward = new List<string> { page.Url };
         while (await page.Locator("a[rel=prev]").CountAsync() > 0)
@@ -43,6 +49,37 @@ public sealed class NavigationTests(SiteFixture site)
             backward.Add(page.Url);
         }
         Assert.Equal(forward.AsEnumerable().Reverse(), backward);
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Sidebar_OpensTheCurrentPagesBranch_AndCollapsesIt()
+    {
+        await using var tab = await site.OpenAsync("docs/guide/commands.html");
+        var pages = tab.Page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
+        var branch = pages.Locator("details:has([aria-current=page])");
+        await Expect(branch).ToHaveAttributeAsync("open", "");
+        var sibling = pages.GetByRole(AriaRole.Link, new() { Name = "Diagnostics" });
+        await Expect(sibling).ToBeVisibleAsync();
+
+        await branch.Locator("> summary").ClickAsync();
+        await Expect(sibling).ToBeHiddenAsync();
+        // Another folder is one link, to its first page, until that page is open.
+        await Expect(pages.GetByRole(AriaRole.Link, new() { Name = "errata", Exact = true })).ToBeVisibleAsync();
+        await pages.GetByRole(AriaRole.Link, new() { Name = "All pages" }).ClickAsync();
+        await Expect(tab.Page).ToHaveURLAsync(site.DocsUrl + "contents.html");
+        await Expect(tab.Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Diagnostics" })).ToBeVisibleAsync();
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task APageWithAFailingClaim_IsMarkedInTheSidebar_InWords()
+    {
+        await using var tab = await site.OpenAsync("failing/index.html");
+        var pages = tab.Page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
+        // The mark is part of the link's name (not only a colour), as a screen reader reads it.
+        await Expect(pages.GetByRole(AriaRole.Link, new() { Name = "A claim that fails (fails)" })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(pages.Locator(".nav-failing")).ToBeVisibleAsync();
         tab.AssertNoErrors();
     }
 

@@ -23,7 +23,9 @@ public sealed class PageAuditTests(SiteFixture site, ITestOutputHelper output)
             .Select(f => "docs/" + Path.ChangeExtension(Path.GetRelativePath(docs, f), ".html").Replace('\\', '/'))
             .Append("docs/scenarios.html")
             .Append("docs/rules.html")
+            .Append("docs/contents.html")
             .Append("failing/index.html")
+            .Append("failing/contents.html")
             .Order(StringComparer.Ordinal);
         var data = new TheoryData<string, string>();
         foreach (var path in paths)

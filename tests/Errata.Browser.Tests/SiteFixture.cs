@@ -68,14 +68,23 @@ public sealed class SiteFixture : IAsyncLifetime
     }
 
     /// <summary>A new page in its own context, recording every console error, script error and failed request.</summary>
-    public async Task<BrowserPage> OpenAsync(string path, ColorScheme scheme = ColorScheme.Light, int width = 1280)
+    public Task<BrowserPage> OpenAsync(string path, ColorScheme scheme = ColorScheme.Light, int width = 1280) =>
+        OpenAbsoluteAsync(BaseUrl + path, scheme, width);
+
+    /// <summary>
+    /// As <see cref="OpenAsync"/>, for a page another server serves: until it has loaded, since
+    /// a page `serve` serves always has a request open (it waits for the next build).
+    /// </summary>
+    public async Task<BrowserPage> OpenAbsoluteAsync(string url, ColorScheme scheme = ColorScheme.Light, int width = 1280)
     {
+        var served = !url.StartsWith(BaseUrl, StringComparison.Ordinal);
+        var path = served ? url : url[BaseUrl.Length..];
         var context = await Browser.NewContextAsync(new() { ColorScheme = scheme, ViewportSize = new() { Width = width, Height = 800 } });
         var page = await context.NewPageAsync();
         var tab = new BrowserPage(context, page);
-        var response = await page.GotoAsync(BaseUrl + path);
+        var response = await page.GotoAsync(url);
         if (response?.Status != 200) tab.Errors.Add($"HTTP {response?.Status}: {path}");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(served ? LoadState.Load : LoadState.NetworkIdle);
         return tab;
     }
 

@@ -18,4 +18,10 @@ public sealed record BuildResult(VerificationOutcome Outcome, IReadOnlyList<Docu
 
     /// <summary>Where each run's outcome came from (the verdict cache or the machine, and why), for `--verbose`.</summary>
     public IReadOnlyList<CachedRun> Runs { get; init; } = [];
+
+    /// <summary>What the written site was built from (null when nothing was written): `serve` rebuilds from it.</summary>
+    public SiteSnapshot? Snapshot { get; init; }
+
+    /// <summary>How many of the documents' pages were rendered (all of them, unless a rebuild rendered fewer).</summary>
+    public int? Rendered { get; init; }
 }

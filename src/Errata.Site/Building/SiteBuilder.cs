@@ -40,7 +40,7 @@ public static class SiteBuilder
 
         var reading = new PhaseProgress(options.Progress, BuildPhase.Read);
         var pipeline = SitePipeline.Create();
-        var pages = Read(pipeline, sourceRoot, config, bag, reading);
+        var pages = Read(pipeline, sourceRoot, config, bag, reading, out var files);
         CrossReferences.Resolve(pages, bag);
         var read = reading.Finish();
         var verifying = new PhaseProgress(options.Progress, BuildPhase.Verify);
@@ -54,6 +54,7 @@ public static class SiteBuilder
 
         var render = TimeSpan.Zero;
         string? written = null;
+        SiteSnapshot? snapshot = null;
         if (options.WriteSite)
         {
             var rendering = new PhaseProgress(options.Progress, BuildPhase.Render);
@@ -68,8 +69,9 @@ public static class SiteBuilder
             }
             var templates = TemplateSet.Load(theme, Display(templatesFolder), bag, SpanOf(config, "templates", configPath));
             if (templates is null) return Stop(bag, options, pages, verified);
+            snapshot = new SiteSnapshot(options, config, configPath, sourceRoot, templatesFolder, pipeline, templates, output, files, pages, verified);
             var ledger = VerificationLedger.Open(root, options.Clock);
-            if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag, rendering)) return Stop(bag, options, pages, verified);
+            if (!Write(snapshot, ledger, bag, rendering)) return Stop(bag, options, pages, verified);
             ledger.Save();
             written = output.Folder;
             render = rendering.Finish();
@@ -78,6 +80,7 @@ public static class SiteBuilder
         {
             Timings = new BuildTimings(read, verify, render),
             Runs = cache.Log,
+            Snapshot = snapshot,
         };
     }
 
@@ -97,11 +100,11 @@ public static class SiteBuilder
         return bag.Items;
     }
 
-    private static VerificationOutcome Outcome(DiagnosticBag bag, BuildOptions options, List<Page> pages, VerifiedScenarios verified) =>
+    internal static VerificationOutcome Outcome(DiagnosticBag bag, BuildOptions options, List<Page> pages, VerifiedScenarios verified) =>
         new(bag.Items, pages.Count, verified.InOrder, options.Strict);
 
     /// <summary>A build that wrote nothing: the diagnostics must say why, as bad input.</summary>
-    private static BuildResult Stop(DiagnosticBag bag, BuildOptions options, List<Page>? pages = null, VerifiedScenarios? verified = null)
+    internal static BuildResult Stop(DiagnosticBag bag, BuildOptions options, List<Page>? pages = null, VerifiedScenarios? verified = null)
     {
         var outcome = Outcome(bag, options, pages ?? [], verified ?? VerifiedScenarios.None);
         if (outcome.ExitCode != ExitCode.BadInput)
@@ -149,40 +152,60 @@ public static class SiteBuilder
     private static SourceSpan SpanOf(SiteConfig config, string key, string configPath) =>
         config.KeySpans.TryGetValue(key, out var span) ? span : SourceSpan.None(Display(configPath));
 
-    private static List<Page> Read(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, DiagnosticBag bag, PhaseProgress progress)
+    private static List<Page> Read(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, DiagnosticBag bag, PhaseProgress progress, out IReadOnlyList<SourceFile> files)
     {
-        var context = new ReadContext(sourceRoot, config.AllowRaw);
         var pages = new List<Page>();
-        var files = SourceSet.Walk(sourceRoot, pipeline, bag);
+        files = SourceSet.Walk(sourceRoot, pipeline, bag);
         progress.Start(files.Count);
         foreach (var file in files)
         {
-            if (DocumentSource.Read(pipeline, file.Real, Display(Path.Combine(sourceRoot, file.Relative)), context, bag) is { } doc)
-                pages.Add(new Page(doc, file.Relative));
+            if (ReadPage(pipeline, sourceRoot, config, file, bag) is { } page)
+                pages.Add(page);
             progress.Advance();
         }
         return pages;
     }
 
-    private static bool Write(List<Page> pages, VerifiedScenarios verified, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, OutputTarget output, VerificationLedger ledger, DiagnosticBag bag, PhaseProgress progress)
+    /// <summary>One source file read into its page; null when it cannot be read (reported).</summary>
+    internal static Page? ReadPage(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, SourceFile file, DiagnosticBag bag) =>
+        DocumentSource.Read(pipeline, file.Real, Display(Path.Combine(sourceRoot, file.Relative)), new ReadContext(sourceRoot, config.AllowRaw), bag) is { } doc
+            ? new Page(doc, file.Relative)
+            : null;
+
+    private static bool Write(SiteSnapshot site, VerificationLedger ledger, DiagnosticBag bag, PhaseProgress progress)
     {
-        progress.Start(pages.Count);
-        var site = new SiteView(config.Title, config.BaseUrl, X86Machine.Version, config.Reference);
-        var renderer = new PageRenderer(pipeline, templates, site, verified, ledger);
-        var ordered = SiteNavigation.Order(pages);
-        using var writer = new SiteWriter(output.Folder);
+        using var writer = new SiteWriter(site.Output.Folder);
+        if (!Render(site, site.Pages, ledger, writer.WriteText, bag, progress)) return false;
+        foreach (var asset in site.Templates.Assets) writer.WriteBytes(Path.Combine("assets", asset.Name), asset.Read());
+        // Asked again at the swap: files may have appeared in the output while the site rendered.
+        if (!OutputGuard.CheckOwnership(site.Output, bag)) return false;
+        writer.Commit();
+        return true;
+    }
+
+    /// <summary>
+    /// Renders <paramref name="changed"/> (every page, or the few a rebuild changed) across
+    /// cores, then the generated pages and the search index, which depend on every page.
+    /// A template that fails is reported and nothing more is written.
+    /// </summary>
+    internal static bool Render(SiteSnapshot site, IReadOnlyList<Page> changed, VerificationLedger ledger, Action<string, string> writeText, DiagnosticBag bag, PhaseProgress progress)
+    {
+        progress.Start(changed.Count);
+        var view = new SiteView(site.Config.Title, site.Config.BaseUrl, X86Machine.Version, site.Config.Reference);
+        var tree = NavigationTree.Build(site.Pages);
+        var renderer = new PageRenderer(site.Pipeline, site.Templates, view, site.Verified, ledger, new SidebarBuilder(tree, site.Verified, site.Templates.Has(SidebarBuilder.ContentsPage)));
+        var ordered = tree.Pages;
         try
         {
-            foreach (var page in ordered)
+            PageWork.ForEach(changed, page =>
             {
-                writer.WriteText(page.OutputPath, renderer.Render(page, ordered));
+                writeText(page.OutputPath, renderer.Render(page));
                 progress.Advance();
-            }
-            // A theme without a scenarios template has no scenarios page; a document of that name keeps its page.
-            if (templates.Has("scenarios.html") && !ordered.Any(p => p.OutputPath == "scenarios.html"))
-                writer.WriteText("scenarios.html", renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, verified), ordered));
-            if (templates.Has("rules.html") && !ordered.Any(p => p.OutputPath == "rules.html"))
-                writer.WriteText("rules.html", renderer.RenderRules(RulesPageBuilder.Build(config.Reference), ordered));
+            });
+            // A theme without one of these templates has no such page; a document of that name keeps its page.
+            foreach (var (name, render) in GeneratedPages(renderer, ordered, site.Verified, site.Config))
+                if (site.Templates.Has(name) && !ordered.Any(p => p.OutputPath == name))
+                    writeText(name, render());
         }
         catch (PageRenderException e)
         {
@@ -194,13 +217,17 @@ public static class SiteBuilder
             bag.Add(SiteErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
             return false;
         }
-        writer.WriteText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, verified)));
-        foreach (var asset in templates.Assets) writer.WriteBytes(Path.Combine("assets", asset.Name), asset.Read());
-        // Asked again at the swap: files may have appeared in the output while the site rendered.
-        if (!OutputGuard.CheckOwnership(output, bag)) return false;
-        writer.Commit();
+        writeText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, site.Verified)));
         return true;
     }
+
+    /// <summary>The pages the generator writes itself at the site's root, by output name.</summary>
+    private static (string Name, Func<string> Render)[] GeneratedPages(PageRenderer renderer, IReadOnlyList<Page> ordered, VerifiedScenarios verified, SiteConfig config) =>
+    [
+        ("scenarios.html", () => renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, verified))),
+        ("rules.html", () => renderer.RenderRules(RulesPageBuilder.Build(config.Reference))),
+        (SidebarBuilder.ContentsPage, renderer.RenderContents),
+    ];
 
     /// <summary>Paths in messages are relative to the working folder, as compilers print them.</summary>
     public static string Display(string fullPath)

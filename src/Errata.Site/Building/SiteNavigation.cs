@@ -1,33 +1,14 @@
-using Errata.Documents.Syntax;
-
 namespace Errata.Site.Building;
 
 /// <summary>
-/// The order pages are navigated in (the sidebar, previous and next): from the index page
-/// down its toctrees, depth first, as Sphinx reads them; pages no toctree names follow in
-/// folder order. Without toctrees that is the folder order itself.
+/// The order pages are navigated in (previous and next): the <see cref="NavigationTree"/>
+/// depth first, so from the index page down its toctrees, as Sphinx reads them, and each
+/// folder's other pages after them. Also how toctree entries name pages.
 /// </summary>
 public static class SiteNavigation
 {
     /// <param name="pages">The pages in folder order, index first (<see cref="SourceSet"/>).</param>
-    public static IReadOnlyList<Page> Order(IReadOnlyList<Page> pages)
-    {
-        var byName = ByName(pages, out var extensions);
-        var ordered = new List<Page>(pages.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-
-        void Visit(Page page)
-        {
-            if (!seen.Add(page.RelativePath)) return;
-            ordered.Add(page);
-            var folder = FolderOf(page);
-            foreach (var entry in page.Document.Descendants<TocTree>().SelectMany(t => t.Entries))
-                if (byName.TryGetValue(Resolve(folder, entry, extensions), out var target)) Visit(target);
-        }
-
-        foreach (var page in pages) Visit(page);
-        return ordered;
-    }
+    public static IReadOnlyList<Page> Order(IReadOnlyList<Page> pages) => NavigationTree.Build(pages).Pages;
 
     /// <summary>Pages by source path without extension (as toctree entries and <c>:doc:</c> name them), and the extensions pages have.</summary>
     internal static Dictionary<string, Page> ByName(IReadOnlyList<Page> pages, out HashSet<string> extensions)

@@ -13,17 +13,19 @@ namespace Errata.Site.Rendering;
 /// Holds only what every page shares; what belongs to one page (its path, its outline) is handed
 /// to that page's body renderer, never kept between pages.
 /// </summary>
-public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet templates, SiteView site, VerifiedScenarios verified, VerificationLedger ledger)
+/// Safe to call from several threads at once: every page gets its own renderer and template context.
+/// </summary>
+public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet templates, SiteView site, VerifiedScenarios verified, VerificationLedger ledger, SidebarBuilder sidebar)
 {
     /// <summary>
-    /// Renders a page; <paramref name="all"/> is the site's pages in navigation order.
+    /// Renders a page of the site (its place in the navigation comes from the sidebar).
     /// A template that fails throws <see cref="PageRenderException"/> located in the document.
     /// </summary>
-    public string Render(Page page, IReadOnlyList<Page> all)
+    public string Render(Page page)
     {
         try
         {
-            return RenderPage(page, all);
+            return RenderPage(page);
         }
         catch (ScriptRuntimeException e)
         {
@@ -31,26 +33,26 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
         }
     }
 
-    private string RenderPage(Page page, IReadOnlyList<Page> all)
+    private string RenderPage(Page page)
     {
         var doc = page.Document;
         var outline = DocumentOutline.Of(doc);
         var root = RootOf(page.OutputPath);
-        var nav = Nav(all, root, page);
-        var index = all.ToList().FindIndex(p => p.RelativePath == page.RelativePath);
+        var (previous, next) = sidebar.Neighbours(page);
         var view = new PageView(
             site,
             page.Title,
             page.RelativePath,
             root,
             new RawHtml(BodyRenderer(page, outline).Render(doc)),
-            nav,
+            sidebar.For(page, root),
             Toc(doc, outline),
-            index > 0 ? nav[index - 1] : null,
-            index + 1 < nav.Count ? nav[index + 1] : null,
+            Link(previous, root),
+            Link(next, root),
             ShowTitle: !doc.Children.OfType<Section>().Any(s => DocumentOutline.HeadingLevel(s) == 1),
             IsScenarioIndex: false,
-            Canonical: site.CanonicalOf(page.OutputPath));
+            Canonical: site.CanonicalOf(page.OutputPath),
+            HasContents: HasContents);
         return templates.Render("layout.html", view);
     }
 
@@ -90,15 +92,22 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
     }
 
     /// <summary>Renders the scenarios page (at the site's root) with the theme's scenarios.html inside the layout.</summary>
-    public string RenderScenarioIndex(ScenarioIndexView index, IReadOnlyList<Page> all) =>
-        RenderGenerated("Scenarios", templates.Render("scenarios.html", index), all, isScenarioIndex: true, isRules: false);
+    public string RenderScenarioIndex(ScenarioIndexView index) =>
+        RenderGenerated("Scenarios", templates.Render("scenarios.html", index), "scenarios.html");
 
     /// <summary>Renders the rules page (at the site's root) with the theme's rules.html inside the layout.</summary>
-    public string RenderRules(RulesView rules, IReadOnlyList<Page> all) =>
-        RenderGenerated("Rules", templates.Render("rules.html", rules), all, isScenarioIndex: false, isRules: true);
+    public string RenderRules(RulesView rules) =>
+        RenderGenerated("Rules", templates.Render("rules.html", rules), "rules.html");
+
+    /// <summary>Renders the contents page (at the site's root): the whole navigation tree, in the theme's contents.html.</summary>
+    public string RenderContents() =>
+        RenderGenerated("All pages", templates.Render(SidebarBuilder.ContentsPage, sidebar.Contents("")), SidebarBuilder.ContentsPage);
+
+    /// <summary>Whether the theme has a contents page (the sidebar links to it).</summary>
+    public bool HasContents => templates.Has(SidebarBuilder.ContentsPage);
 
     /// <summary>A page the generator writes itself at the site's root: no source, no table of contents, its own h1.</summary>
-    private string RenderGenerated(string title, string content, IReadOnlyList<Page> all, bool isScenarioIndex, bool isRules)
+    private string RenderGenerated(string title, string content, string outputPath)
     {
         var view = new PageView(
             site,
@@ -106,21 +115,22 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
             "",
             "",
             new RawHtml(content),
-            Nav(all, "", null),
+            sidebar.For(null, ""),
             [],
             null,
             null,
             ShowTitle: false,
-            IsScenarioIndex: isScenarioIndex,
-            IsRules: isRules,
-            Canonical: site.CanonicalOf(isRules ? "rules.html" : "scenarios.html"));
+            IsScenarioIndex: outputPath == "scenarios.html",
+            IsRules: outputPath == "rules.html",
+            Canonical: site.CanonicalOf(outputPath),
+            IsContents: outputPath == SidebarBuilder.ContentsPage,
+            HasContents: HasContents);
         return templates.Render("layout.html", view);
     }
 
     public static string RootOf(string outputPath) => string.Concat(Enumerable.Repeat("../", outputPath.Count(c => c == '/')));
 
-    private static List<NavItem> Nav(IReadOnlyList<Page> all, string root, Page? current) =>
-        all.Select(p => new NavItem(p.Title, root + p.OutputPath, p.RelativePath == current?.RelativePath)).ToList();
+    private static NavItem? Link(Page? page, string root) => page is null ? null : new NavItem(page.Title, root + page.OutputPath, false);
 
     /// <summary>Sections below the page's title, and the scenarios among them, in document order.</summary>
     private static List<TocItem> Toc(Document doc, DocumentOutline outline) =>

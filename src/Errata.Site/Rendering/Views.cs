@@ -30,14 +30,19 @@ public sealed record PageView(
     string SourcePath,
     string Root,
     RawHtml Content,
-    IReadOnlyList<NavItem> Nav,
+    NavListView Nav,
     IReadOnlyList<TocItem> Toc,
     NavItem? Prev,
     NavItem? Next,
     bool ShowTitle,
     bool IsScenarioIndex,
     bool IsRules = false,
-    string? Canonical = null);
+    string? Canonical = null,
+    bool IsContents = false,
+    bool HasContents = false);
+
+/// <summary>The contents page: the whole navigation tree, open, and how many of its pages hold a failing scenario.</summary>
+public sealed record ContentsView(NavListView Tree, int Pages, int Failing);
 
 public sealed record ScenarioView(
     string Name,
@@ -106,3 +111,29 @@ public sealed record ScenarioRowView(
     string Verdict,
     int Holding,
     int Checks);
+
+/// <summary>
+/// One level of the sidebar's tree (a template renders it, and each open entry's children,
+/// through partials/nav.html); WithAnchors gives each entry its id, on the contents page only.
+/// </summary>
+public sealed record NavListView(IReadOnlyList<NavEntryView> Entries, bool WithAnchors = false)
+{
+    public static readonly NavListView Empty = new([]);
+}
+
+/// <summary>
+/// An entry of the sidebar: Kind "page", "folder" (a folder without an index page; Url leads
+/// to its first page) or "more" (entries a long level leaves out). Failing: the page holds a
+/// failing scenario; FailingBelow: how many pages under it do. Open entries carry their children.
+/// </summary>
+public sealed record NavEntryView(
+    string Title,
+    string Url,
+    string Anchor,
+    string Kind,
+    bool Current,
+    bool Failing,
+    int FailingBelow,
+    int Pages,
+    bool Open,
+    NavListView Children);

@@ -7,8 +7,10 @@ namespace Errata.Site.Serving;
 
 /// <summary>
 /// `errata serve`: builds the site, serves the output on 127.0.0.1 (and as localhost),
-/// rebuilds when a source, template or the config changes, and makes open pages reload
-/// themselves. Only loopback is ever bound: this is an author's preview, not a web server.
+/// rebuilds when a source, template or the config changes (a saved document alone: only
+/// what depends on it, <see cref="SiteUpdate"/>), and makes open pages reload themselves:
+/// each waits on the build version until it moves. Only loopback is ever bound: this is an
+/// author's preview, not a web server.
 /// </summary>
 public sealed class DevServer : IDisposable
 {
@@ -19,7 +21,11 @@ public sealed class DevServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly TextWriter _log;
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(25);
+
     private int _version;
+    private TaskCompletionSource _built = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SiteSnapshot? _snapshot;
     private string? _output;
     // The diagnostics of the last build while none has succeeded yet: every page shows them.
     private IReadOnlyList<Diagnostic>? _firstBuildFailed;
@@ -67,7 +73,7 @@ public sealed class DevServer : IDisposable
         if (Start() is { } error) throw new InvalidOperationException(error.Message);
         await RebuildAsync().ConfigureAwait(false);
         _log.WriteLine($"serving http://127.0.0.1:{Port}/{(_localhost ? $" and http://localhost:{Port}/" : "")} (Ctrl+C stops)");
-        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), () => _ = RebuildOnSave());
+        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), changed => _ = RebuildOnSave(changed));
         using var registration = cancel.Register(() => _listener.Stop());
         while (!cancel.IsCancellationRequested)
         {
@@ -80,22 +86,26 @@ public sealed class DevServer : IDisposable
             {
                 break;
             }
-            _ = Task.Run(() => Respond(context), CancellationToken.None);
+            _ = Task.Run(() => RespondAsync(context), CancellationToken.None);
         }
     }
 
-    public async Task RebuildAsync()
+    /// <summary>Builds the whole site, or, given the files that changed since the last good build, what depends on them.</summary>
+    public async Task RebuildAsync(IReadOnlyCollection<string>? changed = null)
     {
         await _building.WaitAsync().ConfigureAwait(false);
         try
         {
-            var result = SiteBuilder.Build(_options);
+            var result = _snapshot is { } last && changed is not null ? SiteUpdate.Rebuild(last, changed) : SiteBuilder.Build(_options);
             foreach (var d in result.Diagnostics) _log.WriteLine(d);
             if (result.OutputFolder is { } folder) _output = folder;
+            if (result.Snapshot is { } snapshot) _snapshot = snapshot;
             _firstBuildFailed = _output is null ? result.Diagnostics : null;
             _log.WriteLine(result.Outcome.Summary);
-            _log.WriteLine(result.OutputFolder is null ? "build failed; still serving the previous site" : $"built {result.Documents.Count} page(s)");
+            _log.WriteLine(result.OutputFolder is null ? "build failed; still serving the previous site"
+                : $"built {result.Rendered ?? result.Documents.Count} of {result.Documents.Count} page(s) in {result.Timings.Total.TotalMilliseconds:0} ms");
             Interlocked.Increment(ref _version);
+            Interlocked.Exchange(ref _built, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
         finally
         {
@@ -104,11 +114,11 @@ public sealed class DevServer : IDisposable
     }
 
     /// <summary>A rebuild nobody awaits: an internal error is logged, and the last good site stays served.</summary>
-    private async Task RebuildOnSave()
+    private async Task RebuildOnSave(IReadOnlyCollection<string> changed)
     {
         try
         {
-            await RebuildAsync().ConfigureAwait(false);
+            await RebuildAsync(changed).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -119,7 +129,7 @@ public sealed class DevServer : IDisposable
     /// <summary>The folder the last good build wrote, or where the default config would write.</summary>
     private string Output() => _output ?? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, _options.Output ?? new Config.SiteConfig().Output));
 
-    private void Respond(HttpListenerContext context)
+    private async Task RespondAsync(HttpListenerContext context)
     {
         using var response = context.Response;
         if (RequestPath.Parse(context.Request.RawUrl) is not { } path)
@@ -130,6 +140,12 @@ public sealed class DevServer : IDisposable
         }
         if (path == VersionPath)
         {
+            // `?after=N` waits (up to LongestWait) until a build other than N has completed: the page learns at once.
+            if (int.TryParse(context.Request.QueryString["after"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var after))
+            {
+                var built = Volatile.Read(ref _built).Task;
+                if (Version == after) await Task.WhenAny(built, Task.Delay(LongestWait)).ConfigureAwait(false);
+            }
             Write(response, "text/plain", Encoding.UTF8.GetBytes(Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return;
         }
@@ -169,12 +185,14 @@ public sealed class DevServer : IDisposable
     private const string ReloadScript = """
         (function () {
           var seen = null;
-          setInterval(function () {
-            fetch('/__errata/version', { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (v) {
-              if (seen !== null && v !== seen) location.reload();
+          function wait() {
+            fetch('/__errata/version' + (seen === null ? '' : '?after=' + seen), { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (v) {
+              if (seen !== null && v !== seen) { location.reload(); return; }
               seen = v;
-            }).catch(function () {});
-          }, 1000);
+              wait();
+            }).catch(function () { setTimeout(wait, 1000); });
+          }
+          wait();
         })();
         """;
 

@@ -53,12 +53,16 @@ public sealed class VerificationLedger
     /// <summary>The date the run was first verified; a new one is recorded as today.</summary>
     public string DateFor(string key)
     {
-        if (!_entries.TryGetValue(key, out var date))
+        // Pages render in parallel.
+        lock (_entries)
         {
-            date = _today;
-            _entries[key] = date;
+            if (!_entries.TryGetValue(key, out var date))
+            {
+                date = _today;
+                _entries[key] = date;
+            }
+            return date;
         }
-        return date;
     }
 
     public void Save()

@@ -147,6 +147,31 @@ public sealed class DevServerTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task VersionRequest_WaitingAfterTheCurrentBuild_AnswersWhenTheNextOneCompletes()
+    {
+        _site.Doc("index.md", "# Index\n");
+        var s = await Serve();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{s.Server.Port}/"), Timeout = TimeSpan.FromSeconds(30) };
+            var current = s.Server.Version;
+            var waiting = http.GetStringAsync($"__errata/version?after={current}");
+            await Task.Delay(300);
+            Assert.False(waiting.IsCompleted, "the request answered before any rebuild");
+
+            _site.Doc("index.md", "# Index, edited\n");
+            Assert.Equal((current + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), await waiting.WaitAsync(TimeSpan.FromSeconds(20)));
+            // Asked after an older build, it answers at once.
+            Assert.Equal((current + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), await http.GetStringAsync($"__errata/version?after={current}").WaitAsync(TimeSpan.FromSeconds(5)));
+            Assert.Contains("Index, edited", await http.GetStringAsync("index.html"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Stop(s);
+        }
+    }
+
     [Theory]
     [InlineData("/%zz")]
     [InlineData("/a/../index.html")]

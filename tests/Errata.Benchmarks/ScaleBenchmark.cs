@@ -1,0 +1,121 @@
+using System.Globalization;
+using Errata.Site.Building;
+using Errata.Testing;
+
+namespace Errata.Benchmarks;
+
+/// <summary>
+/// `scale`: Errata at scale, as its user runs it (the published tool, one process per command),
+/// with its peer in the same run:
+/// <list type="bullet">
+/// <item>corpus: a cold `errata build` of the 70 Linux files of tests/Corpus against a cold
+/// `sphinx-build -b html` of the same files (Debian's python3-sphinx, with the corpus' own
+/// configuration tests/Corpus/tools/sphinx; flat-table from the kernel's Documentation/sphinx,
+/// taken from $KERNEL_SPHINX_DIR or extracted from Debian's linux-source-6.12 tarball);</item>
+/// <item>site: a generated site of PAGES pages (default 1,000), one scenario each on three
+/// profiles: cold build, its output's size, the largest page, cold check, and check again with
+/// nothing changed; then the same build in-process, by phase, cold and warm.</item>
+/// </list>
+/// Each figure is the least of RUNS runs (default 3): elapsed time, and processor time over
+/// every thread. Exit code 3 when a target is not met (elapsed time, except the Sphinx ratio,
+/// taken on processor time, which a shared machine disturbs least).
+/// Run: <c>dotnet run -c Release --project tests/Errata.Benchmarks -- scale [PAGES] [RUNS]</c>.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    private const double SphinxRatio = 20;
+    private const double ColdBuild = 1.0;
+    private const double ColdCheck = 0.5;
+    private const double WarmCheck = 0.2;
+    private const long OutputBytes = 10_000_000;
+
+    public static int Run(string[] args)
+    {
+        var pages = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        var work = Path.Combine(Path.GetTempPath(), $"errata-scale-{Environment.ProcessId}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            var tool = ToolProcess.PublishTool(work);
+            Console.WriteLine($"tool: {tool} (published ReadyToRun as the package ships it); {Environment.ProcessorCount} processor(s); least of {runs} runs");
+            var only = Environment.GetEnvironmentVariable("ERRATA_SCALE_ONLY");
+            var met = only is "site" or "inprocess" || Corpus(tool, work, runs);
+            if (only == "inprocess") ScaleSite.Write(Path.Combine(work, "site"), pages, perFolder: 100);
+            else met &= Site(tool, work, pages, runs);
+            met &= InProcess(Path.Combine(work, "site"));
+            Console.WriteLine(met ? "all targets met" : "some targets NOT met");
+            return met ? 0 : 3;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static bool Corpus(string tool, string work, int runs)
+    {
+        var source = Path.Combine(Testing.Corpus.Root, "linux", "Documentation");
+        var site = Path.Combine(work, "corpus");
+        Directory.CreateDirectory(site);
+        File.WriteAllText(Path.Combine(site, "site.config.json"), $$"""{ "title": "Corpus", "source": {{System.Text.Json.JsonSerializer.Serialize(source)}}, "output": "_site" }""");
+        var files = Directory.EnumerateFiles(source, "*.rst", SearchOption.AllDirectories).Count();
+        var errata = ToolProcess.Best(runs, () => Clean(Path.Combine(site, "_site"), Path.Combine(site, ".errata")),
+            () => Succeeded(ToolProcess.Measure(tool, site, null, "build"), "errata build of the corpus"));
+
+        var sphinx = SphinxBuild.Measure(source, Path.Combine(work, "sphinx"), runs);
+        var ratio = sphinx.Cpu / errata.Cpu;
+        Console.WriteLine($"corpus ({files} files): errata build {ToolProcess.Seconds(errata.Wall)} ({ToolProcess.Seconds(errata.Cpu)} processor); sphinx-build -b html {ToolProcess.Seconds(sphinx.Wall)} ({ToolProcess.Seconds(sphinx.Cpu)} processor)");
+        Console.WriteLine(Invariant($"corpus: errata is {ratio:F1}x faster on processor time, {sphinx.Wall / errata.Wall:F1}x on elapsed time (target {SphinxRatio}x): {Verdict(ratio >= SphinxRatio)}"));
+        return ratio >= SphinxRatio;
+    }
+
+    private static bool Site(string tool, string work, int pages, int runs)
+    {
+        var site = Path.Combine(work, "site");
+        ScaleSite.Write(site, pages, perFolder: 100);
+        var output = Path.Combine(site, "_site");
+        var build = ToolProcess.Best(runs, () => Clean(output, Path.Combine(site, ".errata")),
+            () => Succeeded(ToolProcess.Measure(tool, site, null, "build"), "errata build"));
+        var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f)).ToList();
+        var bytes = files.Sum(f => f.Length);
+        var largestPage = files.Where(f => f.Name.StartsWith("page-", StringComparison.Ordinal)).Max(f => f.Length);
+        var check = ToolProcess.Best(runs, () => Clean(Path.Combine(site, ".errata")),
+            () => Succeeded(ToolProcess.Measure(tool, site, null, "check"), "errata check"));
+        Succeeded(ToolProcess.Measure(tool, site, null, "check"), "errata check");
+        var again = ToolProcess.Best(runs, null, () => Succeeded(ToolProcess.Measure(tool, site, null, "check"), "errata check"));
+
+        Console.WriteLine($"site ({pages} pages, one scenario each on 3 profiles):");
+        Console.WriteLine($"  build, cold:             {ToolProcess.Seconds(build.Wall)} ({ToolProcess.Seconds(build.Cpu)} processor), target < {ColdBuild} s: {Verdict(build.Wall < ColdBuild)}");
+        Console.WriteLine(Invariant($"  output:                  {bytes / 1e6:F2} MB in {files.Count} files, largest page {largestPage / 1e3:F1} kB, target < {OutputBytes / 1e6} MB: {Verdict(bytes < OutputBytes)}"));
+        Console.WriteLine($"  check, cold:             {ToolProcess.Seconds(check.Wall)} ({ToolProcess.Seconds(check.Cpu)} processor), target < {ColdCheck} s: {Verdict(check.Wall < ColdCheck)}");
+        Console.WriteLine($"  check, nothing changed:  {ToolProcess.Seconds(again.Wall)} ({ToolProcess.Seconds(again.Cpu)} processor), target < {WarmCheck} s: {Verdict(again.Wall < WarmCheck)}");
+        return build.Wall < ColdBuild && bytes < OutputBytes && check.Wall < ColdCheck && again.Wall < WarmCheck;
+    }
+
+    /// <summary>The same build in this process, by phase: the first pays for compiling the code, the last shows the work alone.</summary>
+    private static bool InProcess(string site)
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            Clean(Path.Combine(site, "_site"), Path.Combine(site, ".errata"));
+            var cpu = Environment.CpuUsage.TotalTime;
+            var result = SiteBuilder.Build(new BuildOptions(Path.Combine(site, "site.config.json")));
+            if (result.ExitCode != ExitCode.Ok) throw new InvalidOperationException("in-process build failed");
+            Console.WriteLine($"  in-process build {(i == 0 ? "(first)" : i.ToString(CultureInfo.InvariantCulture)),-7}  {result.Timings.Describe(rendered: true)}; {ToolProcess.Seconds((Environment.CpuUsage.TotalTime - cpu).TotalSeconds)} processor");
+        }
+        return true;
+    }
+
+    private static ToolProcess.Run Succeeded(ToolProcess.Run run, string what) =>
+        run.ExitCode == 0 ? run : throw new InvalidOperationException($"{what} exited {run.ExitCode}: {run.Error}");
+
+    private static void Clean(params string[] folders)
+    {
+        foreach (var f in folders) if (Directory.Exists(f)) Directory.Delete(f, recursive: true);
+    }
+
+    private static string Verdict(bool met) => met ? "met" : "NOT met";
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
