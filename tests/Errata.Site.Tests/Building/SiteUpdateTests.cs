@@ -54,7 +54,7 @@ public sealed class SiteUpdateTests : IDisposable
 
         Assert.Equal(ExitCode.ClaimsFailed, result.ExitCode);
         Assert.Equal(4, result.Rendered);
-        Assert.Contains("fails</span>", _site.Page("ch/p0.html"), StringComparison.Ordinal);
+        Assert.Contains("(fails)</span>", _site.Page("ch/p0.html"), StringComparison.Ordinal);
         Assert.Contains("ch/p2.md", string.Join("\n", result.Diagnostics), StringComparison.Ordinal);
     }
 

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Errata.Testing;
+using Microsoft.Playwright;
+
+namespace Errata.Benchmarks;
+
+/// <summary>
+/// `serve`: how long an author waits to see a save. The published tool serves a generated site
+/// of PAGES pages (default 1,000) as `errata serve`; Debian's Chromium (/usr/bin/chromium,
+/// through Playwright) has one of its pages open; each of EDITS saves (default 10) of that
+/// page's source is timed from the write until the page shows the new text. Reports the median
+/// and the slowest; exit code 3 when the median is not under 200 ms.
+/// Run: <c>dotnet run -c Release --project tests/Errata.Benchmarks -- serve [PAGES] [EDITS]</c>.
+/// </summary>
+internal static class ServeBenchmark
+{
+    private const double Target = 0.2;
+    private const string Chromium = "/usr/bin/chromium";
+
+    public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(string[] args)
+    {
+        var pages = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        var edits = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        if (!File.Exists(Chromium)) throw new InvalidOperationException($"Chromium is missing at {Chromium}: install Debian's chromium package.");
+        var work = Path.Combine(Path.GetTempPath(), $"errata-serve-{Environment.ProcessId}");
+        var site = Path.Combine(work, "site");
+        Directory.CreateDirectory(work);
+        Process? serve = null;
+        try
+        {
+            ScaleSite.Write(site, pages, perFolder: 100);
+            var tool = ToolProcess.PublishTool(work);
+            var port = FreePort();
+            serve = Process.Start(new ProcessStartInfo(tool, ["serve", "--port", port.ToString(CultureInfo.InvariantCulture)]) { WorkingDirectory = site, RedirectStandardOutput = true, RedirectStandardError = true })!;
+            serve.OutputDataReceived += (_, _) => { };
+            serve.ErrorDataReceived += (_, _) => { };
+            serve.BeginOutputReadLine();
+            serve.BeginErrorReadLine();
+            var number = pages / 2;
+            var page = $"chapter-{number / 100:D3}/page-{number:D4}";
+            var url = $"http://127.0.0.1:{port}/{page}.html";
+            await WaitServed(url);
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+            var tab = await browser.NewPageAsync();
+            await tab.GotoAsync(url);
+            var source = Path.Combine(site, "docs", page + ".md");
+            var times = new List<double>();
+            for (var i = 0; i < edits; i++)
+            {
+                var marker = $"Saved edit number {i}.";
+                var clock = Stopwatch.StartNew();
+                await File.WriteAllTextAsync(source, ScaleSite.Page(number, failing: false, extra: " " + marker));
+                await tab.WaitForSelectorAsync($"text={marker}", new() { Timeout = 30_000 });
+                times.Add(clock.Elapsed.TotalSeconds);
+                // Let the page settle into its next wait before the next save.
+                await Task.Delay(300);
+            }
+            times.Sort();
+            var median = times[times.Count / 2];
+            Console.WriteLine($"serve ({pages} pages): a save shows in the open page after {ToolProcess.Seconds(median)} (median of {edits}), slowest {ToolProcess.Seconds(times[^1])}, fastest {ToolProcess.Seconds(times[0])}; target < {Target} s: {(median < Target ? "met" : "NOT met")}");
+            return median < Target ? 0 : 3;
+        }
+        finally
+        {
+            if (serve is { HasExited: false }) serve.Kill(entireProcessTree: true);
+            serve?.Dispose();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task WaitServed(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(url)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("errata serve did not serve " + url);
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+}
