@@ -27,7 +27,7 @@ public static class MutationCheck
     }
 
     /// <summary>The rules that decided a run's events: each event's deciding rule and those that held it.</summary>
-    public static IReadOnlyList<string> DecidingRules(Outcome outcome) =>
+    private static IReadOnlyList<string> DecidingRules(Outcome outcome) =>
         outcome.Events.SelectMany(e => e.HeldBy.Prepend(e.Rule)).Select(r => r.Id).Distinct().ToList();
 
     private static List<Diagnostic> Judge(ScenarioResult result, RunOptions settings, OutcomeSource source)

@@ -102,6 +102,34 @@ public sealed class VerdictCacheTests : IDisposable
     }
 
     [Theory]
+    [InlineData("machine", "machine changed")]
+    [InlineData("tool", "tool version changed")]
+    public void AnotherBuildOfTheMachineOrTool_ReRunsEveryScenario_SayingWhy(string part, string reason)
+    {
+        var blocks = Blocks("# Page\n\n" + First + "\n" + Second);
+        VerdictCache Cache(string version) => part == "machine" ? VerdictCache.Open(_site.Root, machine: version) : VerdictCache.Open(_site.Root, tool: version);
+        Log(blocks, Cache("1"));
+        Assert.All(Log(blocks, Cache("1")), r => Assert.True(r.Reused, r.ToString()));
+        var other = Log(blocks, Cache("2"));
+        Assert.Equal(3, other.Count);
+        Assert.All(other, r => Assert.Equal(reason, r.Reason));
+        // Both builds' entries stay: going back reuses the first's.
+        Assert.All(Log(blocks, Cache("1")), r => Assert.True(r.Reused, r.ToString()));
+    }
+
+    private IReadOnlyList<CachedRun> Log(IReadOnlyList<ScenarioBlock> blocks, VerdictCache cache)
+    {
+        var bag = new DiagnosticBag();
+        ScenarioVerifier.Verify(blocks, new SiteConfig(), RunSelection.All, bag, cache: cache);
+        Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+        return cache.Log;
+    }
+
+    private List<ScenarioBlock> Blocks(string markdown) =>
+        SitePipeline.Create().Read(Path.Combine(_site.Root, "docs", "index.md"), markdown, new Errata.Documents.ReadContext(Path.Combine(_site.Root, "docs"), false))
+            .Descendants<ScenarioBlock>().ToList();
+
+    [Theory]
     [InlineData("truncated")]
     [InlineData("tampered")]
     [InlineData("other key")]

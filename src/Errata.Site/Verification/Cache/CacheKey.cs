@@ -27,12 +27,14 @@ public sealed record CacheKey(string Scenario, string Image, string Rules, strin
 
     public string Hash => HashOf(string.Join("\n", EntryFormat, Scenario, Image, Rules, Machine, Tool));
 
-    public static CacheKey For(CompiledScenario scenario, Profile profile) => new(
+    /// <param name="machine">The machine's identity: <see cref="MachineIdentity"/> unless a test gives another.</param>
+    /// <param name="tool">The tool's version: <see cref="Site.ToolVersion.Release"/> unless a test gives another.</param>
+    public static CacheKey For(CompiledScenario scenario, Profile profile, string? machine = null, string? tool = null) => new(
         HashOf(string.Join("\n", scenario.Syntax.SourceText)),
         ImageHash(scenario.Image),
         HashOf(profile.Name + "\n" + profile.ReportsSkinit + "\n" + profile.RulesIdentity),
-        MachineIdentity,
-        Site.ToolVersion.Release);
+        machine ?? MachineIdentity,
+        tool ?? Site.ToolVersion.Release);
 
     /// <summary>Why an earlier key of the same scenario and profile no longer applies, one phrase per part.</summary>
     public IReadOnlyList<string> ChangesFrom(CacheKey earlier)

@@ -18,13 +18,19 @@ namespace Errata.Site.Verification.Cache;
 public sealed class VerdictCache
 {
     private readonly string? _folder;
+    private readonly string? _machine;
+    private readonly string? _tool;
     private readonly ConcurrentQueue<CachedRun> _log = new();
     private readonly ConcurrentQueue<Action> _writes = new();
 
-    private VerdictCache(string? folder) => _folder = folder;
+    private VerdictCache(string? folder, string? machine = null, string? tool = null) => (_folder, _machine, _tool) = (folder, machine, tool);
 
-    /// <summary>The cache of the site whose config is in <paramref name="siteRoot"/>.</summary>
-    public static VerdictCache Open(string siteRoot) => new(FolderOf(siteRoot));
+    /// <summary>
+    /// The cache of the site whose config is in <paramref name="siteRoot"/>. The machine's
+    /// identity and the tool's version are this build's; a test may give others, as another
+    /// build would have.
+    /// </summary>
+    public static VerdictCache Open(string siteRoot, string? machine = null, string? tool = null) => new(FolderOf(siteRoot), machine, tool);
 
     /// <summary>A cache that runs everything and reads and writes nothing (`--no-cache`), still saying so under `--verbose`.</summary>
     public static VerdictCache Off() => new(null);
@@ -42,7 +48,7 @@ public sealed class VerdictCache
             Note(scenario, profile, _folder is null ? "the cache is off (--no-cache)" : "traced runs are not cached");
             return ScenarioRunner.RunMachine(scenario, profile, options);
         }
-        var key = CacheKey.For(scenario, profile);
+        var key = CacheKey.For(scenario, profile, _machine, _tool);
         var identity = CacheKey.HashOf($"{scenario.Syntax.Span.Path}\n{scenario.Syntax.Name}\n{profile.Name}");
         var last = ReadLast(identity);
         var (cached, problem) = ReadEntry(key, profile);
