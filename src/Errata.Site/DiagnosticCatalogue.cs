@@ -33,6 +33,7 @@ public static class DiagnosticCatalogue
         typeof(MarkdownErrors),
         typeof(AssemblerErrors),
         typeof(ScenarioErrors),
+        typeof(GapErrors),
         typeof(SiteErrors),
     ];
 

@@ -17,6 +17,8 @@ public sealed class Scenario
     public long Budget { get; set; } = DefaultBudget;
     public List<SectionSyntax> Sections { get; } = [];
     public List<ExpectLine> Expects { get; } = [];
+    /// <summary>The gap lines: claims that hold on some of the scenario's profiles and not the others.</summary>
+    public List<GapLine> Gaps { get; } = [];
     /// <summary>The body as written, which identifies the scenario's inputs (for the verification ledger).</summary>
     public IReadOnlyList<string> SourceText { get; init; } = [];
     /// <summary>The document line of the body's last line, where new expect lines go.</summary>

@@ -121,28 +121,15 @@ public static class ScenarioViewBuilder
     }
 
     /// <summary>
-    /// Where the reference profile and another disagree on an event's fate, say so
-    /// ("APM: discarded; KVM: delivered"): the gap the page exists to prove.
+    /// Where the profiles disagree on an event's fate, say so ("APM: discarded; KVM: delivered"):
+    /// the gap the page exists to prove. Only when the reference profile ran, which comes first.
     /// </summary>
     private static List<GapView> Gaps(ScenarioResult result, string reference)
     {
-        var refRun = result.Runs.FirstOrDefault(r => r.Profile.Name == reference);
-        if (refRun is null) return [];
-        var events = result.Runs.SelectMany(r => r.Outcome.Events.Select(e => e.Id)).Distinct().OrderBy(e => e.Class).ThenBy(e => e.Number);
-        var gaps = new List<GapView>();
-        foreach (var ev in events)
-        {
-            var fates = result.Runs.Select(r => (r.Profile.Name, Fate: Fate(r.Outcome, ev))).ToList();
-            var refFate = Fate(refRun.Outcome, ev);
-            if (fates.All(f => f.Fate == refFate)) continue;
-            gaps.Add(new GapView(ev.Name, string.Join("; ", fates.Select(f => $"{f.Name.ToUpperInvariant()}: {f.Fate}"))));
-        }
-        return gaps;
-    }
-
-    private static string Fate(Outcome outcome, EventId id)
-    {
-        var fates = outcome.Events.Where(e => e.Id == id).Select(e => Words.Disposition(e.Disposition)).Distinct().ToList();
-        return fates.Count == 0 ? "not raised" : string.Join(", ", fates);
+        if (!result.Runs.Any(r => r.Profile.Name == reference)) return [];
+        return Differences.Between(result.Runs)
+            .Where(d => d.Subject.Event is not null)
+            .Select(d => new GapView(d.Name, d.Describe(p => p.ToUpperInvariant())))
+            .ToList();
     }
 }

@@ -45,7 +45,12 @@ public sealed record VerificationOutcome(IReadOnlyList<Diagnostic> Diagnostics, 
             if (ExitCode == ExitCode.BadInput)
                 return $"stopped on bad input ({InputErrors.Count()} error(s)); no verdict on the claims";
             var verdicts = Scenarios.SelectMany(s => s.Verdicts).ToList();
-            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold in {Scenarios.Count} scenario(s) of {Documents} document(s)";
+            var gaps = Scenarios.SelectMany(s => s.Gaps).ToList();
+            var fresh = Scenarios.Sum(s => s.NewDifferences.Count);
+            // Gaps are named only where a site states them, so a site without any reads as before.
+            var gapTally = gaps.Count == 0 && fresh == 0 ? ""
+                : $", {gaps.Count(g => g.Holds)} of {gaps.Count} gap(s) hold{(fresh > 0 ? $", {fresh} new difference(s)" : "")},";
+            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold{gapTally} in {Scenarios.Count} scenario(s) of {Documents} document(s)";
         }
     }
 }
