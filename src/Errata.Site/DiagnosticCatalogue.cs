@@ -28,6 +28,7 @@ public static class DiagnosticCatalogue
     [
         typeof(TextErrors),
         typeof(DocumentErrors),
+        typeof(GapTableErrors),
         typeof(RstErrors),
         typeof(RstMarkupErrors),
         typeof(MarkdownErrors),

@@ -61,7 +61,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(exit == 0, err);
         Assert.True(File.Exists(Path.Combine(_dir, "site.config.json")));
         Assert.Contains("errata build", output, StringComparison.Ordinal);
-        Assert.Contains(".errata/verified.json", output, StringComparison.Ordinal);
+        Assert.Contains("commit verified.json", output, StringComparison.Ordinal);
         Assert.Contains("provenance", output, StringComparison.Ordinal);
     }
 

@@ -19,7 +19,7 @@ public static class ScenarioParser
         {
             Name = block.Name,
             Span = block.Span,
-            SourceText = block.Lines.Select(l => l.Text).ToList(),
+            Lines = block.Lines,
             LastLine = block.Lines.Count > 0 ? block.Lines[^1].Origin.Line : block.Span.Line,
         };
         SectionSyntax? current = null;

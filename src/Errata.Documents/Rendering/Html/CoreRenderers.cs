@@ -69,6 +69,9 @@ internal static class CoreRenderers
             w.Raw("</code></pre>\n");
         });
 
+        // The gap table needs verified scenarios: the site renders it; a document alone shows nothing there.
+        r.Set<GapTableBlock>((_, _, _) => { });
+
         r.Set<Text>((_, w, n) => w.Text(n.Value));
         r.Set<Emphasis>((r, w, n) => { w.Raw("<em>"); r.WriteAll(w, n.Children); w.Raw("</em>"); });
         r.Set<Strong>((r, w, n) => { w.Raw("<strong>"); r.WriteAll(w, n.Children); w.Raw("</strong>"); });
