@@ -35,7 +35,7 @@ public static class ScenarioParser
 
             if (StartsWithWord(body, ExpectWord))
             {
-                ParseExpect(line, indent, body, scenario, diagnostics);
+                ParseExpect(line, indent, body, content.Length, scenario, diagnostics);
                 continue;
             }
             if (StartsWithWord(body, GapWord))
@@ -136,7 +136,8 @@ public static class ScenarioParser
         }
     }
 
-    private static void ParseExpect(SourceLine line, int indent, string body, Scenario scenario, DiagnosticBag diagnostics)
+    /// <param name="commentColumn">Where the line's comment starts (its length when it has none), which may mark the claim deliberate.</param>
+    private static void ParseExpect(SourceLine line, int indent, string body, int commentColumn, Scenario scenario, DiagnosticBag diagnostics)
     {
         if (ClaimLine(line, indent, body, ExpectWord.Length, diagnostics) is not { } c)
         {
@@ -144,7 +145,10 @@ public static class ScenarioParser
                 diagnostics.Add(ScenarioErrors.BadAssertion, line.At(indent, body.Length), body, "expected 'expect: ASSERTION' or 'expect PROFILE: ASSERTION'");
             return;
         }
-        scenario.Expects.Add(new ExpectLine(c.Text, c.Assertion, c.Profiles, c.Span));
+        scenario.Expects.Add(new ExpectLine(c.Text, c.Assertion, c.Profiles, c.Span)
+        {
+            Deliberate = DeliberateMark.Read(line, commentColumn, diagnostics),
+        });
     }
 
     /// <summary>`gap PROFILE [PROFILE...]: CLAIM`, the claim read by the same grammar as an expect line's.</summary>
