@@ -105,9 +105,8 @@ public static class SiteConfigLoader
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? 0);
-            var col = (int)(e.BytePositionInLine ?? 0);
-            diagnostics.Add(SiteErrors.InvalidJson, new SourceSpan(path, line, col, 1), FirstSentence(e.Message));
+            // The reader counts bytes along the line; the diagnostic's column counts characters.
+            diagnostics.Add(SiteErrors.InvalidJson, lines.AtLine(path, e.LineNumber ?? 0, e.BytePositionInLine ?? 0, 1), FirstSentence(e.Message));
         }
         catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
         {
@@ -187,6 +186,15 @@ public static class SiteConfigLoader
     /// <summary>Byte offsets to zero-based lines and columns.</summary>
     private sealed class LineMap(byte[] bytes)
     {
+        /// <summary>A position given as a line and a byte offset in it, as the JSON reader reports an error.</summary>
+        public SourceSpan AtLine(string path, long line, long bytePositionInLine, int length)
+        {
+            long start = 0;
+            for (var i = 0; i < bytes.Length && line > 0; i++)
+                if (bytes[i] == (byte)'\n') { line--; start = i + 1; }
+            return Span(path, start + bytePositionInLine, length);
+        }
+
         public SourceSpan Span(string path, long offset, int length)
         {
             int line = 0, start = 0;

@@ -63,6 +63,16 @@ public class SiteConfigLoaderTests
         Assert.Equal(2, e.Span.Line);
     }
 
+    /// <summary>The reader counts bytes; a character of three UTF-8 bytes before the error moves the column by one.</summary>
+    [Fact]
+    public void InvalidJson_AfterAWideCharacter_IsAtItsCharacterColumn()
+    {
+        var (_, d) = Parse("{\n  \"ti\uFEFFtle\": \"x\ry\"\n}");
+        var e = Assert.Single(d);
+        Assert.Equal("ERR0703", e.Id);
+        Assert.Equal((1, 14), (e.Span.Line, e.Span.Column)); // the carriage return inside the string
+    }
+
     [Fact]
     public void ByteOrderMark_IsRead()
     {

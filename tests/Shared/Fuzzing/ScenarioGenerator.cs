@@ -66,6 +66,9 @@ internal static class ScenarioGenerator
 
         lines.Add("");
         for (var i = r.Between(0, 5); i > 0; i--) lines.Add(Expect(r, labels, profiles, events, clean));
+        // A gap line names some of the profiles run (a clean one leaves at least one out).
+        if (r.Chance(0.2) && (!clean || profiles.Length > 1))
+            lines.Add($"gap {(clean ? r.Pick(profiles) : string.Join(' ', Enumerable.Range(0, r.Between(0, 3)).Select(_ => r.Pick(profiles)).Distinct()))}: {Assertion(r, labels, events, clean)}");
         return lines;
     }
 
@@ -125,8 +128,14 @@ internal static class ScenarioGenerator
     private static string Expect(FuzzRandom r, List<string> labels, IReadOnlyList<string> profiles, IReadOnlyList<string> events, bool clean)
     {
         var scope = r.Chance(0.3) ? " " + string.Join(' ', Enumerable.Range(0, r.Between(1, 2)).Select(_ => r.Pick(profiles)).Distinct()) : "";
+        return $"expect{scope}: {Assertion(r, labels, events, clean)}";
+    }
+
+    /// <summary>A claim as an expect or gap line states it; unclean ones include unreadable claims.</summary>
+    private static string Assertion(FuzzRandom r, List<string> labels, IReadOnlyList<string> events, bool clean)
+    {
         var ev = r.Pick(events);
-        var assertion = r.Next(clean ? 10 : 11) switch
+        return r.Next(clean ? 10 : 11) switch
         {
             0 => ev,
             1 => $"{ev} at {r.Pick(labels)}",
@@ -140,6 +149,5 @@ internal static class ScenarioGenerator
             9 => r.Pick(Ends),
             _ => r.Pick<string>(["", "=", "gif ==", "#DB at", "with", "no", "count"]),
         };
-        return $"expect{scope}: {assertion}";
     }
 }
