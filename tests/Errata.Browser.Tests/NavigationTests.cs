@@ -30,7 +30,7 @@ public sealed class NavigationTests(SiteFixture site)
     public async Task NextLinks_WalkEveryPageInTheContentsTreesOrder_AndPreviousLinksWalkBack()
     {
         await using var contents = await site.OpenAsync("docs/contents.html");
-        var tree = await contents.Page.Locator("main .nav-page a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        var tree = await contents.Page.Locator("main .contents-tree a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
         await using var tab = await site.OpenAsync("docs/index.html");
         var page = tab.Page;
 

@@ -189,7 +189,8 @@ public static class SiteBuilder
     /// cores, then the generated pages and the search index, which depend on every page.
     /// A template that fails is reported and nothing more is written.
     /// </summary>
-    internal static bool Render(SiteSnapshot site, IReadOnlyList<Page> changed, VerificationLedger ledger, Action<string, string> writeText, DiagnosticBag bag, PhaseProgress progress)
+    /// <param name="generated">Which generated pages to write (all of them for a build).</param>
+    internal static bool Render(SiteSnapshot site, IReadOnlyList<Page> changed, VerificationLedger ledger, Action<string, string> writeText, DiagnosticBag bag, PhaseProgress progress, Func<string, bool>? generated = null)
     {
         progress.Start(changed.Count);
         var view = new SiteView(site.Config.Title, site.Config.BaseUrl, X86Machine.Version, site.Config.Reference);
@@ -205,7 +206,7 @@ public static class SiteBuilder
             });
             // A theme without one of these templates has no such page; a document of that name keeps its page.
             foreach (var (name, render) in GeneratedPages(renderer, ordered, site.Verified, site.Config))
-                if (site.Templates.Has(name) && !ordered.Any(p => p.OutputPath == name))
+                if (site.Templates.Has(name) && (generated?.Invoke(name) ?? true) && !ordered.Any(p => p.OutputPath == name))
                     writeText(name, render());
         }
         catch (PageRenderException e)
@@ -224,9 +225,12 @@ public static class SiteBuilder
     }
 
     /// <summary>The pages the generator writes itself at the site's root, by output name.</summary>
+    /// <summary>The generated page that shows every page's scenarios, and so changes with any of them.</summary>
+    internal const string ScenariosPage = "scenarios.html";
+
     private static (string Name, Func<string> Render)[] GeneratedPages(PageRenderer renderer, IReadOnlyList<Page> ordered, VerifiedScenarios verified, SiteConfig config) =>
     [
-        ("scenarios.html", () => renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, verified))),
+        (ScenariosPage, () => renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, verified))),
         ("rules.html", () => renderer.RenderRules(RulesPageBuilder.Build(config.Reference))),
         (SidebarBuilder.ContentsPage, renderer.RenderContents),
     ];

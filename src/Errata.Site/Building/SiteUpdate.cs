@@ -11,8 +11,8 @@ namespace Errata.Site.Building;
 /// and verified again, and only their pages are written, unless what other pages show of them
 /// changed (title, sections, toctree, scenario names, or whether one fails: the sidebar, the
 /// cross-references and the contents page show these), in which case every page is rendered
-/// again, still without verifying the others. The generated pages and the search index are
-/// always rewritten. Any other change (the configuration, the theme, a document added, removed
+/// again, still without verifying the others. The scenarios page and the search index are
+/// always rewritten, the contents page with every page. Any other change (the configuration, the theme, a document added, removed
 /// or renamed) is a full build.
 /// </summary>
 public static class SiteUpdate
@@ -58,7 +58,9 @@ public static class SiteUpdate
         var site = previous with { Pages = pages, Verified = verified };
         var seenElsewhere = oldPages.Zip(replaced).Any(p => Shown(p.First, previous.Verified) != Shown(p.Second, verified));
         var ledger = VerificationLedger.Open(Path.GetDirectoryName(previous.ConfigPath)!, options.Clock);
-        if (!OutputGuard.CheckOwnership(previous.Output, bag) || !SiteBuilder.Render(site, seenElsewhere ? pages : replaced, ledger, (path, text) => WriteInPlace(previous.Output.Folder, path, text), bag, rendering))
+        if (!OutputGuard.CheckOwnership(previous.Output, bag) || !SiteBuilder.Render(site, seenElsewhere ? pages : replaced, ledger, (path, text) => WriteInPlace(previous.Output.Folder, path, text), bag, rendering,
+                // The rules page shows no page; the contents page only what `Shown` compares.
+                generated: name => seenElsewhere || name == SiteBuilder.ScenariosPage))
             return SiteBuilder.Stop(bag, options, pages, verified);
         ledger.Save();
         return new BuildResult(SiteBuilder.Outcome(bag, options, pages, verified), pages.Select(p => p.Document).ToList(), previous.Output.Folder)
