@@ -99,11 +99,11 @@ internal sealed class FirmwareAssembler
         a.mov(dr6, rax);
         a.mov(rax, MachineStart.Dr7);
         a.mov(dr7, rax);
+        foreach (var r in new[] { rax, rcx, rdx, rbx, rbp, rsi, rdi, r8, r9, r10, r11, r12, r13, r14, r15 }) a.xor(r, r);
+        // RFLAGS last: the XORs above set ZF and PF.
         a.push((int)MachineStart.Rflags);
         a.popfq();
-        foreach (var r in new[] { rcx, rdx, rbx, rbp, rsi, rdi, r8, r9, r10, r11, r12, r13, r14, r15 }) a.xor(r, r);
         if (_image.GuestEntry is not null) a.mov(rax, MachineStart.Vmcb);
-        else a.xor(eax, eax);
         a.jmp(_image.Entry);
     }
 
