@@ -89,4 +89,12 @@ public static class SiteErrors
         new("ERR0213", DiagnosticCategory.Markup, Severity.Warning, "unknown document '{0}' in :doc:; expected the path of a page without its extension, relative to this page or to the source folder with a leading '/'");
     public static readonly DiagnosticDescriptor UnknownTocTreeEntry =
         new("ERR0214", DiagnosticCategory.Markup, Severity.Warning, "toctree contains a reference to the unknown document '{0}'; expected the path of a page without its extension");
+
+    // Backends other than the built-in machine (--backend qemu)
+    public static readonly DiagnosticDescriptor BackendFailed =
+        new("ERR1200", DiagnosticCategory.Command, Severity.Error, "scenario '{0}' could not run on the {1} backend: {2}");
+    public static readonly DiagnosticDescriptor NotApplicableOnBackend =
+        new("ERR1201", DiagnosticCategory.Command, Severity.Info, "scenario '{0}' does not run on profile '{1}', the one the {2} backend realises (it runs on: {3}); not applicable there");
+    public static readonly DiagnosticDescriptor UnknownBackend =
+        new("ERR1202", DiagnosticCategory.Command, Severity.Error, "unknown backend '{0}'; expected one of: {1}");
 }

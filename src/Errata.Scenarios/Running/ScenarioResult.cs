@@ -11,6 +11,9 @@ public sealed record ProfileRun(Profile Profile, Outcome Outcome, IReadOnlyList<
 /// <summary>A scenario's runs on every profile it names.</summary>
 public sealed record ScenarioResult(CompiledScenario Scenario, IReadOnlyList<ProfileRun> Runs)
 {
+    /// <summary>The profile a one-profile backend realises, when the scenario does not name it: it was not run there.</summary>
+    public string? NotApplicableOn { get; init; }
+
     public IEnumerable<Verdict> Verdicts => Runs.SelectMany(r => r.Verdicts);
     public bool AllHold => Verdicts.All(v => v.Holds);
 

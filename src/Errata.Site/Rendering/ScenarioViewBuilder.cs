@@ -42,7 +42,8 @@ public static class ScenarioViewBuilder
             run.Outcome.Instructions,
             verifiedOn(run.Profile.Name),
             run.Verdicts.Any(v => !v.Holds),
-            run.Outcome.Events.Select(e => Event(id, run.Profile.Name, e, labels, root)).ToList())).ToList();
+            run.Outcome.Events.Select(e => Event(id, run.Profile.Name, e, labels, root)).ToList(),
+            run.Outcome.Provenance?.ToString() ?? "")).ToList();
 
         return new ScenarioView(
             name,

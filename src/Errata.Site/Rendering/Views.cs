@@ -66,8 +66,8 @@ public sealed record CellView(string Profile, string State, string Expected, str
 
 public sealed record GapView(string Event, string Text);
 
-/// <summary>One profile's run: Open when a claim fails on it, so the evidence is in view.</summary>
-public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, string Verified, bool Open, IReadOnlyList<EventView> Events);
+/// <summary>One profile's run: Open when a claim fails on it, so the evidence is in view. RunBy names the backend when it was not the built-in machine.</summary>
+public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, string Verified, bool Open, IReadOnlyList<EventView> Events, string RunBy = "");
 
 public sealed record EventView(
     string Id,

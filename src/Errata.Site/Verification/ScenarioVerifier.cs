@@ -1,6 +1,7 @@
 using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Machine;
+using Errata.Machine.Backends;
 using Errata.Scenarios;
 using Errata.Scenarios.Running;
 using Errata.Site.Config;
@@ -9,9 +10,10 @@ namespace Errata.Site.Verification;
 
 /// <summary>
 /// Which runs to make: every profile a scenario names, or only <see cref="Profile"/>;
-/// with a trace (`errata run --trace`) or without.
+/// with a trace (`errata run --trace`) or without; on the built-in machine or on
+/// <see cref="Backend"/> (`--backend qemu`).
 /// </summary>
-public sealed record RunSelection(string? Profile = null, bool Trace = false)
+public sealed record RunSelection(string? Profile = null, bool Trace = false, IMachineBackend? Backend = null)
 {
     public static readonly RunSelection All = new();
 }
@@ -35,7 +37,7 @@ public static class ScenarioVerifier
         {
             bags[i] = new DiagnosticBag();
             if (ScenarioCompiler.Compile(blocks[i], options, bags[i]) is { } compiled && Runs(compiled, blocks[i], selection, bags[i]))
-                results[i] = ScenarioRunner.Run(compiled, settings, selection.Profile);
+                results[i] = RunOnBackend(compiled, blocks[i], settings, selection, bags[i]);
         });
         foreach (var b in bags) bag.AddRange(b.Items);
         var verified = new VerifiedScenarios(results.OfType<ScenarioResult>());
@@ -46,6 +48,29 @@ public static class ScenarioVerifier
     /// <summary>How every scenario runs: with or without a trace, within the configured wall-clock limit.</summary>
     public static RunOptions RunSettings(SiteConfig config, bool trace = false) =>
         new(trace, TimeSpan.FromMilliseconds(config.RunTimeout));
+
+    /// <summary>
+    /// Runs on the selected backend. A backend that cannot run the scenario (QEMU missing, a guest
+    /// that hangs, an image that does not fit) is bad input at the block; a scenario that does not
+    /// name the profile the backend realises is noted there and counted, not run.
+    /// </summary>
+    private static ScenarioResult? RunOnBackend(CompiledScenario compiled, ScenarioBlock block, RunOptions settings, RunSelection selection, DiagnosticBag bag)
+    {
+        var backend = selection.Backend ?? BuiltInBackend.Instance;
+        try
+        {
+            var result = ScenarioRunner.Run(compiled, settings, selection.Profile, backend);
+            if (result.NotApplicableOn is { } realised)
+                bag.Add(SiteErrors.NotApplicableOnBackend, block.Span, block.Name, realised, backend.Name,
+                    string.Join(", ", compiled.Profiles.Select(p => p.Name)));
+            return result;
+        }
+        catch (BackendFailure e)
+        {
+            bag.Add(SiteErrors.BackendFailed, block.Span, block.Name, backend.Name, e.Message);
+            return null;
+        }
+    }
 
     private static void ReportDuplicates(IReadOnlyList<ScenarioBlock> blocks, DiagnosticBag bag)
     {

@@ -45,7 +45,10 @@ public sealed record VerificationOutcome(IReadOnlyList<Diagnostic> Diagnostics, 
             if (ExitCode == ExitCode.BadInput)
                 return $"stopped on bad input ({InputErrors.Count()} error(s)); no verdict on the claims";
             var verdicts = Scenarios.SelectMany(s => s.Verdicts).ToList();
-            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold in {Scenarios.Count} scenario(s) of {Documents} document(s)";
+            var notApplicable = Scenarios.Where(s => s.NotApplicableOn is not null).ToList();
+            var skipped = notApplicable.Count == 0 ? ""
+                : $"; {notApplicable.Count} scenario(s) not applicable on profile {notApplicable[0].NotApplicableOn}";
+            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold in {Scenarios.Count - notApplicable.Count} scenario(s) of {Documents} document(s){skipped}";
         }
     }
 }
