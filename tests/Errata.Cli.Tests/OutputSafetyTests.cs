@@ -106,15 +106,19 @@ public sealed class OutputSafetyTests : IDisposable
         Directory.CreateDirectory(precious);
         File.WriteAllText(Path.Combine(precious, "unrelated.txt"), "keep me");
         Output("../precious");
+        // A port already taken: were the folder not refused first, serve would stop on the port instead.
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var (exit, _, err) = CliRunner.Run(_site, "serve", "--port", "0");
+        var (exit, _, err) = CliRunner.Run(_site, "serve", "--port", port);
 
         Assert.Equal(2, exit);
         Assert.Contains("site.config.json(2,13): error ERR0711: output '../precious' is not empty", err, StringComparison.Ordinal);
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(precious, "unrelated.txt")));
 
         Output(".");
-        (exit, _, err) = CliRunner.Run(_site, "serve", "--port", "0");
+        (exit, _, err) = CliRunner.Run(_site, "serve", "--port", port);
         Assert.Equal(2, exit);
         Assert.Contains("error ERR0710: output '.' is the folder of site.config.json", err, StringComparison.Ordinal);
         AssertSiteUntouched();

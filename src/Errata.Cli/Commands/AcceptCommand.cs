@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Errata.Cli.CommandLine;
 using Errata.Site.Accepting;
 using Errata.Site.Building;
@@ -9,27 +10,32 @@ namespace Errata.Cli.Commands;
 /// observed. The diff goes to standard output, so it can be saved or piped as a patch;
 /// what accept did goes to standard error.
 /// </summary>
-internal sealed class AcceptCommand : ICommand
+internal sealed class AcceptCommand : ErrataCommand
 {
-    private static readonly OptionSpec Scenario = new("scenario", true, "only the scenario with this name");
-    private static readonly OptionSpec AddMissing = new("add-missing", false, "also add observed events and ends no claim speaks about");
-    private static readonly OptionSpec DryRun = new("dry-run", false, "print the diff and write nothing");
+    private static readonly Option<string> Scenario = new("--scenario") { Description = "only the scenario with this name", HelpName = "NAME" };
+    private static readonly Option<bool> AddMissing = new("--add-missing") { Description = "also add observed events and ends no claim speaks about" };
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "print the diff and write nothing" };
 
-    public string Name => "accept";
-    public string Summary => "rewrite failing expect lines to what was observed and print the diff";
-    public string Usage => "FILE [--scenario NAME] [--add-missing] [--dry-run] [--config FILE]";
-    public IReadOnlyList<OptionSpec> Options { get; } = [Scenario, AddMissing, DryRun, CommonOptions.Config];
-
-    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public AcceptCommand() : base("accept", "rewrite failing expect lines to what was observed and print the diff (exit 0, or 2 on bad input)",
+        example: "errata accept docs/gif.md --dry-run > change.patch")
     {
-        if (CommonOptions.DocumentAndConfig(this, args, stderr) is not (var file, var config))
+        Add(CommonOptions.Document);
+        Add(Scenario);
+        Add(AddMissing);
+        Add(DryRun);
+        Add(CommonOptions.Config);
+    }
+
+    public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
+    {
+        if (CommonOptions.DocumentAndConfig(args, stderr) is not (var file, var config))
             return ExitCode.BadInput;
-        var result = Acceptor.Accept(file, config, new AcceptOptions(args.Value(Scenario.Name), args.Flag(AddMissing.Name)));
+        var result = Acceptor.Accept(file, config, new AcceptOptions(args.GetValue(Scenario), args.GetValue(AddMissing)));
         CommonOptions.Print(result.Diagnostics, stderr);
         if (result.NewText is null) return result.ExitCode;
 
         stdout.Write(result.Diff);
-        var dryRun = args.Flag(DryRun.Name);
+        var dryRun = args.GetValue(DryRun);
         if (!dryRun) Acceptor.Write(file, result);
         stderr.WriteLine($"observed: {result.Observed.Summary}");
         var what = !result.Changed ? "nothing to change" : dryRun ? "dry run, nothing written" : "written";

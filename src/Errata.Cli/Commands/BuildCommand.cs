@@ -1,22 +1,27 @@
+using System.CommandLine;
 using Errata.Cli.CommandLine;
 using Errata.Site.Building;
 
 namespace Errata.Cli.Commands;
 
 /// <summary>`errata build`: verify every scenario and render the site.</summary>
-internal sealed class BuildCommand : ICommand
+internal sealed class BuildCommand : ErrataCommand
 {
-    private static readonly OptionSpec Output = new("output", true, "the output folder (default: the config's output)");
+    private static readonly Option<string> Output = new("--output") { Description = "the output folder (default: the config's output)", HelpName = "DIR" };
 
-    public string Name => "build";
-    public string Summary => "verify every scenario and render the site";
-    public string Usage => "[--config FILE] [--output DIR] [--strict] [--timings]";
-    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Output, CommonOptions.Strict, CommonOptions.Timings];
-
-    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public BuildCommand() : base("build", "verify every scenario and render the site (exit 0 all hold, 1 a claim fails, 2 bad input, 3 internal error)",
+        example: "errata build --output public --strict")
     {
-        var strict = args.Flag(CommonOptions.Strict.Name);
-        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.Value(Output.Name), WriteSite: true, Strict: strict));
+        Add(CommonOptions.Config);
+        Add(Output);
+        Add(CommonOptions.Strict);
+        Add(CommonOptions.Timings);
+    }
+
+    public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
+    {
+        var strict = args.GetValue(CommonOptions.Strict);
+        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true, Strict: strict));
         CommonOptions.Print(result.Diagnostics, stderr, strict);
         if (result.OutputFolder is { } folder)
         {
@@ -27,7 +32,7 @@ internal sealed class BuildCommand : ICommand
             stderr.WriteLine(result.Outcome.Summary);
             stderr.WriteLine("build failed; the output folder was left as it was");
         }
-        if (args.Flag(CommonOptions.Timings.Name)) stderr.WriteLine(result.Timings.Describe(rendered: true));
+        if (args.GetValue(CommonOptions.Timings)) stderr.WriteLine(result.Timings.Describe(rendered: true));
         return result.ExitCode;
     }
 }

@@ -1,43 +1,45 @@
+using System.CommandLine;
 using Errata.Cli.CommandLine;
 using Errata.Site.Building;
 using Errata.Site.Reports;
+using Errata.Site.Verification;
 
 namespace Errata.Cli.Commands;
 
 /// <summary>`errata check`: verify every claim without writing a site.</summary>
-internal sealed class CheckCommand : ICommand
+internal sealed class CheckCommand : ErrataCommand
 {
-    private static readonly OptionSpec Format = new("format", true, "text (default), json, junit or github");
-    private static readonly OptionSpec Report = new("report", true, "write the report to this file instead of standard output (its folder is created)");
-    private static readonly string[] Formats = ["text", "json", "junit", "github"];
-
-    public string Name => "check";
-    public string Summary => "verify every claim; no site is written (exit 0 all hold, 1 a claim fails, 2 bad input)";
-    public string Usage => "[--config FILE] [--format text|json|junit|github] [--report FILE] [--strict] [--timings]";
-    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Format, Report, CommonOptions.Strict, CommonOptions.Timings];
-
-    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Each report format by its name on the command line; the first is the default.</summary>
+    private static readonly Dictionary<string, Func<VerificationOutcome, string>> Formats = new()
     {
-        var format = args.Value(Format.Name) ?? "text";
-        if (!Formats.Contains(format))
-        {
-            stderr.WriteLine($"errata check: error: unknown format '{format}'; expected one of: {string.Join(", ", Formats)}");
-            return ExitCode.BadInput;
-        }
-        var strict = args.Flag(CommonOptions.Strict.Name);
+        ["text"] = outcome => outcome.Summary + "\n",
+        ["json"] = JsonReport.Write,
+        ["junit"] = JunitReport.Write,
+        ["github"] = GithubReport.Write,
+    };
+
+    private static readonly Option<string> Format = new Option<string>("--format") { Description = "the report's format (default: text)", HelpName = string.Join("|", Formats.Keys) }.Words("format", Formats.Keys);
+    private static readonly Option<string> Report = new("--report") { Description = "write the report to this file instead of standard output (its folder is created)", HelpName = "FILE" };
+
+    public CheckCommand() : base("check", "verify every claim; no site is written (exit 0 all hold, 1 a claim fails, 2 bad input, 3 internal error)",
+        example: "errata check --format junit --report out/claims.xml")
+    {
+        Add(CommonOptions.Config);
+        Add(Format);
+        Add(Report);
+        Add(CommonOptions.Strict);
+        Add(CommonOptions.Timings);
+    }
+
+    public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
+    {
+        var strict = args.GetValue(CommonOptions.Strict);
         var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: strict));
         CommonOptions.Print(result.Diagnostics, stderr, strict);
-        if (args.Flag(CommonOptions.Timings.Name)) stderr.WriteLine(result.Timings.Describe(rendered: false));
-        var outcome = result.Outcome;
-        var summary = outcome.Summary + "\n";
-        var report = format switch
-        {
-            "json" => JsonReport.Write(outcome),
-            "junit" => JunitReport.Write(outcome),
-            "github" => GithubReport.Write(outcome),
-            _ => summary,
-        };
-        if (args.Value(Report.Name) is { } file)
+        if (args.GetValue(CommonOptions.Timings)) stderr.WriteLine(result.Timings.Describe(rendered: false));
+        var summary = result.Outcome.Summary + "\n";
+        var report = Formats[args.GetValue(Format) ?? Formats.Keys.First()](result.Outcome);
+        if (args.GetValue(Report) is { } file)
         {
             if (ReportFile.Write(file, report) is { } unwritable)
             {

@@ -1,24 +1,27 @@
-using Errata.Cli.CommandLine;
+using System.CommandLine;
 using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Config;
 
 namespace Errata.Cli.Commands;
 
-/// <summary>Options and output shared by the commands.</summary>
+/// <summary>Options, arguments and output shared by the commands: each defined once, added to every command that takes it.</summary>
 internal static class CommonOptions
 {
-    public static readonly OptionSpec Config = new("config", true, "the site's configuration file (default: site.config.json)");
-    public static readonly OptionSpec Strict = new("strict", false, "treat warnings as errors (exit 2)");
-    public static readonly OptionSpec Timings = new("timings", false, "print how long reading, verifying and rendering took (on standard error)");
+    public const string DefaultConfig = "site.config.json";
 
-    public static string ConfigPath(Arguments args) => args.Value(Config.Name) ?? "site.config.json";
+    public static readonly Option<string> Config = new("--config") { Description = $"the site's configuration file (default: {DefaultConfig})", HelpName = "FILE" };
+    public static readonly Option<bool> Strict = new("--strict") { Description = "treat warnings as errors (exit 2)" };
+    public static readonly Option<bool> Timings = new("--timings") { Description = "print how long reading, verifying and rendering took (on standard error)" };
+    public static readonly Argument<string> Document = new("FILE") { Description = "the document (.md or .rst)" };
+
+    public static string ConfigPath(ParseResult args) => args.GetValue(Config) ?? DefaultConfig;
 
     /// <summary>The site's config when there is one; a file named with --config must exist, otherwise the defaults apply.</summary>
-    public static SiteConfig LoadConfigIfAny(Arguments args, DiagnosticBag bag)
+    public static SiteConfig LoadConfigIfAny(ParseResult args, DiagnosticBag bag)
     {
         var path = ConfigPath(args);
-        return File.Exists(path) || args.Value(Config.Name) is not null
+        return File.Exists(path) || args.GetValue(Config) is not null
             ? SiteConfigLoader.Load(path, SiteBuilder.Display(Path.GetFullPath(path)), bag)
             : new SiteConfig();
     }
@@ -27,16 +30,11 @@ internal static class CommonOptions
     /// The one document a command works on and the config around it, or null after
     /// printing why not (the caller exits 2).
     /// </summary>
-    public static (string File, SiteConfig Config)? DocumentAndConfig(ICommand command, Arguments args, TextWriter stderr)
+    public static (string File, SiteConfig Config)? DocumentAndConfig(ParseResult args, TextWriter stderr)
     {
-        if (args.Positional.Count != 1)
-        {
-            stderr.WriteLine($"errata {command.Name}: error: expected one document\nusage: errata {command.Name} {command.Usage}");
-            return null;
-        }
         var bag = new DiagnosticBag();
         var config = LoadConfigIfAny(args, bag);
-        if (!bag.HasErrors) return (args.Positional[0], config);
+        if (!bag.HasErrors) return (args.GetRequiredValue(Document), config);
         Print(bag.Items, stderr);
         return null;
     }

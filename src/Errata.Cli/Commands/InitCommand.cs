@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Errata.Cli.CommandLine;
 using Errata.Site.Building;
 using Errata.Site.Scaffolding;
@@ -5,21 +6,19 @@ using Errata.Site.Scaffolding;
 namespace Errata.Cli.Commands;
 
 /// <summary>`errata init [DIR]`: start a new site (in the current folder when none is named) with verified examples.</summary>
-internal sealed class InitCommand : ICommand
+internal sealed class InitCommand : ErrataCommand
 {
-    public string Name => "init";
-    public string Summary => "create a new site with a verified example page in Markdown and one in RST";
-    public string Usage => "[DIR]";
-    public IReadOnlyList<OptionSpec> Options { get; } = [];
+    private static readonly Argument<string> Folder = new("DIR") { Description = "a new or empty folder (default: the current one)", Arity = ArgumentArity.ZeroOrOne };
 
-    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public InitCommand() : base("init", "create a new site with a verified example page in Markdown and one in RST (exit 0, or 2 if the folder is a file or not empty)",
+        example: "errata init mysite")
     {
-        if (args.Positional.Count > 1)
-        {
-            stderr.WriteLine($"errata init: error: expected at most one folder\nusage: errata init {Usage}");
-            return ExitCode.BadInput;
-        }
-        var folder = args.Positional.Count == 1 ? args.Positional[0] : ".";
+        Add(Folder);
+    }
+
+    public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
+    {
+        var folder = args.GetValue(Folder) ?? ".";
         var diagnostics = SiteScaffold.Create(folder);
         CommonOptions.Print(diagnostics, stderr);
         if (diagnostics.Count > 0) return ExitCode.BadInput;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Errata.Cli.CommandLine;
 using Errata.Site.Building;
 using Errata.Site.Reports;
@@ -6,25 +7,31 @@ using Errata.Site.Verification;
 namespace Errata.Cli.Commands;
 
 /// <summary>`errata run FILE`: run one document's scenarios and show what happened.</summary>
-internal sealed class RunCommand : ICommand
+internal sealed class RunCommand : ErrataCommand
 {
-    private static readonly OptionSpec Scenario = new("scenario", true, "only the scenario with this name");
-    private static readonly OptionSpec Profile = new("profile", true, "only this profile");
-    private static readonly OptionSpec Json = new("json", false, "print the runs as JSON (docs/guide/commands.md)");
-    private static readonly OptionSpec Trace = new("trace", false, "print every instruction and event");
+    private static readonly Option<string> Scenario = new("--scenario") { Description = "only the scenario with this name", HelpName = "NAME" };
+    private static readonly Option<string> Profile = new("--profile") { Description = "only this profile", HelpName = "PROFILE" };
+    private static readonly Option<bool> Json = new("--json") { Description = "print the runs as JSON (docs/guide/commands.md)" };
+    private static readonly Option<bool> Trace = new("--trace") { Description = "print every instruction and event" };
 
-    public string Name => "run";
-    public string Summary => "run the scenarios of one document";
-    public string Usage => "FILE [--scenario NAME] [--profile P] [--json] [--trace] [--config FILE]";
-    public IReadOnlyList<OptionSpec> Options { get; } = [Scenario, Profile, Json, Trace, CommonOptions.Config];
-
-    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public RunCommand() : base("run", "run the scenarios of one document and show what happened (exit codes as check)",
+        example: "errata run docs/gif.md --scenario gif-clear-holds-nmi --profile kvm --trace")
     {
-        if (CommonOptions.DocumentAndConfig(this, args, stderr) is not (var file, var config))
+        Add(CommonOptions.Document);
+        Add(Scenario);
+        Add(Profile);
+        Add(Json);
+        Add(Trace);
+        Add(CommonOptions.Config);
+    }
+
+    public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
+    {
+        if (CommonOptions.DocumentAndConfig(args, stderr) is not (var file, var config))
             return ExitCode.BadInput;
-        var result = DocumentRun.Run(file, config, args.Value(Scenario.Name), new RunSelection(args.Value(Profile.Name), args.Flag(Trace.Name)));
+        var result = DocumentRun.Run(file, config, args.GetValue(Scenario), new RunSelection(args.GetValue(Profile), args.GetValue(Trace)));
         CommonOptions.Print(result.Diagnostics, stderr);
-        if (args.Flag(Json.Name)) stdout.Write(JsonReport.Write(result));
+        if (args.GetValue(Json)) stdout.Write(JsonReport.Write(result));
         else stdout.Write(TraceReport.Write(result.Scenarios));
         // Standard output is the runs (or their JSON); the verdict's summary goes beside the diagnostics.
         stderr.WriteLine(result.Summary);

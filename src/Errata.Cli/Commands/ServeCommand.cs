@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Globalization;
 using Errata.Cli.CommandLine;
 using Errata.Diagnostics;
 using Errata.Site.Building;
@@ -6,16 +8,30 @@ using Errata.Site.Serving;
 namespace Errata.Cli.Commands;
 
 /// <summary>`errata serve`: preview the site on 127.0.0.1, rebuilt on every save.</summary>
-internal sealed class ServeCommand : ICommand
+internal sealed class ServeCommand : ErrataCommand
 {
-    private static readonly OptionSpec Port = new("port", true, "the port on 127.0.0.1 and localhost (default 8000)");
+    private static readonly Option<int> Port = new("--port")
+    {
+        Description = "the port on 127.0.0.1 and localhost (default: 8000)",
+        HelpName = "N",
+        DefaultValueFactory = _ => 8000,
+        CustomParser = result =>
+        {
+            var text = result.Tokens[^1].Value;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535) return port;
+            result.AddError($"port '{text}' is not a number from 1 to 65535");
+            return 0;
+        },
+    };
 
-    public string Name => "serve";
-    public string Summary => "build, serve on 127.0.0.1, rebuild on save and reload open pages; runs until stopped";
-    public string Usage => "[--config FILE] [--port N]";
-    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Config, Port];
+    public ServeCommand() : base("serve", "build, serve on 127.0.0.1, rebuild on save and reload open pages; runs until stopped (exit 2 if the port or the output folder is refused)",
+        example: "errata serve --port 8080")
+    {
+        Add(CommonOptions.Config);
+        Add(Port);
+    }
 
-    public ExitCode Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+    public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var options = new BuildOptions(CommonOptions.ConfigPath(args));
         // A folder the build may not replace is refused before listening: nothing could ever be served.
@@ -25,19 +41,13 @@ internal sealed class ServeCommand : ICommand
             CommonOptions.Print(refused, stderr);
             return ExitCode.BadInput;
         }
-        var portText = args.Value(Port.Name) ?? "8000";
-        if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-        {
-            stderr.WriteLine($"errata serve: error: port '{portText}' is not a number from 1 to 65535");
-            return ExitCode.BadInput;
-        }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cancel.Cancel();
         };
-        using var server = new DevServer(options, port, stdout);
+        using var server = new DevServer(options, args.GetValue(Port), stdout);
         // The port first: a port in use is one line and exit 2, not a stack trace after a full build.
         if (server.Start() is { } error)
         {
