@@ -95,6 +95,4 @@ public static class SiteErrors
         new("ERR1200", DiagnosticCategory.Command, Severity.Error, "scenario '{0}' could not run on the {1} backend: {2}");
     public static readonly DiagnosticDescriptor NotApplicableOnBackend =
         new("ERR1201", DiagnosticCategory.Command, Severity.Info, "scenario '{0}' does not run on profile '{1}', the one the {2} backend realises (it runs on: {3}); not applicable there");
-    public static readonly DiagnosticDescriptor UnknownBackend =
-        new("ERR1202", DiagnosticCategory.Command, Severity.Error, "unknown backend '{0}'; expected one of: {1}");
 }

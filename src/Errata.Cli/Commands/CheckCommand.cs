@@ -29,12 +29,16 @@ internal sealed class CheckCommand : ErrataCommand
         Add(Report);
         Add(CommonOptions.Strict);
         Add(CommonOptions.Timings);
+        Add(CommonOptions.Backend);
     }
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var strict = args.GetValue(CommonOptions.Strict);
-        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: strict));
+        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), WriteSite: false, Strict: strict)
+        {
+            Backend = CommonOptions.BackendOf(args),
+        });
         CommonOptions.Print(result.Diagnostics, stderr, strict);
         if (args.GetValue(CommonOptions.Timings)) stderr.WriteLine(result.Timings.Describe(rendered: false));
         var summary = result.Outcome.Summary + "\n";

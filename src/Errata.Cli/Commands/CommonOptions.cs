@@ -1,7 +1,10 @@
 using System.CommandLine;
+using Errata.Cli.CommandLine;
 using Errata.Diagnostics;
+using Errata.Machine.Backends;
 using Errata.Site.Building;
 using Errata.Site.Config;
+using Errata.Site.Verification;
 
 namespace Errata.Cli.Commands;
 
@@ -13,7 +16,17 @@ internal static class CommonOptions
     public static readonly Option<string> Config = new("--config") { Description = $"the site's configuration file (default: {DefaultConfig})", HelpName = "FILE" };
     public static readonly Option<bool> Strict = new("--strict") { Description = "treat warnings as errors (exit 2)" };
     public static readonly Option<bool> Timings = new("--timings") { Description = "print how long reading, verifying and rendering took (on standard error)" };
+    public static readonly Option<string> Backend = new Option<string>("--backend")
+    {
+        Description = "what runs the scenarios: the built-in machine, or QEMU (qemu-system-x86_64; TCG realises profile qemu-tcg, KVM with SVM realises kvm)",
+        HelpName = string.Join("|", Backends.Names),
+    }.Words("backend", Backends.Names);
+
     public static readonly Argument<string> Document = new("FILE") { Description = "the document (.md or .rst)" };
+
+    /// <summary>The backend --backend names; the built-in machine when it is not given.</summary>
+    public static IMachineBackend BackendOf(ParseResult args) =>
+        Backends.Create(args.GetValue(Backend) ?? Backends.BuiltIn)!;
 
     public static string ConfigPath(ParseResult args) => args.GetValue(Config) ?? DefaultConfig;
 

@@ -43,7 +43,7 @@ public static class SiteBuilder
         CrossReferences.Resolve(pages, bag);
         var read = BuildTimings.Since(started);
         started = BuildTimings.Now();
-        var verified = ScenarioVerifier.Verify(pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), config, RunSelection.All, bag);
+        var verified = ScenarioVerifier.Verify(pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), config, RunSelection.All with { Backend = options.Backend }, bag);
         var verify = BuildTimings.Since(started);
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options, pages, verified);
 
