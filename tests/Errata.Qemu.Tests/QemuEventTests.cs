@@ -188,3 +188,35 @@ public class QemuEventTests
                 $"{name}: built-in 0x{Scenarios.Field(b.Final, name):x}, QEMU 0x{Scenarios.Field(q.Final, name):x}");
     }
 }
+
+/// <summary>VMRUN on QEMU's SVM: the host sees the #VMEXIT where it resumes.</summary>
+public class QemuVmExitTests
+{
+    [Fact]
+    public void VmmcallInTheGuest_IsAVmExitAtTheHostsNextInstruction()
+    {
+        const string body = """
+            code:
+                    vmrun
+            back:   hlt
+            guest:
+            call:   vmmcall
+            expect: vmexit vmmcall
+            expect: [0x460070] = 0x81
+            """;
+        var q = Scenarios.OnQemu(body);
+        var b = Scenarios.BuiltIn(body);
+        var c = Scenarios.Compile(body);
+        var qe = Assert.Single(q.Events, e => e.Id.Class == EventClass.VmExit);
+        var be = Assert.Single(b.Events, e => e.Id.Class == EventClass.VmExit);
+        Assert.Equal(be.Id, qe.Id);
+        Assert.Equal(c.Assembly.Labels["call"], qe.Rip);
+        Assert.Equal(be.Rip, qe.Rip);
+        Assert.Equal(be.DeliveredBefore, qe.DeliveredBefore);
+        Assert.Equal(c.Assembly.Labels["back"], Scenarios.Field(qe.AtDelivery!, "rip"));
+        Assert.Equal(0x81UL, q.Final.TryReadQword(0x460070));
+        Assert.Equal(RunEnd.Halted, q.End);
+        // #VMEXIT clears GIF; the scenario halts without STGI on both.
+        Assert.Equal(Scenarios.Field(b.Final, "gif"), Scenarios.Field(q.Final, "gif"));
+    }
+}

@@ -33,8 +33,14 @@ internal sealed class FirmwareAssembler
     /// <summary>The probe flag: 1 while the GIF probe waits for its NMI, 2 once it arrived.</summary>
     private static ulong ProbeFlag => QemuLayout.Data;
 
+    /// <summary>How many sites the firmware's data page has flags for.</summary>
+    public const int MaxSites = 0x3F0;
+
     /// <summary>One byte per site: set once the site's injections fired.</summary>
-    private static ulong SiteDone(int k) => QemuLayout.Data + 0x10 + (ulong)k;
+    private static ulong InjectionsDone(int k) => QemuLayout.Data + 0x10 + (ulong)k;
+
+    /// <summary>One byte per site: set once a #VMEXIT was reported there.</summary>
+    private static ulong VmExitSeen(int k) => QemuLayout.Data + 0x400 + (ulong)k;
 
     /// <summary>The IDT register image lidt loads.</summary>
     public static ulong IdtPointer => QemuLayout.Data + 0x800;
@@ -173,9 +179,10 @@ internal sealed class FirmwareAssembler
     }
 
     /// <summary>
-    /// Each site's code, entered with RAX saved on the #BP frame. Injections fire once: report them,
-    /// resume at the site, and write the ICR last so the event arrives after IRETQ, at the site's
-    /// boundary. A `hlt` site then reports the final state and ends the run.
+    /// Each site's code, entered with RAX saved on the #BP frame. A #VMEXIT is reported first, then
+    /// injections: report them, resume at the site, and write the ICR last so the event arrives after
+    /// IRETQ, at the site's boundary. A `hlt` site then reports the final state and ends the run;
+    /// any other site puts its byte back and resumes there.
     /// </summary>
     private void Sites()
     {
@@ -185,40 +192,8 @@ internal sealed class FirmwareAssembler
             var site = _sites[k];
             var label = SiteLabel(k);
             a.Label(ref label);
-            if (site.Injections.Count > 0)
-            {
-                var halt = a.CreateLabel();
-                a.cmp(__byte_ptr[SiteDone(k)], 0);
-                a.jne(halt);
-                a.mov(__byte_ptr[SiteDone(k)], 1);
-                a.mov(rax, site.Address);
-                a.mov(__qword_ptr[rsp + 8], rax);
-                if (!site.Halts) a.mov(__byte_ptr[site.Address], site.Original);
-                foreach (var e in site.Injections)
-                {
-                    a.push(rbx);
-                    a.mov(ebx, (uint)ReportProtocol.EventCode(e));
-                    a.mov(al, (byte)ReportProtocol.Injected);
-                    a.call(_emitChar);
-                    a.mov(rax, rbx);
-                    a.call(_emitHex);
-                    a.mov(rax, site.Address);
-                    a.call(_emitHex);
-                    a.mov(al, (byte)'\n');
-                    a.call(_emitChar);
-                    a.pop(rbx);
-                }
-                a.mov(rax, QemuLayout.Apic + QemuLayout.ApicIcrHigh);
-                a.mov(__dword_ptr[rax], 0u);
-                foreach (var e in site.Injections)
-                {
-                    a.mov(rax, QemuLayout.Apic + QemuLayout.ApicIcrLow);
-                    a.mov(__dword_ptr[rax], Icr.LowWord(e)!.Value);
-                }
-                a.pop(rax);
-                a.iretq();
-                a.Label(ref halt);
-            }
+            if (site.AfterVmrun) ReportVmExit(k);
+            if (site.Injections.Count > 0) Inject(k, site);
             if (site.Halts)
             {
                 a.pop(rax);
@@ -229,12 +204,89 @@ internal sealed class FirmwareAssembler
             }
             else
             {
-                // Injections done and the byte restored: only a stale decode can get here; go on as #BP.
+                a.mov(__byte_ptr[site.Address], site.Original);
+                a.mov(rax, site.Address);
+                a.mov(__qword_ptr[rsp + 8], rax);
                 a.pop(rax);
-                a.jmp(_vectors[3]);
+                a.iretq();
             }
         }
     }
+
+    /// <summary>Fires the site's injections the first time it is reached (a `hlt` site is reached again).</summary>
+    private void Inject(int k, Site site)
+    {
+        var a = _a;
+        var done = a.CreateLabel();
+        a.cmp(__byte_ptr[InjectionsDone(k)], 0);
+        a.jne(done);
+        a.mov(__byte_ptr[InjectionsDone(k)], 1);
+        a.mov(rax, site.Address);
+        a.mov(__qword_ptr[rsp + 8], rax);
+        if (!site.Halts) a.mov(__byte_ptr[site.Address], site.Original);
+        foreach (var e in site.Injections)
+        {
+            a.push(rbx);
+            a.mov(ebx, (uint)ReportProtocol.EventCode(e));
+            a.mov(al, (byte)ReportProtocol.Injected);
+            a.call(_emitChar);
+            a.mov(rax, rbx);
+            a.call(_emitHex);
+            a.mov(rax, site.Address);
+            a.call(_emitHex);
+            a.mov(al, (byte)'\n');
+            a.call(_emitChar);
+            a.pop(rbx);
+        }
+        a.mov(rax, QemuLayout.Apic + QemuLayout.ApicIcrHigh);
+        a.mov(__dword_ptr[rax], 0u);
+        foreach (var e in site.Injections)
+        {
+            a.mov(rax, QemuLayout.Apic + QemuLayout.ApicIcrLow);
+            a.mov(__dword_ptr[rax], Icr.LowWord(e)!.Value);
+        }
+        a.pop(rax);
+        a.iretq();
+        a.Label(ref done);
+    }
+
+    /// <summary>
+    /// The host resumed after VMRUN with RAX = the VMCB it ran (restored from the host save area):
+    /// report the VMCB's EXITCODE and guest RIP, and the host's state, once per site. A VMCB
+    /// outside the scenario's memory is not read.
+    /// </summary>
+    private void ReportVmExit(int k)
+    {
+        var a = _a;
+        var skip = a.CreateLabel();
+        a.cmp(__byte_ptr[VmExitSeen(k)], 0);
+        a.jne(skip);
+        a.mov(__byte_ptr[VmExitSeen(k)], 1);
+        a.mov(rax, __qword_ptr[rsp]);
+        a.cmp(rax, (int)MemoryMap.ScenarioBase);
+        a.jb(skip);
+        a.cmp(rax, (int)(MemoryMap.ScenarioLimit - 0x1000));
+        a.ja(skip);
+        a.mov(al, (byte)ReportProtocol.VmExit);
+        a.call(_emitChar);
+        a.mov(rax, __qword_ptr[rsp]);
+        a.mov(rax, __qword_ptr[rax + VmcbExitCode]);
+        a.call(_emitHex);
+        a.mov(rax, __qword_ptr[rsp]);
+        a.mov(rax, __qword_ptr[rax + VmcbGuestRip]);
+        a.call(_emitHex);
+        // The report reads the #BP frame right above the caller's RBX: take the saved RAX off meanwhile.
+        a.pop(rax);
+        a.push(rbx);
+        a.mov(ebx, 3u);
+        a.call(_report);
+        a.pop(rbx);
+        a.push(rax);
+        a.Label(ref skip);
+    }
+
+    // The VMCB's EXITCODE (control area) and guest RIP (state-save area), APM Vol. 2 Appendix B.
+    private const int VmcbExitCode = 0x70, VmcbGuestRip = 0x578;
 
     /// <summary>The default #DB handler: RF in the frame after an execute match (DR7 R/W = 00), DR6 reset, return.</summary>
     private void DefaultDb()
@@ -287,9 +339,12 @@ internal sealed class FirmwareAssembler
         a.mov(r8, __qword_ptr[rsi]);
         a.add(rsi, 8);
         a.Label(ref noError);
+        var noTag = a.CreateLabel();
         a.mov(eax, ebx);
         a.shr(eax, (int)Tag);
+        a.jz(noTag); // a record that continues one the caller began
         a.call(_emitChar);
+        a.Label(ref noTag);
         a.mov(eax, ebx);
         a.and(eax, 0xFFFF);
         a.call(_emitHex);

@@ -28,6 +28,8 @@ public static class ImageBuilder
             if (Icr.LowWord(injection.Event) is null || injection.Event.Class is EventClass.Smi or EventClass.Init)
                 throw new ImageRefusal($"the QEMU backend cannot inject {injection.Event.Name}: only nmi and intr N are sent through the APIC");
         var sites = Site.Find(image, bytes.ByteAt);
+        if (sites.Count > FirmwareAssembler.MaxSites)
+            throw new ImageRefusal($"the image has {sites.Count} sites (hlt, injections, instructions after VMRUN); the QEMU image keeps flags for {FirmwareAssembler.MaxSites}");
         foreach (var site in sites) bytes.Put(site.Address, [Site.Int3]);
         if (image.GuestEntry is { } guest) bytes.Put(MachineStart.Vmcb, GuestVmcb.Page(guest, image.Vmcb));
 

@@ -19,6 +19,12 @@ internal static class ReportProtocol
     /// <summary>An injection made its event pending: the event's code (<see cref="EventCode"/>), the address.</summary>
     public const char Injected = 'I';
 
+    /// <summary>
+    /// The host resumed after VMRUN: the VMCB's EXITCODE and the guest's RIP, then a state record
+    /// (its vector word first) of the host as it resumed.
+    /// </summary>
+    public const char VmExit = 'V';
+
     /// <summary>The GIF probe at the end: 1 when the probe NMI was taken.</summary>
     public const char Gif = 'G';
 

@@ -21,6 +21,9 @@ internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQw
         public bool Injected;
         public StateRecord? Delivery;
         public int? Order;
+
+        /// <summary>Where the host resumed after a #VMEXIT (the frame's RIP is one past it, after the INT3).</summary>
+        public ulong? ResumedAt;
     }
 
     private readonly List<Pending> _events = [];
@@ -47,6 +50,17 @@ internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQw
         }
         raised.Delivery = delivery;
         raised.Order = _deliveries++;
+    }
+
+    /// <summary>A #VMEXIT to the host: raised by the guest's instruction, delivered where the host resumed.</summary>
+    public void VmExit(int code, ulong guestRip, StateRecord host)
+    {
+        var id = EventId.VmExit(code);
+        _events.Add(new Pending
+        {
+            Id = id, Rip = guestRip, Cause = $"{id.Name} (EXITCODE 0x{code:x} in the VMCB)", Delivery = host,
+            Order = _deliveries++, ResumedAt = host.Frame.Rip - 1,
+        });
     }
 
     private ulong RaisedAt(StateRecord d)
@@ -78,10 +92,10 @@ internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQw
             : e.Injected && d.Frame.Rip != e.Rip ? Disposition.DeliveredAfterPending
             : Disposition.Delivered;
         var rule = d is null ? QemuRules.NotDelivered : QemuRules.Delivered;
-        return new MachineEvent(i, e.Id, e.Cause, disposition, e.Rip, d?.Frame.Rip, rule, d?.State(readQword), 0, false)
+        return new MachineEvent(i, e.Id, e.Cause, disposition, e.Rip, e.ResumedAt ?? d?.Frame.Rip, rule, d?.State(readQword, rip: e.ResumedAt), 0, false)
         {
             DeliveryOrder = e.Order,
-            Frame = d?.Frame,
+            Frame = e.ResumedAt is null ? d?.Frame : null,
             HeldBy = disposition == Disposition.DeliveredAfterPending ? [QemuRules.Delivered] : Array.Empty<Rule>(),
         };
     }).ToArray();

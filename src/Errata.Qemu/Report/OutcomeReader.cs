@@ -33,6 +33,9 @@ internal static class OutcomeReader
                 case ReportProtocol.Delivery when StateRecord.TryRead(record) is { } delivery:
                     events.Deliver(delivery);
                     break;
+                case ReportProtocol.VmExit when StateRecord.TryRead(record, 2) is { } host:
+                    events.VmExit((int)record.Words[0], record.Words[1], host);
+                    break;
                 case ReportProtocol.Final:
                     final = StateRecord.TryRead(record);
                     break;

@@ -22,8 +22,9 @@ internal sealed class StateRecord
             hasError ? (uint)this["frame.error"] : null);
     }
 
-    public static StateRecord? TryRead(ReportRecord record) =>
-        record.Words.Length == ReportProtocol.StateWords.Length + 1 ? new StateRecord(record.Words) : null;
+    /// <summary>The state record that fills the record's words from <paramref name="offset"/> on, or null when they are not one.</summary>
+    public static StateRecord? TryRead(ReportRecord record, int offset = 0) =>
+        record.Words.Length == offset + ReportProtocol.StateWords.Length + 1 ? new StateRecord(record.Words[offset..]) : null;
 
     public ulong this[string name] => _words[name];
 
@@ -31,11 +32,12 @@ internal sealed class StateRecord
     /// The state the event interrupted: the general, debug and control registers as read, and RIP,
     /// RFLAGS, RSP and CPL from the frame. GIF is added only when it was observed.
     /// </summary>
-    public MachineState State(Func<ulong, ulong?> readQword, bool? gif = null)
+    /// <param name="rip">RIP when it is not the frame's: where the host resumed after #VMEXIT, before the INT3 there.</param>
+    public MachineState State(Func<ulong, ulong?> readQword, bool? gif = null, ulong? rip = null)
     {
         var words = new Dictionary<string, ulong>(_words.Where(w => !w.Key.StartsWith("frame.", StringComparison.Ordinal)))
         {
-            ["rip"] = Frame.Rip,
+            ["rip"] = rip ?? Frame.Rip,
             ["rflags"] = Frame.Rflags,
             ["rsp"] = Frame.Rsp,
             ["cpl"] = Frame.Cs & 3,
