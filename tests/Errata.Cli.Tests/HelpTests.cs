@@ -10,7 +10,7 @@ public sealed class HelpTests
 
     public static TheoryData<string, string[]> CommandsAndTheirOptions => new()
     {
-        { "build", ["--config <FILE>", "--output <DIR>", "--strict", "--timings"] },
+        { "build", ["--config <FILE>", "--output <DIR>", "--strict", "--timings", "--backend <builtin|qemu>"] },
         { "check", ["--config <FILE>", "--format <text|json|junit|github>", "--report <FILE>", "--strict", "--timings", "--backend <builtin|qemu>"] },
         { "run", ["<FILE>", "--scenario <NAME>", "--profile <PROFILE>", "--json", "--trace", "--config <FILE>", "--backend <builtin|qemu>"] },
         { "accept", ["<FILE>", "--scenario <NAME>", "--add-missing", "--dry-run", "--config <FILE>"] },

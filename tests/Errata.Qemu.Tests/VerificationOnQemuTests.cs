@@ -108,3 +108,24 @@ public sealed class VerificationOnQemuTests : IDisposable
         Assert.Equal(ExitCode.BadInput, outcome.ExitCode);
     }
 }
+
+/// <summary>A site built with the QEMU backend names QEMU in each run's provenance on the page.</summary>
+public sealed class BuildOnQemuTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("errata-qemu-site-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Page_ShowsTheBackendInTheProvenance()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "docs"));
+        File.WriteAllText(Path.Combine(_dir, "site.config.json"), "{}");
+        File.WriteAllText(Path.Combine(_dir, "docs", "index.md"), "# A\n\n```scenario s\nprofiles: apm\ncode:\n mov rax, 3\n hlt\nexpect: rax = 3\n```\n");
+        var backend = new QemuBackend(QemuAccel.Tcg with { Profile = "apm" });
+        var result = SiteBuilder.Build(new BuildOptions(Path.Combine(_dir, "site.config.json")) { Backend = backend });
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+        var page = File.ReadAllText(Path.Combine(_dir, "_site", "index.html"));
+        Assert.Contains($"run on qemu {backend.Installation.Version}, -cpu qemu64,+svm, -accel tcg.", page);
+    }
+}

@@ -16,12 +16,16 @@ internal sealed class BuildCommand : ErrataCommand
         Add(Output);
         Add(CommonOptions.Strict);
         Add(CommonOptions.Timings);
+        Add(CommonOptions.Backend);
     }
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var strict = args.GetValue(CommonOptions.Strict);
-        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true, Strict: strict));
+        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true, Strict: strict)
+        {
+            Backend = CommonOptions.BackendOf(args),
+        });
         CommonOptions.Print(result.Diagnostics, stderr, strict);
         if (result.OutputFolder is { } folder)
         {

@@ -30,6 +30,7 @@ public static class QemuProcess
             try
             {
                 process = Process.Start(info)!;
+                RunningProcesses.Add(process);
             }
             catch (System.ComponentModel.Win32Exception e)
             {
@@ -47,23 +48,11 @@ public static class QemuProcess
         {
             if (process is not null)
             {
-                Stop(process);
+                RunningProcesses.Stop(process);
+                RunningProcesses.Remove(process);
                 process.Dispose();
             }
             File.Delete(file);
-        }
-    }
-
-    private static void Stop(Process process)
-    {
-        try
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-        catch (InvalidOperationException)
-        {
-            // Exited between the check and the kill: nothing is left to stop.
         }
     }
 }

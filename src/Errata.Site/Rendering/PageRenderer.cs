@@ -2,6 +2,7 @@ using Errata.Documents;
 using Errata.Diagnostics;
 using Errata.Documents.Rendering.Html;
 using Errata.Documents.Syntax;
+using Errata.Scenarios.Running;
 using Errata.Site.Building;
 using Errata.Site.Verification;
 using Scriban.Syntax;
@@ -76,7 +77,7 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
             // A block without a result did not compile; the build stops before rendering then.
             var result = verified.For(block) ?? throw new InvalidOperationException($"scenario '{block.Name}' is rendered without a result");
             var level = outline.ScenarioHeadingLevel(block);
-            var view = ScenarioViewBuilder.Build(result, site, page.RelativePath, level, profile => ledger.DateFor(VerificationLedger.Key(result, profile, site.MachineVersion)));
+            var view = ScenarioViewBuilder.Build(result, site, page.RelativePath, level, profile => ledger.DateFor(VerificationLedger.Key(result, profile, RunBy(result, profile) ?? site.MachineVersion)));
             try
             {
                 w.Raw(templates.Render("partials/scenario.html", view));
@@ -88,6 +89,10 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
         });
         return html;
     }
+
+    /// <summary>What made a run when not the built-in machine: its verification date is its own, not the machine's.</summary>
+    private static string? RunBy(ScenarioResult result, string profile) =>
+        result.Runs.FirstOrDefault(r => r.Profile.Name == profile)?.Outcome.Provenance?.ToString();
 
     /// <summary>Renders the scenarios page (at the site's root) with the theme's scenarios.html inside the layout.</summary>
     public string RenderScenarioIndex(ScenarioIndexView index, IReadOnlyList<Page> all) =>
