@@ -34,15 +34,7 @@ public sealed class QemuBackend : IMachineBackend
 
     public Outcome Run(MachineImage image, Profile profile, RunOptions? options = null)
     {
-        BootImage boot;
-        try
-        {
-            boot = ImageBuilder.BuildImage(image);
-        }
-        catch (ImageRefusal e)
-        {
-            throw new BackendFailure(e.Message);
-        }
+        var boot = ImageBuilder.BuildImage(image);
         var timeout = (options ?? new RunOptions()).EffectiveTimeout;
         var exit = QemuProcess.Run(Installation, Accel, boot.File, timeout);
         return OutcomeReader.Read(exit, image, boot, profile.Name, Provenance);
