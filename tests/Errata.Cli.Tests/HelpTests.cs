@@ -6,16 +6,18 @@ namespace Errata.Cli.Tests;
 /// <summary>`--help`, `-h` and `errata help`: on standard output, exit 0, with every option and an example that parses.</summary>
 public sealed class HelpTests
 {
-    private static readonly string Here = Directory.GetCurrentDirectory();
+    // Not the working folder: other tests change it while they run a command.
+    private static readonly string Here = AppContext.BaseDirectory;
 
     public static TheoryData<string, string[]> CommandsAndTheirOptions => new()
     {
-        { "build", ["--config <FILE>", "--output <DIR>", "--strict", "--timings", "--backend <builtin|qemu>"] },
-        { "check", ["--config <FILE>", "--format <text|json|junit|github>", "--report <FILE>", "--strict", "--timings", "--backend <builtin|qemu>"] },
+        { "build", ["--config <FILE>", "--output <DIR>", "--strict", "--timings", "--no-cache", "--verbose", "--backend <builtin|qemu>"] },
+        { "check", ["--config <FILE>", "--format <text|json|junit|github|sarif>", "--report <FILE>", "--path <GLOB>", "--scenario <NAME>", "--profile <PROFILE>", "--fail-fast", "--shard <INDEX/COUNT>", "--mutate", "--strict", "--timings", "--no-cache", "--verbose", "--backend <builtin|qemu>"] },
         { "run", ["<FILE>", "--scenario <NAME>", "--profile <PROFILE>", "--json", "--trace", "--config <FILE>", "--backend <builtin|qemu>"] },
         { "accept", ["<FILE>", "--scenario <NAME>", "--add-missing", "--dry-run", "--config <FILE>"] },
         { "init", ["<DIR>"] },
         { "serve", ["--config <FILE>", "--port <N>"] },
+        { "merge-reports", ["<FILE>...", "--report <FILE>"] },
     };
 
     [Theory]
@@ -54,7 +56,7 @@ public sealed class HelpTests
     {
         var (exit, output, _) = CliRunner.Run(Here);
         Assert.Equal(2, exit);
-        foreach (var name in new[] { "build", "check", "run", "accept", "init", "serve" })
+        foreach (var name in new[] { "build", "check", "run", "accept", "init", "serve", "merge-reports" })
             Assert.Matches($@"\n  {name}\b", output);
         Assert.Contains("errata COMMAND --help", output, StringComparison.Ordinal);
     }

@@ -38,7 +38,7 @@ public sealed class InternalErrorTests : IDisposable
         var (exit, _, err) = CliRunner.Run(_dir, args);
 
         Assert.Equal(3, exit);
-        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = Assert.Single(CliRunner.WithoutProgress(err).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("errata: internal error: ", line, StringComparison.Ordinal);
         Assert.Contains("scenario 'faulted' (docs/fault.md:3) on profile faulty", line, StringComparison.Ordinal);
         Assert.Contains(FaultyProfile.FaultMessage, line, StringComparison.Ordinal);

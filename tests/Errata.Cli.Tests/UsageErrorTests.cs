@@ -23,11 +23,11 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData(new[] { "run", "-config", "x.json" }, "errata run: error: unknown option '-config' (did you mean '--config'?)")]
     [InlineData(new[] { "run", "doc.md", "--scenaro", "a" }, "errata run: error: unknown option '--scenaro' (did you mean '--scenario'?)")]
     [InlineData(new[] { "check", "--timing" }, "errata check: error: unknown option '--timing' (did you mean '--timings'?)")]
-    [InlineData(new[] { "check", "--format=jsno" }, "errata check: error: unknown format 'jsno' (did you mean 'json'?); expected one of: text, json, junit, github")]
+    [InlineData(new[] { "check", "--format=jsno" }, "errata check: error: unknown format 'jsno' (did you mean 'json'?); expected one of: text, json, junit, github, sarif")]
     [InlineData(new[] { "check", "--backend", "qmeu" }, "errata check: error: unknown backend 'qmeu' (did you mean 'qemu'?); expected one of: builtin, qemu")]
     [InlineData(new[] { "run", "doc.md", "--backend", "bochs" }, "errata run: error: unknown backend 'bochs'; expected one of: builtin, qemu")]
     [InlineData(new[] { "serve", "--port", "70000" }, "errata serve: error: port '70000' is not a number from 1 to 65535")]
-    [InlineData(new[] { "chekc" }, "errata: error: unknown command 'chekc' (did you mean 'check'?); expected one of: build, check, run, accept, init, serve")]
+    [InlineData(new[] { "chekc" }, "errata: error: unknown command 'chekc' (did you mean 'check'?); expected one of: build, check, run, accept, init, serve, merge-reports")]
     public void Typos_NameTheClosestKnownWord(string[] args, string expected)
     {
         var (exit, err) = Refused(args);
@@ -48,12 +48,16 @@ public sealed class UsageErrorTests : IDisposable
         Assert.StartsWith(expected, err, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void MissingValues_AreErrors()
+    [Theory]
+    [InlineData(new[] { "run" }, "errata run: error: expected FILE, the document (.md or .rst)")]
+    [InlineData(new[] { "accept", "--dry-run" }, "errata accept: error: expected FILE, the document (.md or .rst)")]
+    [InlineData(new[] { "check", "--config" }, "errata check: error: option '--config' needs a value (FILE)")]
+    [InlineData(new[] { "run", "doc.md", "--scenario" }, "errata run: error: option '--scenario' needs a value (NAME)")]
+    public void MissingWords_AreErrors_NamedAsTheHelpNamesThem(string[] args, string expected)
     {
-        Assert.Equal(2, Refused("run").Exit);
-        Assert.Equal(2, Refused("check", "--config").Exit);
-        Assert.Contains("'--config'", Refused("check", "--config").Err, StringComparison.Ordinal);
+        var (exit, err) = Refused(args);
+        Assert.Equal(2, exit);
+        Assert.Equal($"{expected}\nrun 'errata {args[0]} --help' for its options and an example\n", err);
     }
 
     [Fact]

@@ -16,14 +16,14 @@ internal static class CommandTree
     private static Command Build()
     {
         // Not a RootCommand, which takes its name from the executable: help says `errata` however it is started.
-        var helpOption = new HelpOption();
+        var helpOption = new HelpOption { Description = "show the help, with an example" };
         var help = new HelpWithExample((HelpAction)helpOption.Action!);
         helpOption.Action = help;
         var root = new Command("errata", "Errata: documents whose claims about x86 virtualization are scenarios verified on a built-in machine.")
         {
             helpOption,
-            new VersionOption { Action = new VersionAction() },
-            new BuildCommand(), new CheckCommand(), new RunCommand(), new AcceptCommand(), new InitCommand(), new ServeCommand(),
+            new VersionOption { Description = "print the tool's version and the machine's build identity", Action = new VersionAction() },
+            new BuildCommand(), new CheckCommand(), new RunCommand(), new AcceptCommand(), new InitCommand(), new ServeCommand(), new MergeReportsCommand(),
         };
         root.Add(HelpCommand(root));
         // No command: the usage, and exit 2, since nothing was done.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Errata.Site.Config;
 
@@ -23,7 +24,7 @@ internal static class UsageErrors
                 messages.Add(command == CommandTree.Root ? UnknownCommand(token, command) : $"unexpected argument '{token}'");
             foreach (var error in parsed.Errors)
                 if (!parsed.UnmatchedTokens.Any(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal)))
-                    messages.Add(Sentence(error.Message));
+                    messages.Add(Missing(error) ?? Sentence(error.Message));
         }
         if (messages.Count == 0) return false;
         var name = command == CommandTree.Root ? "errata" : $"errata {command.Name}";
@@ -66,6 +67,20 @@ internal static class UsageErrors
 
     private static string Suggestion(string typed, IEnumerable<string> known) =>
         ClosestName.Find(typed, known) is { } closest ? $" (did you mean '{closest}'?)" : "";
+
+    /// <summary>A word the command line lacks, said with the name its help gives it; null for any other error.</summary>
+    private static string? Missing(ParseError error) => error.SymbolResult switch
+    {
+        OptionResult { Tokens.Count: 0 } o => NeedsValue(o.Option),
+        ArgumentResult { Tokens.Count: 0, Parent: OptionResult o } => NeedsValue(o.Option),
+        ArgumentResult { Tokens.Count: 0 } a => Expected(a.Argument),
+        CommandResult c when c.Command.Arguments.FirstOrDefault(a => a.Arity.MinimumNumberOfValues > 0 && c.GetResult(a) is not { Tokens.Count: > 0 }) is { } a => Expected(a),
+        _ => null,
+    };
+
+    private static string NeedsValue(Option option) => $"option '{option.Name}' needs a value ({option.HelpName ?? "VALUE"})";
+
+    private static string Expected(Argument argument) => $"expected {argument.Name}, {argument.Description}";
 
     /// <summary>System.CommandLine's sentence as the rest of errata's messages read: lower case, no full stop.</summary>
     private static string Sentence(string message) =>

@@ -14,19 +14,12 @@ internal sealed class BuildCommand : ErrataCommand
     {
         Add(CommonOptions.Config);
         Add(Output);
-        Add(CommonOptions.Strict);
-        Add(CommonOptions.Timings);
-        Add(CommonOptions.Backend);
+        CommonOptions.AddVerifying(this);
     }
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
-        var strict = args.GetValue(CommonOptions.Strict);
-        var result = SiteBuilder.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true, Strict: strict)
-        {
-            Backend = CommonOptions.BackendOf(args),
-        });
-        CommonOptions.Print(result.Diagnostics, stderr, strict);
+        var result = CommonOptions.Verify(args, new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true), stderr);
         if (result.OutputFolder is { } folder)
         {
             stdout.WriteLine($"{result.Outcome.Summary} -> {SiteBuilder.Display(folder)}");

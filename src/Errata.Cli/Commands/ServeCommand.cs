@@ -12,7 +12,7 @@ internal sealed class ServeCommand : ErrataCommand
 {
     private static readonly Option<int> Port = new("--port")
     {
-        Description = "the port on 127.0.0.1 and localhost (default: 8000)",
+        Description = "the port on 127.0.0.1 and localhost",
         HelpName = "N",
         DefaultValueFactory = _ => 8000,
         CustomParser = result =>
@@ -33,7 +33,7 @@ internal sealed class ServeCommand : ErrataCommand
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
-        var options = new BuildOptions(CommonOptions.ConfigPath(args));
+        var options = new BuildOptions(CommonOptions.ConfigPath(args)) { UseCache = true };
         // A folder the build may not replace is refused before listening: nothing could ever be served.
         var refused = SiteBuilder.CheckOutput(options);
         if (refused.Count > 0)

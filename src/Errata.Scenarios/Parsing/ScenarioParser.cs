@@ -35,7 +35,7 @@ public static class ScenarioParser
 
             if (IsExpect(body))
             {
-                ParseExpect(line, indent, body, scenario, diagnostics);
+                ParseExpect(line, indent, body, content.Length, scenario, diagnostics);
                 continue;
             }
             if (body.EndsWith(':') && SectionNames.TryRead(body[..^1].Trim(), out var kind, out var sectionName))
@@ -127,7 +127,8 @@ public static class ScenarioParser
         }
     }
 
-    private static void ParseExpect(SourceLine line, int indent, string body, Scenario scenario, DiagnosticBag diagnostics)
+    /// <param name="commentColumn">Where the line's comment starts (its length when it has none), which may mark the claim deliberate.</param>
+    private static void ParseExpect(SourceLine line, int indent, string body, int commentColumn, Scenario scenario, DiagnosticBag diagnostics)
     {
         var colon = body.IndexOf(':');
         if (colon < 0)
@@ -147,7 +148,10 @@ public static class ScenarioParser
             diagnostics.Add(ScenarioErrors.BadAssertion, line.At(textColumn + parsed.ErrorOffset, parsed.ErrorLength), text, parsed.Error);
             return;
         }
-        scenario.Expects.Add(new ExpectLine(text, parsed.Assertion, profiles, line.At(textColumn, text.Length)));
+        scenario.Expects.Add(new ExpectLine(text, parsed.Assertion, profiles, line.At(textColumn, text.Length))
+        {
+            Deliberate = DeliberateMark.Read(line, commentColumn, diagnostics),
+        });
     }
 
     private static IEnumerable<(string Text, int Column)> Words(string s, int column)

@@ -6,36 +6,53 @@ using Errata.Scenarios.Claims;
 namespace Errata.Scenarios.Running;
 
 /// <summary>
-/// Runs a compiled scenario on each of its profiles and judges every expect line that applies.
-/// A backend that realises one profile (QEMU) runs the scenario once, on that profile, when the
-/// scenario names it; otherwise the result says the scenario is not applicable there.
+/// Where a profile's outcome comes from: the machine (<see cref="ScenarioRunner.RunMachine"/>),
+/// a store of earlier outcomes that falls back on it, or another backend (<see cref="ScenarioRunner.On"/>).
 /// </summary>
+public delegate Outcome OutcomeSource(CompiledScenario scenario, Profile profile, RunOptions? options);
+
+/// <summary>Runs a compiled scenario on each of its profiles and judges every expect line that applies.</summary>
 public static class ScenarioRunner
 {
-    public static ScenarioResult Run(CompiledScenario scenario, RunOptions? options = null, string? onlyProfile = null,
-        IMachineBackend? backend = null)
+    public static ScenarioResult Run(CompiledScenario scenario, RunOptions? options = null, string? onlyProfile = null)
     {
-        backend ??= BuiltInBackend.Instance;
-        var realised = backend.Realises;
         var runs = scenario.Profiles
-            .Where(p => (onlyProfile is null || p.Name == onlyProfile) && (realised is null || p.Name == realised))
-            .Select(p => RunOn(scenario, p, options, backend))
+            .Where(p => onlyProfile is null || p.Name == onlyProfile)
+            .Select(p => RunOn(scenario, p, options))
             .ToList();
-        return new ScenarioResult(scenario, runs) { NotApplicableOn = realised is not null && runs.Count == 0 ? realised : null };
+        return new ScenarioResult(scenario, runs);
     }
 
-    public static ProfileRun RunOn(CompiledScenario scenario, Profile profile, RunOptions? options = null, IMachineBackend? backend = null)
+    public static ProfileRun RunOn(CompiledScenario scenario, Profile profile, RunOptions? options = null, OutcomeSource? source = null)
     {
-        var outcome = WithSourceLine(RunMachine(scenario, profile, options, backend ?? BuiltInBackend.Instance), scenario);
-        var context = new JudgeContext(outcome, scenario.Assembly.Labels);
-        var verdicts = scenario.Syntax.Expects
-            .Where(e => e.Profiles.Count == 0 || e.Profiles.Any(p => p.Value == profile.Name))
-            .Select(e => new Verdict(e, profile.Name, e.Assertion.Judge(context)))
-            .ToList();
-        return new ProfileRun(profile, outcome, verdicts);
+        var outcome = WithSourceLine((source ?? RunMachine)(scenario, profile, options), scenario);
+        return new ProfileRun(profile, outcome, Judge(scenario, profile.Name, outcome));
     }
 
-    private static Outcome RunMachine(CompiledScenario scenario, Profile profile, RunOptions? options, IMachineBackend backend)
+    /// <summary>
+    /// The verdicts of the expect lines for <paramref name="profile"/> on an outcome: the
+    /// profile's own, or (for `check --mutate`) that of a variant of it.
+    /// </summary>
+    public static IReadOnlyList<Verdict> Judge(CompiledScenario scenario, string profile, Outcome outcome)
+    {
+        var context = new JudgeContext(outcome, scenario.Assembly.Labels);
+        return scenario.Syntax.Expects
+            .Where(e => e.Profiles.Count == 0 || e.Profiles.Any(p => p.Value == profile))
+            .Select(e => new Verdict(e, profile, e.Assertion.Judge(context)))
+            .ToList();
+    }
+
+    /// <summary>The machine's run of the image; a fault of the machine becomes a <see cref="MachineFaultException"/>.</summary>
+    public static Outcome RunMachine(CompiledScenario scenario, Profile profile, RunOptions? options) =>
+        RunOn(BuiltInBackend.Instance, scenario, profile, options);
+
+    /// <summary>
+    /// Outcomes from a backend other than the built-in machine (QEMU). A <see cref="BackendFailure"/>
+    /// goes to the caller, which reports it at the scenario as bad input.
+    /// </summary>
+    public static OutcomeSource On(IMachineBackend backend) => (scenario, profile, options) => RunOn(backend, scenario, profile, options);
+
+    private static Outcome RunOn(IMachineBackend backend, CompiledScenario scenario, Profile profile, RunOptions? options)
     {
         try
         {
@@ -43,14 +60,13 @@ public static class ScenarioRunner
         }
         catch (BackendFailure)
         {
-            // Not a bug in Errata: the caller reports it at the scenario as bad input.
             throw;
         }
         catch (Exception e)
         {
             var at = scenario.Syntax.Span;
             throw new MachineFaultException(
-                $"the machine failed running scenario '{scenario.Syntax.Name}' ({at.Path}:{at.Line + 1}) on profile {profile.Name}: {e.GetType().Name}: {e.Message}", e);
+                $"{(backend is BuiltInBackend ? "the machine" : $"the {backend.Name} backend")} failed running scenario '{scenario.Syntax.Name}' ({at.Path}:{at.Line + 1}) on profile {profile.Name}: {e.GetType().Name}: {e.Message}", e);
         }
     }
 

@@ -7,6 +7,7 @@ using Errata.Site.Config;
 using Errata.Site.Output;
 using Errata.Site.Rendering;
 using Errata.Site.Verification;
+using Errata.Site.Verification.Cache;
 
 namespace Errata.Site.Building;
 
@@ -37,20 +38,25 @@ public static class SiteBuilder
         if (!OutputGuard.CheckPlace(output, GuardedFolder.OfSite(config, configPath), bag) || (options.WriteSite && !OutputGuard.CheckOwnership(output, bag)))
             return Stop(bag, options);
 
-        var started = BuildTimings.Now();
+        var reading = new PhaseProgress(options.Progress, BuildPhase.Read);
         var pipeline = SitePipeline.Create();
-        var pages = Read(pipeline, sourceRoot, config, bag);
+        var pages = Read(pipeline, sourceRoot, config, bag, reading);
         CrossReferences.Resolve(pages, bag);
-        var read = BuildTimings.Since(started);
-        started = BuildTimings.Now();
-        var verified = ScenarioVerifier.Verify(pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), config, RunSelection.All with { Backend = options.Backend }, bag);
-        var verify = BuildTimings.Since(started);
+        var read = reading.Finish();
+        var verifying = new PhaseProgress(options.Progress, BuildPhase.Verify);
+        var cache = options.UseCache ? VerdictCache.Open(root) : VerdictCache.Off();
+        var blocks = Select(pages, sourceRoot, options, SourceSpan.None(Display(configPath)), bag);
+        var selection = (options.WriteSite ? RunSelection.All : options.Selection) with { Backend = options.Backend };
+        var verified = ScenarioVerifier.Verify(blocks, config, selection, bag, verifying, cache);
+        if (options.Mutate && !bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) MutationCheck.Run(verified, config, bag, cache);
+        var verify = verifying.Finish();
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options, pages, verified);
 
-        started = BuildTimings.Now();
+        var render = TimeSpan.Zero;
         string? written = null;
         if (options.WriteSite)
         {
+            var rendering = new PhaseProgress(options.Progress, BuildPhase.Render);
             var templatesFolder = Path.GetFullPath(Path.Combine(root, config.Templates));
             var theme = ThemeFiles.Default();
             if (Directory.Exists(templatesFolder)) theme = theme.Overlay(templatesFolder, Display(templatesFolder));
@@ -63,13 +69,15 @@ public static class SiteBuilder
             var templates = TemplateSet.Load(theme, Display(templatesFolder), bag, SpanOf(config, "templates", configPath));
             if (templates is null) return Stop(bag, options, pages, verified);
             var ledger = VerificationLedger.Open(root, options.Clock);
-            if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag)) return Stop(bag, options, pages, verified);
+            if (!Write(pages, verified, config, pipeline, templates, output, ledger, bag, rendering)) return Stop(bag, options, pages, verified);
             ledger.Save();
             written = output.Folder;
+            render = rendering.Finish();
         }
         return new BuildResult(Outcome(bag, options, pages, verified), pages.Select(p => p.Document).ToList(), written)
         {
-            Timings = new BuildTimings(read, verify, options.WriteSite ? BuildTimings.Since(started) : TimeSpan.Zero),
+            Timings = new BuildTimings(read, verify, render),
+            Runs = cache.Log,
         };
     }
 
@@ -101,6 +109,26 @@ public static class SiteBuilder
         return new BuildResult(outcome, pages?.Select(p => p.Document).ToList() ?? [], null);
     }
 
+    /// <summary>
+    /// The scenario blocks to verify: every one for a build, which renders them all; for check,
+    /// those the filter selects. The duplicate-name check still sees every block, so that
+    /// every shard of a site reports the same bad input.
+    /// </summary>
+    private static List<ScenarioBlock> Select(List<Page> pages, string sourceRoot, BuildOptions options, SourceSpan command, DiagnosticBag bag)
+    {
+        var all = pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>().Select(b => (Page: p, Block: b))).ToList();
+        ScenarioVerifier.ReportDuplicates(all.Select(x => x.Block).ToList(), bag);
+        if (options.WriteSite) return all.Select(x => x.Block).ToList();
+        var filter = options.Filter;
+        var matching = all.Where(x => filter.Matches(x.Page.RelativePath, Display(Path.Combine(sourceRoot, x.Page.RelativePath)), x.Block.Name)).ToList();
+        if (filter.Narrows && matching.Count == 0)
+            bag.Add(SiteErrors.NothingSelected, command, Describe(filter));
+        return matching.Where(x => filter.InShard(x.Page.RelativePath, x.Block.Name)).Select(x => x.Block).ToList();
+    }
+
+    private static string Describe(ScenarioFilter filter) =>
+        string.Join(" and ", filter.Paths.Select(p => $"--path '{p}'").Concat(filter.Names.Select(n => $"--scenario '{n}'")));
+
     private static void CheckProfiles(SiteConfig config, string configDisplay, DiagnosticBag bag)
     {
         var known = string.Join(", ", ProfileRegistry.All.Select(p => p.Name));
@@ -121,18 +149,24 @@ public static class SiteBuilder
     private static SourceSpan SpanOf(SiteConfig config, string key, string configPath) =>
         config.KeySpans.TryGetValue(key, out var span) ? span : SourceSpan.None(Display(configPath));
 
-    private static List<Page> Read(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, DiagnosticBag bag)
+    private static List<Page> Read(DocumentPipeline pipeline, string sourceRoot, SiteConfig config, DiagnosticBag bag, PhaseProgress progress)
     {
         var context = new ReadContext(sourceRoot, config.AllowRaw);
         var pages = new List<Page>();
-        foreach (var file in SourceSet.Walk(sourceRoot, pipeline, bag))
+        var files = SourceSet.Walk(sourceRoot, pipeline, bag);
+        progress.Start(files.Count);
+        foreach (var file in files)
+        {
             if (DocumentSource.Read(pipeline, file.Real, Display(Path.Combine(sourceRoot, file.Relative)), context, bag) is { } doc)
                 pages.Add(new Page(doc, file.Relative));
+            progress.Advance();
+        }
         return pages;
     }
 
-    private static bool Write(List<Page> pages, VerifiedScenarios verified, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, OutputTarget output, VerificationLedger ledger, DiagnosticBag bag)
+    private static bool Write(List<Page> pages, VerifiedScenarios verified, SiteConfig config, DocumentPipeline pipeline, TemplateSet templates, OutputTarget output, VerificationLedger ledger, DiagnosticBag bag, PhaseProgress progress)
     {
+        progress.Start(pages.Count);
         var site = new SiteView(config.Title, config.BaseUrl, X86Machine.Version, config.Reference);
         var renderer = new PageRenderer(pipeline, templates, site, verified, ledger);
         var ordered = SiteNavigation.Order(pages);
@@ -140,7 +174,10 @@ public static class SiteBuilder
         try
         {
             foreach (var page in ordered)
+            {
                 writer.WriteText(page.OutputPath, renderer.Render(page, ordered));
+                progress.Advance();
+            }
             // A theme without a scenarios template has no scenarios page; a document of that name keeps its page.
             if (templates.Has("scenarios.html") && !ordered.Any(p => p.OutputPath == "scenarios.html"))
                 writer.WriteText("scenarios.html", renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, verified), ordered));

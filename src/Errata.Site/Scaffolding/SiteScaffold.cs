@@ -102,6 +102,8 @@ public static class SiteScaffold
     private const string GitIgnore = """
         # The built site; errata build writes it whole.
         _site/
+        # Outcomes of earlier runs, which check and build reuse; never needed to reproduce a verdict.
+        .errata/cache/
 
         """;
 

@@ -17,11 +17,17 @@ public sealed record VerificationOutcome(IReadOnlyList<Diagnostic> Diagnostics, 
     /// </summary>
     public ExitCode ExitCode =>
         Diagnostics.Any(d => d.Descriptor.IsBadInput(Strict)) ? ExitCode.BadInput
-        : Scenarios.All(s => s.AllHold) ? ExitCode.Ok
+        : Scenarios.All(s => s.AllHold) && !Diagnostics.Any(IsClaimError) ? ExitCode.Ok
         : ExitCode.ClaimsFailed;
 
+    /// <summary>A finding on a claim that fails the check as a failing claim does: one that cannot fail (`check --mutate`).</summary>
+    private static bool IsClaimError(Diagnostic d) => d.Descriptor.Category == DiagnosticCategory.Claim && d.Descriptor.Severity == Severity.Error;
+
     /// <summary>The exit code as a word: <c>ok</c>, <c>claims-failed</c> or <c>bad-input</c>.</summary>
-    public string Word => ExitCode switch
+    public string Word => WordOf(ExitCode);
+
+    /// <summary>An exit code as reports name it (merged reports too).</summary>
+    public static string WordOf(ExitCode code) => code switch
     {
         ExitCode.Ok => "ok",
         ExitCode.ClaimsFailed => "claims-failed",
@@ -46,9 +52,10 @@ public sealed record VerificationOutcome(IReadOnlyList<Diagnostic> Diagnostics, 
                 return $"stopped on bad input ({InputErrors.Count()} error(s)); no verdict on the claims";
             var verdicts = Scenarios.SelectMany(s => s.Verdicts).ToList();
             var notApplicable = Scenarios.Where(s => s.NotApplicableOn is not null).ToList();
-            var skipped = notApplicable.Count == 0 ? ""
-                : $"; {notApplicable.Count} scenario(s) not applicable on profile {notApplicable[0].NotApplicableOn}";
-            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold in {Scenarios.Count - notApplicable.Count} scenario(s) of {Documents} document(s){skipped}";
+            var cannotFail = Diagnostics.Count(d => d.Descriptor == SiteErrors.CannotFail);
+            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold in {Scenarios.Count - notApplicable.Count} scenario(s) of {Documents} document(s)"
+                + (cannotFail > 0 ? $"; {cannotFail} claim(s) cannot fail under any mutation" : "")
+                + (notApplicable.Count > 0 ? $"; {notApplicable.Count} scenario(s) not applicable on profile {notApplicable[0].NotApplicableOn}" : "");
         }
     }
 }
