@@ -1,6 +1,7 @@
 using Errata.Machine;
 using Errata.Machine.Events;
 using Errata.Machine.Rules;
+using Errata.Qemu.Image;
 
 namespace Errata.Qemu.Report;
 
@@ -76,6 +77,14 @@ internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQw
         return trap && _startByEnd.TryGetValue(rip, out var start) ? start : rip;
     }
 
+    /// <summary>
+    /// An injected event taken inside the firmware, between the ICR write and the IRETQ to the site
+    /// (KVM delivers it there, TCG after the IRETQ): it was deliverable at the site, so it counts as
+    /// delivered before the site's instruction.
+    /// </summary>
+    private static bool InjectedAtItsSite(Pending e, StateRecord d) =>
+        e.Injected && d.Frame.Rip >= QemuLayout.FirmwareBase && d.Frame.Rip < QemuLayout.FirmwareLimit;
+
     /// <summary>#DB is a fault for an execute match (DR7 R/W = 00) and for general detect (DR6.BD); a trap otherwise (APM Vol. 2 13.1.1).</summary>
     private static bool IsFaultingDebug(ulong dr6, ulong dr7)
     {
@@ -88,11 +97,12 @@ internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQw
     public IReadOnlyList<MachineEvent> ToEvents() => _events.Select((e, i) =>
     {
         var d = e.Delivery;
+        var before = e.ResumedAt ?? (d is null ? null : InjectedAtItsSite(e, d) ? e.Rip : d.Frame.Rip);
         var disposition = d is null ? Disposition.Pending
-            : e.Injected && d.Frame.Rip != e.Rip ? Disposition.DeliveredAfterPending
+            : e.Injected && before != e.Rip ? Disposition.DeliveredAfterPending
             : Disposition.Delivered;
         var rule = d is null ? QemuRules.NotDelivered : QemuRules.Delivered;
-        return new MachineEvent(i, e.Id, e.Cause, disposition, e.Rip, e.ResumedAt ?? d?.Frame.Rip, rule, d?.State(readQword, rip: e.ResumedAt), 0, false)
+        return new MachineEvent(i, e.Id, e.Cause, disposition, e.Rip, before, rule, d?.State(readQword, rip: e.ResumedAt), 0, false)
         {
             DeliveryOrder = e.Order,
             Frame = e.ResumedAt is null ? d?.Frame : null,
