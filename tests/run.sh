@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing:
-# Debian's Chromium for the browser tests and linux-source-6.12 for the kernel-citation
-# tests of the machine (they fail, never skip, without them).
+# Debian's Chromium for the browser tests, linux-source-6.12 for the kernel-citation
+# tests of the machine and qemu-system-x86 for the QEMU backend's tests (they fail, never
+# skip, without them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # The tree the KVM profiles model; the tests extract the files rules cite from its tarball.
 [ -f /usr/src/linux-source-6.12.tar.xz ] || need+=(linux-source-6.12)
+# The QEMU backend runs scenarios on qemu-system-x86_64 found on PATH.
+command -v qemu-system-x86_64 >/dev/null || need+=(qemu-system-x86)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -qq

@@ -99,4 +99,10 @@ public static class SiteErrors
         new("ERR1103", DiagnosticCategory.Command, Severity.Error, "no scenario matches {0}; expected a document path (a glob or a prefix) or a scenario name the site has");
     public static readonly DiagnosticDescriptor UnreadableReport =
         new("ERR1104", DiagnosticCategory.Command, Severity.Error, "cannot merge '{0}': {1}; expected a report errata check wrote with --format json, sarif or junit");
+
+    // Backends other than the built-in machine (--backend qemu)
+    public static readonly DiagnosticDescriptor BackendFailed =
+        new("ERR1200", DiagnosticCategory.Command, Severity.Error, "scenario '{0}' could not run on the {1} backend: {2}");
+    public static readonly DiagnosticDescriptor NotApplicableOnBackend =
+        new("ERR1201", DiagnosticCategory.Command, Severity.Info, "scenario '{0}' does not run on profile '{1}', the one the {2} backend realises (it runs on: {3}); not applicable there");
 }

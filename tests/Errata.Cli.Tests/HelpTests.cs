@@ -11,9 +11,9 @@ public sealed class HelpTests
 
     public static TheoryData<string, string[]> CommandsAndTheirOptions => new()
     {
-        { "build", ["--config <FILE>", "--output <DIR>", "--strict", "--timings", "--no-cache", "--verbose"] },
-        { "check", ["--config <FILE>", "--format <text|json|junit|github|sarif>", "--report <FILE>", "--path <GLOB>", "--scenario <NAME>", "--profile <PROFILE>", "--fail-fast", "--shard <INDEX/COUNT>", "--mutate", "--strict", "--timings", "--no-cache", "--verbose"] },
-        { "run", ["<FILE>", "--scenario <NAME>", "--profile <PROFILE>", "--json", "--trace", "--config <FILE>"] },
+        { "build", ["--config <FILE>", "--output <DIR>", "--strict", "--timings", "--no-cache", "--verbose", "--backend <builtin|qemu>"] },
+        { "check", ["--config <FILE>", "--format <text|json|junit|github|sarif>", "--report <FILE>", "--path <GLOB>", "--scenario <NAME>", "--profile <PROFILE>", "--fail-fast", "--shard <INDEX/COUNT>", "--mutate", "--strict", "--timings", "--no-cache", "--verbose", "--backend <builtin|qemu>"] },
+        { "run", ["<FILE>", "--scenario <NAME>", "--profile <PROFILE>", "--json", "--trace", "--config <FILE>", "--backend <builtin|qemu>"] },
         { "accept", ["<FILE>", "--scenario <NAME>", "--add-missing", "--dry-run", "--config <FILE>"] },
         { "init", ["<DIR>"] },
         { "serve", ["--config <FILE>", "--port <N>"] },

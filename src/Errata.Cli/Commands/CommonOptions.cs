@@ -1,9 +1,12 @@
 using System.CommandLine;
+using Errata.Cli.CommandLine;
 using Errata.Cli.Progress;
 using Errata.Diagnostics;
+using Errata.Machine.Backends;
 using Errata.Site.Building;
 using Errata.Site.Config;
 using Errata.Site.Reports;
+using Errata.Site.Verification;
 
 namespace Errata.Cli.Commands;
 
@@ -15,9 +18,19 @@ internal static class CommonOptions
     public static readonly Option<string> Config = new("--config") { Description = $"the site's configuration file (default: {DefaultConfig})", HelpName = "FILE" };
     public static readonly Option<bool> Strict = new("--strict") { Description = "treat warnings as errors (exit 2)" };
     public static readonly Option<bool> Timings = new("--timings") { Description = "print how long reading, verifying and rendering took (on standard error)" };
+    public static readonly Option<string> Backend = new Option<string>("--backend")
+    {
+        Description = "what runs the scenarios: the built-in machine, or QEMU (qemu-system-x86_64; TCG realises profile qemu-tcg, KVM with SVM realises kvm)",
+        HelpName = string.Join("|", Backends.Names),
+    }.Words("backend", Backends.Names);
+
     public static readonly Option<bool> NoCache = new("--no-cache") { Description = "run every scenario: neither read nor write the verdict cache (.errata/cache)" };
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "say, for each scenario and profile, whether its outcome came from the verdict cache or why it ran (on standard error)" };
     public static readonly Argument<string> Document = new("FILE") { Description = "the document (.md or .rst)" };
+
+    /// <summary>The backend --backend names; the built-in machine when it is not given.</summary>
+    public static IMachineBackend BackendOf(ParseResult args) =>
+        Backends.Create(args.GetValue(Backend) ?? Backends.BuiltIn)!;
 
     public static string ConfigPath(ParseResult args) => args.GetValue(Config) ?? DefaultConfig;
 
@@ -70,6 +83,7 @@ internal static class CommonOptions
         command.Add(Timings);
         command.Add(NoCache);
         command.Add(Verbose);
+        command.Add(Backend);
     }
 
     /// <summary>
@@ -79,7 +93,7 @@ internal static class CommonOptions
     public static BuildResult Verify(ParseResult args, BuildOptions options, TextWriter stderr)
     {
         var strict = args.GetValue(Strict);
-        var result = ProgressDisplay.Build(options with { Strict = strict, UseCache = !args.GetValue(NoCache) }, stderr);
+        var result = ProgressDisplay.Build(options with { Strict = strict, UseCache = !args.GetValue(NoCache), Backend = BackendOf(args) }, stderr);
         if (args.GetValue(Verbose))
             foreach (var run in result.Runs) stderr.WriteLine(run);
         Print(result.Diagnostics, stderr, strict);

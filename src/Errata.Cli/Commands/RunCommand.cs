@@ -23,13 +23,14 @@ internal sealed class RunCommand : ErrataCommand
         Add(Json);
         Add(Trace);
         Add(CommonOptions.Config);
+        Add(CommonOptions.Backend);
     }
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         if (CommonOptions.DocumentAndConfig(args, stderr) is not (var file, var config))
             return ExitCode.BadInput;
-        var result = DocumentRun.Run(file, config, args.GetValue(Scenario), new RunSelection(args.GetValue(Profile), args.GetValue(Trace)));
+        var result = DocumentRun.Run(file, config, args.GetValue(Scenario), new RunSelection(args.GetValue(Profile), args.GetValue(Trace), CommonOptions.BackendOf(args)));
         CommonOptions.Print(result.Diagnostics, stderr);
         if (args.GetValue(Json)) stdout.Write(JsonReport.Write(result));
         else stdout.Write(TraceReport.Write(result.Scenarios));

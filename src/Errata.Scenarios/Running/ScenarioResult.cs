@@ -14,6 +14,9 @@ public sealed record ScenarioResult(CompiledScenario Scenario, IReadOnlyList<Pro
     private IReadOnlyList<GapVerdict>? _gaps;
     private IReadOnlyList<Difference>? _newDifferences;
 
+    /// <summary>The profile a one-profile backend realises, when the scenario does not name it: it was not run there.</summary>
+    public string? NotApplicableOn { get; init; }
+
     public IEnumerable<Verdict> Verdicts => Runs.SelectMany(r => r.Verdicts);
 
     /// <summary>The gap lines judged across the runs (none when only one profile of several ran).</summary>

@@ -1,12 +1,13 @@
 using Errata.Machine;
+using Errata.Machine.Backends;
 using Errata.Machine.Profiles;
 using Errata.Scenarios.Claims;
 
 namespace Errata.Scenarios.Running;
 
 /// <summary>
-/// Where a profile's outcome comes from: the machine (<see cref="ScenarioRunner.RunMachine"/>)
-/// or a store of earlier outcomes that falls back on it.
+/// Where a profile's outcome comes from: the machine (<see cref="ScenarioRunner.RunMachine"/>),
+/// a store of earlier outcomes that falls back on it, or another backend (<see cref="ScenarioRunner.On"/>).
 /// </summary>
 public delegate Outcome OutcomeSource(CompiledScenario scenario, Profile profile, RunOptions? options);
 
@@ -42,17 +43,30 @@ public static class ScenarioRunner
     }
 
     /// <summary>The machine's run of the image; a fault of the machine becomes a <see cref="MachineFaultException"/>.</summary>
-    public static Outcome RunMachine(CompiledScenario scenario, Profile profile, RunOptions? options)
+    public static Outcome RunMachine(CompiledScenario scenario, Profile profile, RunOptions? options) =>
+        RunOn(BuiltInBackend.Instance, scenario, profile, options);
+
+    /// <summary>
+    /// Outcomes from a backend other than the built-in machine (QEMU). A <see cref="BackendFailure"/>
+    /// goes to the caller, which reports it at the scenario as bad input.
+    /// </summary>
+    public static OutcomeSource On(IMachineBackend backend) => (scenario, profile, options) => RunOn(backend, scenario, profile, options);
+
+    private static Outcome RunOn(IMachineBackend backend, CompiledScenario scenario, Profile profile, RunOptions? options)
     {
         try
         {
-            return X86Machine.Run(scenario.Image, profile, options);
+            return backend.Run(scenario.Image, profile, options);
+        }
+        catch (BackendFailure)
+        {
+            throw;
         }
         catch (Exception e)
         {
             var at = scenario.Syntax.Span;
             throw new MachineFaultException(
-                $"the machine failed running scenario '{scenario.Syntax.Name}' ({at.Path}:{at.Line + 1}) on profile {profile.Name}: {e.GetType().Name}: {e.Message}", e);
+                $"{(backend is BuiltInBackend ? "the machine" : $"the {backend.Name} backend")} failed running scenario '{scenario.Syntax.Name}' ({at.Path}:{at.Line + 1}) on profile {profile.Name}: {e.GetType().Name}: {e.Message}", e);
         }
     }
 

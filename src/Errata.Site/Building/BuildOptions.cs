@@ -1,3 +1,4 @@
+using Errata.Machine.Backends;
 using Errata.Site.Verification;
 
 namespace Errata.Site.Building;
@@ -5,7 +6,8 @@ namespace Errata.Site.Building;
 /// <summary>
 /// What to build: the config file (its folder is the site's root), an output override,
 /// whether to write a site at all (check does not), whether warnings fail the build,
-/// the clock that dates first verifications, and who watches the build's progress.
+/// the clock that dates first verifications, who watches the build's progress, and the
+/// backend the scenarios run on (null: the built-in machine).
 /// </summary>
 public sealed record BuildOptions(string ConfigPath, string? Output = null, bool WriteSite = true, bool Strict = false)
 {
@@ -27,4 +29,6 @@ public sealed record BuildOptions(string ConfigPath, string? Output = null, bool
     public bool Mutate { get; init; }
 
     public IBuildProgress Progress { get; init; } = IBuildProgress.None;
+
+    public IMachineBackend? Backend { get; init; }
 }

@@ -2,6 +2,7 @@ using Errata.Documents;
 using Errata.Diagnostics;
 using Errata.Documents.Rendering.Html;
 using Errata.Documents.Syntax;
+using Errata.Scenarios.Running;
 using Errata.Site.Building;
 using Errata.Site.Verification;
 using Scriban.Syntax;

@@ -43,7 +43,8 @@ public static class ScenarioViewBuilder
             // A date says the claims held; a profile on which one fails has none (and records none).
             Holds(result, run) ? verifiedOn(run.Profile.Name) : "",
             !Holds(result, run),
-            run.Outcome.Events.Select(e => Event(id, run.Profile.Name, e, labels, root)).ToList())).ToList();
+            run.Outcome.Events.Select(e => Event(id, run.Profile.Name, e, labels, root)).ToList(),
+            run.Outcome.Provenance?.ToString() ?? "")).ToList();
 
         return new ScenarioView(
             name,

@@ -77,8 +77,8 @@ public sealed record CellView(string Profile, string State, string Expected, str
 /// <summary>An event whose fate differs between profiles; New when the scenario states gaps and none speaks about it.</summary>
 public sealed record GapView(string Event, string Text, bool New = false);
 
-/// <summary>One profile's run: Open when a claim fails on it, so the evidence is in view; Verified is empty then.</summary>
-public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, string Verified, bool Open, IReadOnlyList<EventView> Events);
+/// <summary>One profile's run: Open when a claim fails on it, so the evidence is in view; Verified is empty then. RunBy names the backend when it was not the built-in machine.</summary>
+public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, string Verified, bool Open, IReadOnlyList<EventView> Events, string RunBy = "");
 
 public sealed record EventView(
     string Id,

@@ -118,6 +118,16 @@ public static class JsonReport
         w.WriteString("profile", run.Profile.Name);
         w.WriteString("end", Words.End(o.End));
         if (o.StopReason is { } why) w.WriteString("stopReason", why);
+        if (o.Provenance is { } p)
+        {
+            // Runs not made by the built-in machine say what made them.
+            w.WriteStartObject("backend");
+            w.WriteString("name", p.Backend);
+            w.WriteString("version", p.Version);
+            w.WriteString("cpu", p.Cpu);
+            w.WriteString("accel", p.Accel);
+            w.WriteEndObject();
+        }
         w.WriteNumber("instructions", o.Instructions);
         w.WriteStartArray("events");
         foreach (var e in o.Events)

@@ -21,6 +21,7 @@ public static class TraceReport
             foreach (var run in r.Runs)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"scenario {r.Scenario.Syntax.Name} on {run.Profile.Name}: {run.Profile.Description}\n");
+                if (run.Outcome.Provenance is { } by) sb.Append(CultureInfo.InvariantCulture, $"  run on {by}\n");
                 foreach (var step in run.Outcome.Trace)
                 {
                     var label = labels.TryGetValue(step.Rip, out var l) ? l + ":" : "";

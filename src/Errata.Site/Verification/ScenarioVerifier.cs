@@ -1,6 +1,7 @@
 using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Machine;
+using Errata.Machine.Backends;
 using Errata.Scenarios;
 using Errata.Scenarios.Running;
 using Errata.Site.Building;
@@ -11,9 +12,10 @@ namespace Errata.Site.Verification;
 
 /// <summary>
 /// Which runs to make: every profile a scenario names, or only <see cref="Profile"/>;
-/// with a trace (`errata run --trace`) or without.
+/// with a trace (`errata run --trace`) or without; on the built-in machine or on
+/// <see cref="Backend"/> (`--backend qemu`).
 /// </summary>
-public sealed record RunSelection(string? Profile = null, bool Trace = false)
+public sealed record RunSelection(string? Profile = null, bool Trace = false, IMachineBackend? Backend = null)
 {
     public static readonly RunSelection All = new();
 
@@ -45,16 +47,17 @@ public static class ScenarioVerifier
         progress.Start(blocks.Count);
         var options = new ScenarioOptions(config.DefaultProfiles);
         var settings = RunSettings(config, selection.Trace);
-        var source = cache is null ? null : new OutcomeSource(cache.Outcome);
+        // Another backend's runs are its own evidence: never served from, nor kept in, the built-in machine's cache.
+        var backend = selection.Backend is { } chosen && chosen is not BuiltInBackend ? chosen : null;
+        var source = backend is not null ? ScenarioRunner.On(backend) : cache is null ? null : new OutcomeSource(cache.Outcome);
         var bags = new DiagnosticBag[blocks.Count];
         var results = new ScenarioResult?[blocks.Count];
         // Scenarios are independent: compile and run them across cores, then report in document order.
         var loop = Parallel.For(0, blocks.Count, (i, state) =>
         {
             bags[i] = new DiagnosticBag();
-            if (ScenarioCompiler.Compile(blocks[i], options, bags[i]) is { } compiled && Runs(compiled, blocks[i], selection, bags[i])
-                && compiled.Profiles.Where(p => selection.Includes(p.Name)).ToList() is { Count: > 0 } profiles)
-                results[i] = new ScenarioResult(compiled, profiles.Select(p => ScenarioRunner.RunOn(compiled, p, settings, source)).ToList());
+            if (ScenarioCompiler.Compile(blocks[i], options, bags[i]) is { } compiled && Runs(compiled, blocks[i], selection, bags[i]))
+                results[i] = RunSelected(compiled, blocks[i], selection, settings, source, backend, bags[i]);
             progress.Advance();
             // Break, not Stop: every scenario before this one still runs, so what is reported is the same every time.
             if (selection.FailFast && results[i] is { AllHold: false }) state.Break();
@@ -66,6 +69,34 @@ public static class ScenarioVerifier
         var verified = new VerifiedScenarios(results.Take(ran).OfType<ScenarioResult>());
         foreach (var r in verified.InOrder) bag.AddRange(r.FailedClaims());
         return verified;
+    }
+
+    /// <summary>
+    /// Runs the selected profiles. A backend that realises one profile runs only that one; a
+    /// scenario that does not name it is noted at the block and counted, not run. A backend that
+    /// cannot run the scenario (QEMU missing, a guest that hangs, an image that does not fit) is
+    /// bad input at the block.
+    /// </summary>
+    private static ScenarioResult? RunSelected(CompiledScenario compiled, ScenarioBlock block, RunSelection selection, RunOptions settings,
+        OutcomeSource? source, IMachineBackend? backend, DiagnosticBag bag)
+    {
+        var realised = backend?.Realises;
+        var profiles = compiled.Profiles.Where(p => selection.Includes(p.Name) && (realised is null || p.Name == realised)).ToList();
+        if (profiles.Count == 0)
+        {
+            if (realised is null || !compiled.Profiles.Any(p => selection.Includes(p.Name))) return null;
+            bag.Add(SiteErrors.NotApplicableOnBackend, block.Span, block.Name, realised, backend!.Name, string.Join(", ", compiled.Profiles.Select(p => p.Name)));
+            return new ScenarioResult(compiled, []) { NotApplicableOn = realised };
+        }
+        try
+        {
+            return new ScenarioResult(compiled, profiles.Select(p => ScenarioRunner.RunOn(compiled, p, settings, source)).ToList());
+        }
+        catch (BackendFailure e)
+        {
+            bag.Add(SiteErrors.BackendFailed, block.Span, block.Name, backend?.Name ?? BuiltInBackend.Instance.Name, e.Message);
+            return null;
+        }
     }
 
     /// <summary>How every scenario runs: with or without a trace, within the configured wall-clock limit.</summary>

@@ -60,8 +60,13 @@ public sealed class VerificationLedger
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>The date a scenario's run on a profile was first verified, by this machine build.</summary>
-    public string DateFor(ScenarioResult result, string profile, string machineVersion) => DateFor(Key(result, profile, machineVersion));
+    /// <summary>The date a scenario's run on a profile was first verified, by this machine build (or by the backend that ran it).</summary>
+    public string DateFor(ScenarioResult result, string profile, string machineVersion) =>
+        DateFor(Key(result, profile, RunBy(result, profile) ?? machineVersion));
+
+    /// <summary>What made a run when not the built-in machine: its verification date is its own, not the machine's.</summary>
+    private static string? RunBy(ScenarioResult result, string profile) =>
+        result.Runs.FirstOrDefault(r => r.Profile.Name == profile)?.Outcome.Provenance?.ToString();
 
     /// <summary>The date the run was first verified; a new one is recorded as today.</summary>
     public string DateFor(string key)

@@ -51,14 +51,16 @@ public sealed record VerificationOutcome(IReadOnlyList<Diagnostic> Diagnostics, 
             if (ExitCode == ExitCode.BadInput)
                 return $"stopped on bad input ({InputErrors.Count()} error(s)); no verdict on the claims";
             var verdicts = Scenarios.SelectMany(s => s.Verdicts).ToList();
+            var notApplicable = Scenarios.Where(s => s.NotApplicableOn is not null).ToList();
             var cannotFail = Diagnostics.Count(d => d.Descriptor == SiteErrors.CannotFail);
             var gaps = Scenarios.SelectMany(s => s.Gaps).ToList();
             var fresh = Scenarios.Sum(s => s.NewDifferences.Count);
             // Gaps are named only where a site states them, so a site without any reads as before.
             var gapTally = gaps.Count == 0 && fresh == 0 ? ""
                 : $", {gaps.Count(g => g.Holds)} of {gaps.Count} gap(s) hold{(fresh > 0 ? $", {fresh} new difference(s)" : "")},";
-            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold{gapTally} in {Scenarios.Count} scenario(s) of {Documents} document(s)"
-                + (cannotFail > 0 ? $"; {cannotFail} claim(s) cannot fail under any mutation" : "");
+            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold{gapTally} in {Scenarios.Count - notApplicable.Count} scenario(s) of {Documents} document(s)"
+                + (cannotFail > 0 ? $"; {cannotFail} claim(s) cannot fail under any mutation" : "")
+                + (notApplicable.Count > 0 ? $"; {notApplicable.Count} scenario(s) not applicable on profile {notApplicable[0].NotApplicableOn}" : "");
         }
     }
 }

@@ -1,0 +1,33 @@
+using Errata.Machine.Events;
+using Errata.Qemu.Running;
+using Errata.Site.Building;
+using Errata.Site.Config;
+using Errata.Site.Verification;
+using Errata.Testing;
+
+namespace Errata.Qemu.Tests;
+
+/// <summary>Every scenario of docs/ through the verification path on QEMU: each gives an outcome, or a stated refusal.</summary>
+public class DocsOnQemuTests
+{
+    [Fact]
+    public void EveryDocsScenario_RunsToAnEnd_OrIsRefusedWithAReason()
+    {
+        // Realising apm only chooses which expect lines are judged; the runs are QEMU's all the same.
+        var backend = new QemuBackend(QemuAccel.Tcg with { Profile = "apm" });
+        var scenarios = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "docs"), "*.*", SearchOption.AllDirectories).Order())
+        {
+            var outcome = DocumentRun.Run(file, new SiteConfig(), null, new RunSelection(Backend: backend));
+            foreach (var d in outcome.Diagnostics.Where(d => d.Descriptor.Id == "ERR1200"))
+                Assert.Contains("cannot inject #MC", d.ToString());
+            foreach (var run in outcome.Scenarios.SelectMany(s => s.Runs))
+            {
+                scenarios++;
+                Assert.Contains(run.Outcome.End, new[] { RunEnd.Halted, RunEnd.Stopped, RunEnd.Shutdown });
+                Assert.Equal("qemu", run.Outcome.Provenance!.Backend);
+            }
+        }
+        Assert.True(scenarios >= 10, $"only {scenarios} scenario(s) ran");
+    }
+}
