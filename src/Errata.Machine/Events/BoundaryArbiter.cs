@@ -109,12 +109,14 @@ internal static class BoundaryArbiter
 
     private static bool Init(Cpu c)
     {
-        if (!Admit(c, ref c.Held.Init, GifGate(c, Decision.Gif0Init), PendingEvents.Init)) return false;
+        var gate = GifGate(c, Decision.Gif0Init);
+        if (!Admit(c, ref c.Held.Init, gate, PendingEvents.Init)) return false;
         if (c.Svm.Intercepts(Intercept.Init)) return InterceptExit(c, Intercept.Init, c.Held.Init);
         var record = c.Held.Init;
         c.Held.Init = -1;
         c.ClearPending(PendingEvents.Init);
-        c.Log.Deliver(record, c.Rules.Decide(Decision.InitResets).Rule, c.Rip, c.Snapshot());
+        // An INIT a rule lets through at GIF=0 names that rule: it is why the reset happened now.
+        c.Log.Deliver(record, gate?.Rule ?? c.Rules.Decide(Decision.InitResets).Rule, c.Rip, c.Snapshot());
         c.End(RunEnd.Reset, "INIT delivered", c.Rip);
         return true;
     }

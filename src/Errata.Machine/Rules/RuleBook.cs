@@ -6,7 +6,8 @@ namespace Errata.Machine.Rules;
 /// <summary>
 /// The registry: every rule the machine knows, with its decision, fate and source.
 /// <see cref="Processor"/> is the AMD64 processor of the APM; <see cref="Kvm"/> is what
-/// kvm_amd as L0 adds when the scenario's code is its L1 guest.
+/// kvm_amd as L0 adds when the scenario's code is its L1 guest; <see cref="QemuTcg"/> is where
+/// QEMU 7.2's TCG processor departs from the APM's.
 /// </summary>
 internal static class RuleBook
 {
@@ -81,6 +82,21 @@ internal static class RuleBook
         R(InterceptSavesRf, Deliver, "svm.intercept-saves-rf", "An intercepted instruction has not executed: its #VMEXIT saves RFLAGS as the instruction began, RF included (RF clears only when an instruction completes).", "APM Vol. 2 15.7; " + Policy),
         R(RsmOutsideSmm, Deliver, "smm.rsm-outside-ud", "RSM outside SMM raises #UD; in SMM it reloads the state-save area (with what the handler wrote there) and leaves SMM, and NMIs stay blocked only if they were blocked when SMM was entered.", "APM Vol. 3 RSM; APM Vol. 2 10.3; " + Policy),
         R(VmrunIllegalEventInj, Deliver, "svm.vmrun-eventinj-checked", "VMRUN with a valid EVENTINJ of a reserved type, or of type exception with a vector that is no exception (2 is NMI), fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.20; 15.5.1"),
+    ];
+
+    // QEMU sources cannot be checked against a local tree: they name QEMU 7.2's files (the version
+    // Debian 12 ships), read in QEMU's repository at that tag.
+    private const string Qemu = "QEMU 7.2 ";
+
+    public static readonly IReadOnlyList<RuleBinding> QemuTcg =
+    [
+        R(Gif0BreakpointMatch, Deliver, "qemu.breakpoint-db-not-gif-gated", "QEMU's TCG raises a DR0-DR3 match's #DB (instruction, data or I/O breakpoint) without looking at GIF: at GIF=0 it is delivered, DR6.Bn set.", Qemu + "target/i386/tcg/sysemu/bpt_helper.c: breakpoint_handler, check_hw_breakpoints, helper_bpt_io"),
+        R(Gif0Init, Deliver, "qemu.init-not-gif-gated", "QEMU's TCG takes INIT before, and without, the GIF test: an INIT at GIF=0 resets the processor at once.", Qemu + "accel/tcg/cpu-exec.c: cpu_handle_interrupt"),
+        R(Gif0Nmi, Hold, "qemu.gif-holds-nmi", "QEMU's TCG considers an NMI only while GIF (HF2_GIF_MASK) is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
+        R(Gif0Intr, Hold, "qemu.gif-holds-intr", "QEMU's TCG considers a maskable interrupt only while GIF is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
+        R(Gif0ExternalSmi, Hold, "qemu.gif-holds-smi", "QEMU's TCG considers an SMI only while GIF is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
+        R(Gif0MachineCheck, Hold, "qemu.gif-holds-machine-check", "QEMU's TCG considers a machine check (CPU_INTERRUPT_MCE) only while GIF is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
+        R(Icebp, Discard, "qemu.icebp-undefined", "QEMU 7.2's TCG decoder leaves ICEBP (F1) out (its case is compiled only with WANT_ICEBP): F1 raises #UD as the fault of an undefined opcode, before any ICEBP intercept, and no #DB.", Qemu + "target/i386/tcg/translate.c: disas_insn"),
     ];
 
     public static readonly IReadOnlyList<RuleBinding> Kvm =
