@@ -1,0 +1,20 @@
+using Errata.Machine;
+
+namespace Errata.Testing.Differential;
+
+/// <summary>One program run on the model and on the real machine, and what differed.</summary>
+internal sealed record DifferentialResult(
+    DifferentialProgram Program, Outcome Model, Outcome Real, IReadOnlyList<Disagreement> Disagreements, KnownDivergence? Known)
+{
+    public bool Agrees => Disagreements.Count == 0;
+
+    /// <summary>The class a disagreeing program is counted under: its known divergence's id, or its first disagreement's class.</summary>
+    public string Class => Known?.Id ?? (Agrees ? "agree" : "new: " + Disagreements[0].Class);
+
+    /// <summary>Compares a program's run on the model profile with its run on the real machine.</summary>
+    public static DifferentialResult Of(DifferentialProgram program, Outcome model, Outcome real)
+    {
+        var disagreements = OutcomeComparison.Compare(model, real);
+        return new DifferentialResult(program, model, real, disagreements, KnownQemuDivergences.Explain(program, disagreements));
+    }
+}
