@@ -23,4 +23,7 @@ public sealed record MachineImage(
 {
     /// <summary>VMCB set-up keys for the nested guest (docs/guide/scenarios.md, "The vmcb header key"), by name.</summary>
     public IReadOnlyDictionary<string, ulong> Vmcb { get; init; } = new Dictionary<string, ulong>();
+
+    /// <summary>The assembled instructions, in address order; the built-in machine decodes memory itself and ignores them.</summary>
+    public IReadOnlyList<ImageInstruction> Instructions { get; init; } = [];
 }

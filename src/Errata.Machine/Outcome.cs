@@ -1,3 +1,4 @@
+using Errata.Machine.Backends;
 using Errata.Machine.Events;
 
 namespace Errata.Machine;
@@ -16,4 +17,7 @@ public sealed record Outcome(
 
     /// <summary>The address the run stopped at, when it stopped or timed out.</summary>
     public ulong? StopRip { get; init; }
+
+    /// <summary>What produced the outcome when not the built-in machine (null: the built-in machine, <see cref="X86Machine.Version"/>).</summary>
+    public RunProvenance? Provenance { get; init; }
 }

@@ -15,6 +15,12 @@ public sealed record StateField(string Name, StateFieldShape Shape)
 {
     /// <summary>How the processor's state gives this field: the one place a name meets its value.</summary>
     internal Func<Cpu, ulong> Read { get; init; } = _ => 0;
+
+    /// <summary>For a bit field, the word field it is a bit of; null for a word, or a bit no word holds (gif).</summary>
+    public string? Word { get; init; }
+
+    /// <summary>The bit of <see cref="Word"/> this field reads.</summary>
+    public ulong Mask { get; init; }
 }
 
 /// <summary>
@@ -36,14 +42,16 @@ public static class StateFields
     {
         string[] gprs = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
         static ulong Bit(bool b) => b ? 1UL : 0;
+        var rflags = Word("rflags", c => c.Rflags);
+        var dr6 = Word("dr6", c => c.Debug.Dr6);
         return
         [
             .. gprs.Select((n, i) => Word(n, c => c.Gpr[i])),
             Word("rip", c => c.Rip),
-            Word("rflags", c => c.Rflags),
-            BitField("rflags.if", c => Bit(c.Flag(FlagBits.IF))),
-            BitField("rflags.tf", c => Bit(c.Flag(FlagBits.TF))),
-            BitField("rflags.rf", c => Bit(c.Flag(FlagBits.RF))),
+            rflags,
+            BitOf("rflags.if", rflags, FlagBits.IF),
+            BitOf("rflags.tf", rflags, FlagBits.TF),
+            BitOf("rflags.rf", rflags, FlagBits.RF),
             Word("cr0", c => c.Cr0),
             Word("cr2", c => c.Cr2),
             Word("cr3", c => c.Cr3),
@@ -52,17 +60,37 @@ public static class StateFields
             Word("efer", c => c.Platform.ScenarioEfer),
             Word("cpl", c => (ulong)c.Cpl),
             .. Enumerable.Range(0, 4).Select(n => Word("dr" + n, c => c.Debug.Address[n])),
-            Word("dr6", c => c.Debug.Dr6),
+            dr6,
             Word("dr7", c => c.Debug.Dr7),
-            .. Enumerable.Range(0, 4).Select(n => BitField("dr6.b" + n, c => (c.Debug.Dr6 >> n) & 1)),
-            BitField("dr6.bd", c => Bit((c.Debug.Dr6 & DebugBits.Dr6BD) != 0)),
-            BitField("dr6.bs", c => Bit((c.Debug.Dr6 & DebugBits.Dr6BS) != 0)),
-            BitField("dr6.bt", c => Bit((c.Debug.Dr6 & DebugBits.Dr6BT) != 0)),
+            .. Enumerable.Range(0, 4).Select(n => BitOf("dr6.b" + n, dr6, 1UL << n)),
+            BitOf("dr6.bd", dr6, DebugBits.Dr6BD),
+            BitOf("dr6.bs", dr6, DebugBits.Dr6BS),
+            BitOf("dr6.bt", dr6, DebugBits.Dr6BT),
             BitField("gif", c => Bit(c.Platform.ScenarioGif)),
         ];
+    }
+
+    /// <summary>
+    /// A state from words another backend observed, by field name: every bit field whose word is
+    /// given is derived from it, as the built-in machine derives it; fields not given are absent.
+    /// </summary>
+    public static MachineState FromWords(IReadOnlyDictionary<string, ulong> words, Func<ulong, ulong?> readQword)
+    {
+        var fields = new Dictionary<string, ulong>(All.Count);
+        foreach (var field in All)
+        {
+            if (words.TryGetValue(field.Name, out var value)) fields[field.Name] = value;
+            else if (field.Word is { } word && words.TryGetValue(word, out var whole)) fields[field.Name] = (whole & field.Mask) != 0 ? 1UL : 0;
+        }
+        return new MachineState(fields, readQword);
     }
 
     private static StateField Word(string name, Func<Cpu, ulong> read) => new(name, StateFieldShape.Word) { Read = read };
 
     private static StateField BitField(string name, Func<Cpu, ulong> read) => new(name, StateFieldShape.Bit) { Read = read };
+
+    /// <summary>One bit of a word field: read from that word, so every backend derives it the same way.</summary>
+    private static StateField BitOf(string name, StateField word, ulong mask) =>
+        new(name, StateFieldShape.Bit) { Word = word.Name, Mask = mask, Read = c => (word.Read(c) & mask) != 0 ? 1UL : 0 };
+
 }

@@ -36,7 +36,7 @@ internal static class DefaultHandlers
                 Return(cpu);
                 break;
             default:
-                cpu.TryRead(cpu.Rsp + (HasErrorCode(vector) ? 8UL : 0), 8, out var at);
+                cpu.TryRead(cpu.Rsp + (MachineStart.PushesErrorCode(vector) ? 8UL : 0), 8, out var at);
                 cpu.End(RunEnd.Stopped, $"unhandled {EventNames.Format(EventId.Exception(vector))} at 0x{at:x}", at);
                 break;
         }
@@ -68,6 +68,4 @@ internal static class DefaultHandlers
     {
         if (!cpu.InterruptReturn()) cpu.DeliverFault();
     }
-
-    private static bool HasErrorCode(int vector) => vector is 8 or 10 or 11 or 12 or 13 or 14 or 17 or 21 or 29 or 30;
 }

@@ -46,7 +46,11 @@ public static class ScenarioCompiler
             handlers,
             assembly.SectionStarts.TryGetValue(SectionNames.Of(SectionKind.Guest), out var guest) ? guest : null,
             injections,
-            syntax.Budget) { Vmcb = vmcb };
+            syntax.Budget)
+        {
+            Vmcb = vmcb,
+            Instructions = assembly.Instructions.Select(i => new ImageInstruction(i.Address, i.Length)).ToArray(),
+        };
         return new CompiledScenario(syntax, assembly, image, profiles);
     }
 

@@ -1,0 +1,4 @@
+namespace Errata.Qemu.Image;
+
+/// <summary>The assembled 64-bit firmware: its bytes at <see cref="QemuLayout.FirmwareBase"/>, where each vector enters, and where the boot stub jumps.</summary>
+internal sealed record FirmwareCode(byte[] Bytes, ulong[] VectorEntries, ulong LongModeEntry);

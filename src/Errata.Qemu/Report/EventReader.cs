@@ -1,0 +1,88 @@
+using Errata.Machine;
+using Errata.Machine.Events;
+using Errata.Machine.Rules;
+
+namespace Errata.Qemu.Report;
+
+/// <summary>
+/// The events of one run in raising order. Which instruction raised a delivered event is read
+/// from the frame as the architecture defines it: a fault's frame holds the faulting instruction
+/// (#DB on an execute match or general detect, and other exceptions), a trap's the next one, so
+/// the raising instruction is the assembled instruction that ends there (#DB on a data, I/O or
+/// single-step match, #BP, INT n, an interrupt the scenario sent itself).
+/// </summary>
+internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQword)
+{
+    private sealed class Pending
+    {
+        public required EventId Id;
+        public required ulong Rip;
+        public required string Cause;
+        public bool Injected;
+        public StateRecord? Delivery;
+        public int? Order;
+    }
+
+    private readonly List<Pending> _events = [];
+    private readonly Dictionary<ulong, ulong> _startByEnd =
+        image.Instructions.GroupBy(i => i.Address + (ulong)i.Length).ToDictionary(g => g.Key, g => g.First().Address);
+    private int _deliveries;
+
+    public void Raise(EventId id, ulong site) =>
+        _events.Add(new Pending { Id = id, Rip = site, Cause = $"injected at 0x{site:x} (APIC ICR)", Injected = true });
+
+    public void Deliver(StateRecord delivery)
+    {
+        var id = delivery.Vector switch
+        {
+            2 => EventId.Nmi,
+            < 32 => EventId.Exception(delivery.Vector),
+            _ => EventId.Intr(delivery.Vector),
+        };
+        var raised = _events.FirstOrDefault(e => e.Injected && e.Delivery is null && e.Id == id);
+        if (raised is null)
+        {
+            raised = new Pending { Id = id, Rip = RaisedAt(delivery), Cause = $"{id.Name} delivered by QEMU" };
+            _events.Add(raised);
+        }
+        raised.Delivery = delivery;
+        raised.Order = _deliveries++;
+    }
+
+    private ulong RaisedAt(StateRecord d)
+    {
+        var rip = d.Frame.Rip;
+        var trap = d.Vector switch
+        {
+            1 => !IsFaultingDebug(d["dr6"], d["dr7"]),
+            3 or 4 => true,
+            < 32 => false,
+            _ => true,
+        };
+        return trap && _startByEnd.TryGetValue(rip, out var start) ? start : rip;
+    }
+
+    /// <summary>#DB is a fault for an execute match (DR7 R/W = 00) and for general detect (DR6.BD); a trap otherwise (APM Vol. 2 13.1.1).</summary>
+    private static bool IsFaultingDebug(ulong dr6, ulong dr7)
+    {
+        if ((dr6 & (1UL << 13)) != 0) return true;
+        for (var n = 0; n < 4; n++)
+            if ((dr6 & (1UL << n)) != 0 && ((dr7 >> (16 + 4 * n)) & 3) == 0) return true;
+        return false;
+    }
+
+    public IReadOnlyList<MachineEvent> ToEvents() => _events.Select((e, i) =>
+    {
+        var d = e.Delivery;
+        var disposition = d is null ? Disposition.Pending
+            : e.Injected && d.Frame.Rip != e.Rip ? Disposition.DeliveredAfterPending
+            : Disposition.Delivered;
+        var rule = d is null ? QemuRules.NotDelivered : QemuRules.Delivered;
+        return new MachineEvent(i, e.Id, e.Cause, disposition, e.Rip, d?.Frame.Rip, rule, d?.State(readQword), 0, false)
+        {
+            DeliveryOrder = e.Order,
+            Frame = d?.Frame,
+            HeldBy = disposition == Disposition.DeliveredAfterPending ? [QemuRules.Delivered] : Array.Empty<Rule>(),
+        };
+    }).ToArray();
+}
