@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Errata.Machine;
+using Errata.Machine.Backends;
 using Errata.Machine.Profiles;
+using Errata.Qemu.Running;
 using Errata.Testing.Differential;
 
 namespace Errata.Benchmarks;
@@ -20,6 +22,7 @@ internal static class DifferentialBenchmark
     public static int Run(string[] args)
     {
         var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        // --program takes the seed from the positional arguments: differential 0 SEED --program INDEX.
         var count = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 10_000;
         var seed = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 1;
         var against = Option(args, "--against");
@@ -38,20 +41,51 @@ internal static class DifferentialBenchmark
         }
         else
         {
-            Console.Error.WriteLine("the real QEMU backend is not available in this build: pass --against PROFILE");
-            return 2;
+            var qemu = new QemuBackend(QemuAccel.Tcg);
+            // A boot and run takes a fraction of a second; a guest still running after a few seconds has hung.
+            real = image => qemu.Run(image, model, new RunOptions(Timeout: TimeSpan.FromSeconds(3)));
+            realName = $"QEMU {qemu.Installation.Version} ({QemuAccel.Tcg.Accel}, -cpu {QemuAccel.Tcg.Cpu}, -M {QemuAccel.Tcg.Machine})";
         }
+
+        if (Option(args, "--scenario") is { } file)
+            return Show(DifferentialProgram.Compile(Path.GetFileNameWithoutExtension(file), File.ReadAllLines(file)), model, real);
+        if (Option(args, "--program") is { } index)
+            return Show(DebugProgramGenerator.Generate(seed, int.Parse(index, CultureInfo.InvariantCulture)), model, real);
 
         var clock = Stopwatch.StartNew();
         var results = new DifferentialResult[count];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var program = DebugProgramGenerator.Generate(seed, i);
-            results[i] = DifferentialResult.Of(program, X86Machine.Run(program.Image, model), real(program.Image));
+            var expected = X86Machine.Run(program.Image, model);
+            try
+            {
+                results[i] = DifferentialResult.Of(program, expected, real(program.Image));
+            }
+            catch (BackendFailure e)
+            {
+                results[i] = DifferentialResult.Failed(program, expected, e.Message);
+            }
         });
         Console.WriteLine($"differential: {count} programs (seed {seed}), qemu-tcg against {realName}, {clock.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores");
         Console.Write(DifferentialReport.Write(results));
         return results.All(r => r.Agrees || r.Known is not null) ? 0 : 1;
+    }
+
+    /// <summary>`--program INDEX`: one program, with both machines' deliveries side by side.</summary>
+    private static int Show(DifferentialProgram program, Profile model, Func<MachineImage, Outcome> real)
+    {
+        var expected = X86Machine.Run(program.Image, model);
+        var observed = real(program.Image);
+        var result = DifferentialResult.Of(program, expected, observed);
+        Console.WriteLine(program.Describe(result.Disagreements));
+        foreach (var (name, o) in new[] { ("model", expected), ("real", observed) })
+        {
+            Console.WriteLine($"{name}: {o.End} {o.StopReason}");
+            foreach (var d in Delivery.Of(o)) Console.WriteLine($"  {d.Key}" + (d.Dr6 is { } v ? $" dr6 0x{v:x}" : ""));
+        }
+        foreach (var e in expected.Events) Console.WriteLine($"  model event {e.Id.Name} at 0x{e.Rip:x} {e.Disposition} ({e.Cause}; {e.Rule.Id})");
+        return result.Agrees ? 0 : 1;
     }
 
     private static string? Option(string[] args, string name)

@@ -29,7 +29,7 @@ internal static class DebugProgramGenerator
         var lines = new List<string> { "title: a random program over the debug facility", "profiles: qemu-tcg", "budget: 3000" };
         for (var i = r.Next(3); i > 0; i--)
         {
-            var ev = r.Next(20) switch { 0 => "init", < 10 => "nmi", _ => "intr 0x20" };
+            var ev = r.Chance(0.5) ? "nmi" : "intr 0x20";
             lines.Add($"inject: {ev} at s{r.Next(steps.Count)}");
         }
 

@@ -4,7 +4,7 @@ namespace Errata.Testing.Differential;
 
 /// <summary>One program run on the model and on the real machine, and what differed.</summary>
 internal sealed record DifferentialResult(
-    DifferentialProgram Program, Outcome Model, Outcome Real, IReadOnlyList<Disagreement> Disagreements, KnownDivergence? Known)
+    DifferentialProgram Program, Outcome Model, Outcome? Real, IReadOnlyList<Disagreement> Disagreements, KnownDivergence? Known)
 {
     public bool Agrees => Disagreements.Count == 0;
 
@@ -17,4 +17,8 @@ internal sealed record DifferentialResult(
         var disagreements = OutcomeComparison.Compare(model, real);
         return new DifferentialResult(program, model, real, disagreements, KnownQemuDivergences.Explain(program, disagreements));
     }
+
+    /// <summary>A program the real machine could not run (it refused the image, or failed): a disagreement of its own, never dropped.</summary>
+    public static DifferentialResult Failed(DifferentialProgram program, Outcome model, string why) =>
+        new(program, model, null, [new Disagreement(DisagreementKind.End, "real run failed", why)], null);
 }
