@@ -82,7 +82,7 @@ internal static class DifferentialBenchmark
         foreach (var (name, o) in new[] { ("model", expected), ("real", observed) })
         {
             Console.WriteLine($"{name}: {o.End} {o.StopReason}");
-            foreach (var d in Delivery.Of(o)) Console.WriteLine($"  {d.Key}" + (d.Dr6 is { } v ? $" dr6 0x{v:x}" : ""));
+            foreach (var d in Delivery.Of(o, program.Image)) Console.WriteLine($"  {d.Key}" + (d.Dr6 is { } v ? $" dr6 0x{v:x}" : ""));
         }
         foreach (var e in expected.Events) Console.WriteLine($"  model event {e.Id.Name} at 0x{e.Rip:x} {e.Disposition} ({e.Cause}; {e.Rule.Id})");
         return result.Agrees ? 0 : 1;

@@ -56,6 +56,15 @@ internal sealed class DebugUnit
         return bits;
     }
 
+    /// <summary>The registers of execute type (R/W=00) holding <paramref name="rip"/>, enabled or not.</summary>
+    public int ExecuteTypeAt(ulong rip)
+    {
+        var bits = 0;
+        for (var n = 0; n < 4; n++)
+            if (DebugBits.Type(Dr7, n) == 0 && Address[n] == rip) bits |= 1 << n;
+        return bits;
+    }
+
     /// <summary>Records enabled data matches of an access; returns true when any matched.</summary>
     public bool MatchData(ulong address, int size, bool write)
     {

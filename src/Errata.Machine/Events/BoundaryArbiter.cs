@@ -133,7 +133,8 @@ internal static class BoundaryArbiter
         var rule = gifRule ?? c.Rules.Decide(matches != 0 ? matchDecision
             : trapRip != c.LastRip ? Decision.VmrunTrapAfterVmexit : Decision.SingleStep).Rule;
         var cause = DescribeTraps(c, matches, step);
-        c.Debug.Report(matches, step ? DebugBits.Dr6BS : 0);
+        // An I/O match's #DB reports its own matches only (QEMU's helper_bpt_io too).
+        c.Debug.Report((matches & c.Debug.IoMask) != 0 ? matches : WithExecuteAddressMatches(c, matches), step ? DebugBits.Dr6BS : 0);
         var record = c.Raise(EventId.DebugException, cause, trapRip, rule);
         c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
         return true;
@@ -317,11 +318,18 @@ internal static class BoundaryArbiter
             rule = g.Rule;
         }
         else rule = c.Rules.Decide(Decision.InstructionBreakpoint).Rule;
-        c.Debug.Report(matches, 0);
+        c.Debug.Report(WithExecuteAddressMatches(c, matches), 0);
         var record = c.Raise(EventId.DebugException, cause, c.Rip, rule);
         c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
         return true;
     }
+
+    /// <summary>
+    /// B0-B3 of a breakpoint or single-step #DB: its matches, plus, where the rules say so (QEMU's
+    /// check_hw_breakpoints), every execute-type register holding the RIP the #DB reports.
+    /// </summary>
+    private static int WithExecuteAddressMatches(Cpu c, int matches) =>
+        c.Rules.Decide(Decision.Dr6ExecuteAddressMatches).Delivers ? matches | c.Debug.ExecuteTypeAt(c.Rip) : matches;
 
     private static void DiscardMatch(Cpu c, int matches, string cause, ulong rip, Rule rule)
     {

@@ -29,6 +29,7 @@ internal enum Decision
     GeneralDetect,
     Icebp,
     IcebpMergesHeldTraps,
+    Dr6ExecuteAddressMatches,
     Int3,
     IntN,
     MovSsShadow,

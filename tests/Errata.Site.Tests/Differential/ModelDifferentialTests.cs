@@ -8,7 +8,7 @@ namespace Errata.Site.Tests.Differential;
 /// <summary>
 /// The differential machinery against the built-in machine: a profile agrees with itself on
 /// every random program, and qemu-tcg and apm disagree on exactly the programs where one of
-/// the rules that set them apart decided an event.
+/// the rules that set them apart decided an event (DR6 set apart, the one rule no event names).
 /// </summary>
 public sealed class ModelDifferentialTests
 {
@@ -25,6 +25,11 @@ public sealed class ModelDifferentialTests
         "gif0.discard-breakpoint-match", "gif0.hold-init", "db.icebp-trap", "db.icebp-merges-held-traps",
     ];
 
+    /// <summary>QEMU's DR6 also reports execute-type registers at the RIP a #DB reports; it shows only when one holds it.</summary>
+    private const string Dr6Rule = "qemu.dr6-from-check-hw-breakpoints";
+
+    private static readonly Profile QemuWithApmDr6 = ProfileRegistry.All.Single(p => p.Name == "qemu-tcg").WithInverted(Dr6Rule)!;
+
     private static Outcome Run(DifferentialProgram program, string profile)
     {
         Assert.True(ProfileRegistry.TryGet(profile, out var p));
@@ -38,10 +43,10 @@ public sealed class ModelDifferentialTests
         foreach (var program in Programs)
         {
             var first = Run(program, "qemu-tcg");
-            var disagreements = OutcomeComparison.Compare(first, Run(program, "qemu-tcg"));
+            var disagreements = OutcomeComparison.Compare(program.Image, first, Run(program, "qemu-tcg"));
             Assert.True(disagreements.Count == 0, program.Describe(disagreements));
             Assert.True(first.End is RunEnd.Halted, $"{first.End} {first.StopReason}\n{program.Describe([])}");
-            delivered.UnionWith(Delivery.Of(first).Select(d => d.Event));
+            delivered.UnionWith(Delivery.Of(first, program.Image).Select(d => d.Event));
         }
         Assert.Superset(new HashSet<string> { "#DB", "#BP", "#UD", "nmi", "intr 0x20" }, delivered);
     }
@@ -53,8 +58,9 @@ public sealed class ModelDifferentialTests
         foreach (var program in Programs)
         {
             var apm = Run(program, "apm");
-            var qemu = Run(program, "qemu-tcg");
-            var disagreements = OutcomeComparison.Compare(apm, qemu);
+            // With its DR6 rule turned round, qemu-tcg's DR6 is the processor's: the rest of its gaps remain.
+            var qemu = X86Machine.Run(program.Image, QemuWithApmDr6);
+            var disagreements = OutcomeComparison.Compare(program.Image, apm, qemu);
             var gap = apm.Events.Concat(qemu.Events).Select(e => e.Rule.Id).Where(GapRules.Contains).ToHashSet();
             if (gap.Count == 0) Assert.True(disagreements.Count == 0, program.Describe(disagreements));
             else if (disagreements.Count > 0) causes.UnionWith(gap.Where(id => id.StartsWith("qemu.", StringComparison.Ordinal)));

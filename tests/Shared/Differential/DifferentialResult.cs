@@ -14,7 +14,7 @@ internal sealed record DifferentialResult(
     /// <summary>Compares a program's run on the model profile with its run on the real machine.</summary>
     public static DifferentialResult Of(DifferentialProgram program, Outcome model, Outcome real)
     {
-        var disagreements = OutcomeComparison.Compare(model, real);
+        var disagreements = OutcomeComparison.Compare(program.Image, model, real);
         return new DifferentialResult(program, model, real, disagreements, KnownQemuDivergences.Explain(program, disagreements));
     }
 

@@ -10,10 +10,10 @@ namespace Errata.Testing.Differential;
 /// </summary>
 internal static class OutcomeComparison
 {
-    public static IReadOnlyList<Disagreement> Compare(Outcome model, Outcome real, IReadOnlySet<string>? ignoredFields = null)
+    public static IReadOnlyList<Disagreement> Compare(MachineImage image, Outcome model, Outcome real, IReadOnlySet<string>? ignoredFields = null)
     {
         var found = new List<Disagreement>();
-        CompareDeliveries(Delivery.Of(model), Delivery.Of(real), found);
+        CompareDeliveries(Delivery.Of(model, image), Delivery.Of(real, image), found);
         if (model.End != real.End)
         {
             found.Add(new Disagreement(DisagreementKind.End, $"{Name(model)} vs {Name(real)}",

@@ -1,0 +1,63 @@
+using Errata.Machine.Events;
+using Errata.Machine.Tests.Support;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Errata.Machine.Tests.DebugTests;
+
+/// <summary>
+/// QEMU rebuilds B0-B3 with check_hw_breakpoints (rule qemu.dr6-from-check-hw-breakpoints): an
+/// execute-type register holding the RIP a #DB reports sets its bit, enabled or not; the
+/// processor reports only the enabled conditions that caused the #DB.
+/// </summary>
+public sealed class QemuDr6Tests
+{
+    /// <summary>A single-step trap whose next instruction is DR3's (disabled) execute address.</summary>
+    [Theory]
+    [InlineData("apm", 0xFFFF4FF0UL)]
+    [InlineData("qemu-tcg", 0xFFFF4FF8UL)]
+    public void SingleStep_OntoADisabledExecuteAddress(string profile, ulong dr6)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label step = p.Label(), next = p.Label();
+        a.lea(rax, __[next]);
+        a.mov(dr3, rax);
+        a.mov(rax, 0x400UL); // DR3 execute type, not enabled
+        a.mov(dr7, rax);
+        Snippets.SetTrapFlag(a);
+        p.At(ref step);
+        a.nop();
+        p.At(ref next);
+        a.nop();
+        Snippets.ClearTrapFlag(a);
+        a.hlt();
+        p.SingleStepOnceHandler();
+
+        var db = p.Run(profile).Of(EventId.DebugException).First();
+
+        Assert.Equal(p.Address(next), db.DeliveredBefore);
+        Assert.Equal(dr6, db.At("dr6"));
+    }
+
+    /// <summary>DR0 and DR1 hold one address; only DR1 is enabled.</summary>
+    [Theory]
+    [InlineData("apm", 0xFFFF0FF2UL)]
+    [InlineData("qemu-tcg", 0xFFFF0FF3UL)]
+    public void InstructionBreakpoint_WithADisabledTwin(string profile, ulong dr6)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label target = p.Label();
+        a.lea(rax, __[target]);
+        a.mov(dr0, rax);
+        Snippets.Arm(a, dr1, target, 0x404);
+        p.At(ref target);
+        a.nop();
+        a.hlt();
+
+        var db = p.Run(profile).Single(EventId.DebugException);
+
+        Assert.Equal(p.Address(target), db.Rip);
+        Assert.Equal(dr6, db.At("dr6"));
+    }
+}
