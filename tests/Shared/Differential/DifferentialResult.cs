@@ -15,10 +15,16 @@ internal sealed record DifferentialResult(
     public static DifferentialResult Of(DifferentialProgram program, Outcome model, Outcome real)
     {
         var disagreements = OutcomeComparison.Compare(program.Image, model, real);
-        return new DifferentialResult(program, model, real, disagreements, KnownQemuDivergences.Explain(program, disagreements));
+        var known = disagreements.Count == 0 ? null
+            : KnownQemuDivergences.Explain(new DivergenceCase(program, new ProgramFacts(program.Image), model, real, disagreements[0]));
+        return new DifferentialResult(program, model, real, disagreements, known);
     }
 
     /// <summary>A program the real machine could not run (it refused the image, or failed): a disagreement of its own, never dropped.</summary>
-    public static DifferentialResult Failed(DifferentialProgram program, Outcome model, string why) =>
-        new(program, model, null, [new Disagreement(DisagreementKind.End, "real run failed", why)], null);
+    public static DifferentialResult Failed(DifferentialProgram program, Outcome model, string why)
+    {
+        var failure = new Disagreement(DisagreementKind.End, "real run failed", why);
+        return new(program, model, null, [failure],
+            KnownQemuDivergences.Explain(new DivergenceCase(program, new ProgramFacts(program.Image), model, null, failure)));
+    }
 }

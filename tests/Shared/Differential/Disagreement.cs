@@ -29,6 +29,12 @@ internal enum DisagreementKind
 /// </summary>
 internal sealed record Disagreement(DisagreementKind Kind, string Subject, string Detail)
 {
+    /// <summary>The model's delivery this is about, when it is about one.</summary>
+    public Delivery? Expected { get; init; }
+
+    /// <summary>The real run's delivery this is about, when it is about one.</summary>
+    public Delivery? Observed { get; init; }
+
     public string Class => $"{Kind} {Subject}";
 
     public override string ToString() => $"{Class}: {Detail}";

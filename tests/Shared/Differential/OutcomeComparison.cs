@@ -44,12 +44,15 @@ internal static class OutcomeComparison
         foreach (var (m, r) in Align(modelKeys, realKeys))
         {
             if (r is null)
-                found.Add(new Disagreement(DisagreementKind.MissingEvent, model[m!.Value].Event, $"model delivered {model[m.Value].Key} (delivery {m}), real did not"));
+                found.Add(new Disagreement(DisagreementKind.MissingEvent, model[m!.Value].Event, $"model delivered {model[m.Value].Key} (delivery {m}), real did not")
+                    { Expected = model[m.Value] });
             else if (m is null)
-                found.Add(new Disagreement(DisagreementKind.ExtraEvent, real[r.Value].Event, $"real delivered {real[r.Value].Key} (delivery {r}), model did not"));
+                found.Add(new Disagreement(DisagreementKind.ExtraEvent, real[r.Value].Event, $"real delivered {real[r.Value].Key} (delivery {r}), model did not")
+                    { Observed = real[r.Value] });
             else if (model[m.Value].Dr6 is { } expected && real[r.Value].Dr6 is { } observed && expected != observed)
                 found.Add(new Disagreement(DisagreementKind.Dr6, model[m.Value].Event,
-                    $"{model[m.Value].Key} (delivery {m}): model dr6 0x{expected:x}, real 0x{observed:x}"));
+                    $"{model[m.Value].Key} (delivery {m}): model dr6 0x{expected:x}, real 0x{observed:x}")
+                    { Expected = model[m.Value], Observed = real[r.Value] });
         }
     }
 
