@@ -67,6 +67,14 @@ internal static class DifferentialBenchmark
                 results[i] = DifferentialResult.Failed(program, expected, e.Message);
             }
         });
+        if (args.Contains("--list"))
+            foreach (var r in results.Where(r => !r.Agrees && r.Known is null))
+            {
+                var d = r.Disagreements[0];
+                var rip = d.Observed?.ReturnRip ?? d.Expected?.ReturnRip;
+                var before = new ProgramFacts(r.Program.Image).EndingAt(rip);
+                Console.WriteLine($"{r.Program.Name}: {d} | after: {before}");
+            }
         Console.WriteLine($"differential: {count} programs (seed {seed}), qemu-tcg against {realName}, {clock.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores");
         Console.Write(DifferentialReport.Write(results));
         return results.All(r => r.Agrees || r.Known is not null) ? 0 : 1;
