@@ -50,6 +50,7 @@ internal enum Decision
     // Processor: SVM.
     VmrunSetsGif,
     VmexitClearsGif,
+    VmexitDisablesHostBreakpoints,
     VmrunTrapAfterVmexit,
     InstructionIntercept,
     IoIntercept,

@@ -62,7 +62,8 @@ internal static class RuleBook
         R(InitResets, Deliver, "init.resets", "A delivered INIT resets the processor.", "APM Vol. 2 14.1"),
 
         R(VmrunSetsGif, Deliver, "svm.vmrun-sets-gif", "VMRUN loads the guest and sets GIF=1.", "APM Vol. 2 15.5.1"),
-        R(VmexitClearsGif, Deliver, "svm.vmexit-clears-gif", "#VMEXIT clears GIF and disables all breakpoints in the host's DR7.", "APM Vol. 2 15.6"),
+        R(VmexitClearsGif, Deliver, "svm.vmexit-clears-gif", "#VMEXIT clears GIF.", "APM Vol. 2 15.6"),
+        R(VmexitDisablesHostBreakpoints, Deliver, "svm.vmexit-disables-host-breakpoints", "#VMEXIT reloads the host's DR7 with every breakpoint disabled (L0-L3 and G0-G3 clear).", "APM Vol. 2 15.6"),
         R(VmrunTrapAfterVmexit, Deliver, "svm.vmrun-tf-trap-after-vmexit", "Host RFLAGS.TF on VMRUN raises a #DB trap after the #VMEXIT, at GIF=0, at the instruction after VMRUN.", "APM Vol. 2 15.5.1"),
         R(IoIntercept, Deliver, "svm.ioio-intercept", "With IOIO_PROT intercepted, an IN or OUT whose ports have a bit set in the I/O permissions map causes #VMEXIT(IOIO) before it executes, after its privilege checks: it raises no I/O-breakpoint trap.", "APM Vol. 2 15.10"),
         R(InstructionIntercept, Deliver, "svm.instruction-intercept", "An intercepted instruction in the guest causes #VMEXIT after its #UD/#GP checks.", "APM Vol. 2 15.9"),
@@ -98,6 +99,7 @@ internal static class RuleBook
         R(Gif0ExternalSmi, Hold, "qemu.gif-holds-smi", "QEMU's TCG considers an SMI only while GIF is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
         R(Gif0MachineCheck, Hold, "qemu.gif-holds-machine-check", "QEMU's TCG considers a machine check (CPU_INTERRUPT_MCE) only while GIF is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
         R(Dr6ExecuteAddressMatches, Deliver, "qemu.dr6-from-check-hw-breakpoints", "QEMU rebuilds B0-B3 for an instruction-breakpoint, data-breakpoint or single-step #DB with check_hw_breakpoints: besides the data matches, Bn is set for every execute-type DRn (enabled or not) that holds the RIP the #DB reports, which for a trap is the next instruction's.", Qemu + "target/i386/tcg/sysemu/bpt_helper.c: check_hw_breakpoints, breakpoint_handler; target/i386/tcg/bpt_helper.c: helper_single_step"),
+        R(VmexitDisablesHostBreakpoints, Discard, "qemu.vmexit-restores-host-dr7", "QEMU 7.2's #VMEXIT reloads the host's DR7 as VMRUN saved it, its breakpoints still enabled (later QEMU clears the enables).", Qemu + "target/i386/tcg/sysemu/svm_helper.c: do_vmexit"),
         R(Icebp, Discard, "qemu.icebp-undefined", "QEMU 7.2's TCG decoder leaves ICEBP (F1) out (its case is compiled only with WANT_ICEBP): F1 raises #UD as the fault of an undefined opcode, before any ICEBP intercept, and no #DB.", Qemu + "target/i386/tcg/translate.c: disas_insn"),
     ];
 

@@ -19,6 +19,14 @@ internal static class KnownQemuDivergences
             "An injection at the scenario's own INT3: the image's INT3 at the site and the scenario's cannot be told apart, and the guest runs until the time limit.",
             Image,
             c => c.First is { Kind: DisagreementKind.End, Subject: "real run failed" } && c.Facts.InjectionSites.Any(i => i.Mnemonic == Mnemonic.Int3)),
+        new("image.no-machine-check",
+            "A scenario that injects a machine check (or another event the image cannot send through the xAPIC ICR): the QEMU backend refuses it.",
+            Image,
+            c => c.First is { Kind: DisagreementKind.End, Subject: "real run failed" } && c.First.Detail.Contains("cannot inject", StringComparison.Ordinal)),
+        new("image.handler-entry-changes-flags",
+            "A run that ends at a HLT in a scenario's handler: the image's reporting code runs before the handler and leaves its own arithmetic flags, so the final RFLAGS differ in CF, PF, ZF, SF or OF.",
+            Image,
+            c => c.First is { Kind: DisagreementKind.FinalState, Subject: "rflags" } && EndsInHandler(c)),
         new("image.injection-ends-shadow",
             "An interrupt or NMI injected right after STI or MOV SS: the IRET of the image's injection handler ends the shadow, so QEMU takes the event an instruction earlier than the processor, which holds it through the shadow. (QEMU would not hold an NMI there either: x86_cpu_pending_interrupt tests the shadow, HF_INHIBIT_IRQ, for INTR only.)",
             Image + "; QEMU 7.2 target/i386/cpu.c: x86_cpu_pending_interrupt",
@@ -42,6 +50,14 @@ internal static class KnownQemuDivergences
 
     /// <summary>The known divergence that explains a case's first disagreement, if one does.</summary>
     public static KnownDivergence? Explain(DivergenceCase c) => All.FirstOrDefault(k => k.Explains(c));
+
+    private static bool EndsInHandler(DivergenceCase c) =>
+        c.Model.Final.TryGet("rip", out var rip) && c.Program.Image.Handlers.Values.Any(h => rip > h && rip - h <= 64)
+        && c.Real is { } real && real.Final.TryGet("rflags", out var observed) && c.Model.Final.TryGet("rflags", out var expected)
+        && ((observed ^ expected) & ~ArithmeticFlags) == 0;
+
+    /// <summary>CF, PF, AF, ZF, SF, OF.</summary>
+    private const ulong ArithmeticFlags = 0x8D5;
 
     private static Instruction? Previous(DivergenceCase c, Instruction site) => c.Facts.EndingAt(site.IP);
 }
