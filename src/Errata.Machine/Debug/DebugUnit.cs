@@ -104,10 +104,16 @@ internal sealed class DebugUnit
     }
 
     /// <summary>Whether DRn's LEN-aligned range overlaps <paramref name="size"/> bytes at <paramref name="address"/>.</summary>
+    /// <summary>
+    /// Whether a breakpoint covers the LEN-aligned range its address lies in (the processor) or
+    /// LEN bytes from the address as written (QEMU); set from the rules when the machine starts.
+    /// </summary>
+    public bool AlignsRanges { get; init; } = true;
+
     private bool Covers(ulong dr7, int n, ulong address, int size)
     {
         var len = (ulong)DebugBits.Length(dr7, n);
-        var start = Address[n] & ~(len - 1);
+        var start = AlignsRanges ? Address[n] & ~(len - 1) : Address[n];
         return address < start + len && start < address + (ulong)size;
     }
 

@@ -30,6 +30,7 @@ internal enum Decision
     Icebp,
     IcebpMergesHeldTraps,
     Dr6ExecuteAddressMatches,
+    BreakpointRangeAligned,
     Int3,
     IntN,
     MovSsShadow,

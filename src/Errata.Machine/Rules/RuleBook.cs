@@ -44,6 +44,7 @@ internal static class RuleBook
         R(Icebp, Deliver, "db.icebp-trap", "ICEBP (F1) raises #DB as a trap without a DPL check and sets no DR6 bit.", DebugFacility),
         R(IcebpMergesHeldTraps, Deliver, "db.icebp-merges-held-traps", "A data-breakpoint or single-step trap a MOV SS shadow held goes out with the #DB of the ICEBP that follows: one handler entry, DR6 reporting the held trap's Bn or BS.", "kvm-unit-tests x86/debug.c (MOV SS + watchpoint + ICEBP, Single-Step + ICEBP w/ MOVSS); " + Priorities),
         R(Dr6ExecuteAddressMatches, Discard, "db.dr6-reports-enabled-matches", "A #DB sets B0-B3 for the enabled breakpoint conditions it reports and clears the others.", DebugFacility),
+        R(BreakpointRangeAligned, Deliver, "db.range-aligned-to-len", "A data or I/O breakpoint covers LEN bytes aligned to LEN: the low bits of an unaligned DRn address are ignored.", DebugFacility),
         R(Int3, Deliver, "bp.int3-trap", "INT3 raises #BP as a trap; the pushed RIP is the next instruction.", "APM Vol. 3 INT3"),
         R(IntN, Deliver, "intn.software-interrupt", "INT n is a software interrupt through IDT vector n, with a DPL check, not GIF-gated.", "APM Vol. 3 INT n"),
         R(MovSsShadow, Hold, "shadow.mov-ss-defers-traps", "After MOV SS, interrupts and single-step/data-breakpoint traps wait one more instruction.", Priorities),
@@ -100,6 +101,7 @@ internal static class RuleBook
         R(Gif0MachineCheck, Hold, "qemu.gif-holds-machine-check", "QEMU's TCG considers a machine check (CPU_INTERRUPT_MCE) only while GIF is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
         R(Dr6ExecuteAddressMatches, Deliver, "qemu.dr6-from-check-hw-breakpoints", "QEMU rebuilds B0-B3 for an instruction-breakpoint, data-breakpoint or single-step #DB with check_hw_breakpoints: besides the data matches, Bn is set for every execute-type DRn (enabled or not) that holds the RIP the #DB reports, which for a trap is the next instruction's.", Qemu + "target/i386/tcg/sysemu/bpt_helper.c: check_hw_breakpoints, breakpoint_handler; target/i386/tcg/bpt_helper.c: helper_single_step"),
         R(VmexitDisablesHostBreakpoints, Discard, "qemu.vmexit-restores-host-dr7", "QEMU 7.2's #VMEXIT reloads the host's DR7 as VMRUN saved it, its breakpoints still enabled (later QEMU clears the enables).", Qemu + "target/i386/tcg/sysemu/svm_helper.c: do_vmexit"),
+        R(BreakpointRangeAligned, Discard, "qemu.breakpoint-range-as-written", "QEMU watches LEN bytes from DRn as written: an unaligned data or I/O breakpoint address is not rounded down, so it covers other bytes than on the processor.", Qemu + "target/i386/tcg/sysemu/bpt_helper.c: hw_breakpoint_insert, helper_bpt_io; softmmu/watchpoint.c: cpu_watchpoint_insert"),
         R(Icebp, Discard, "qemu.icebp-undefined", "QEMU 7.2's TCG decoder leaves ICEBP (F1) out (its case is compiled only with WANT_ICEBP): F1 raises #UD as the fault of an undefined opcode, before any ICEBP intercept, and no #DB.", Qemu + "target/i386/tcg/translate.c: disas_insn"),
     ];
 

@@ -61,3 +61,36 @@ public sealed class QemuDr6Tests
         Assert.Equal(dr6, db.At("dr6"));
     }
 }
+
+/// <summary>
+/// An unaligned data breakpoint: the processor covers the LEN-aligned range (rule
+/// db.range-aligned-to-len), QEMU LEN bytes from DRn as written (qemu.breakpoint-range-as-written).
+/// </summary>
+public sealed class QemuBreakpointRangeTests
+{
+    [Theory]
+    [InlineData("apm", 0, true)]
+    [InlineData("apm", 5, false)]
+    [InlineData("qemu-tcg", 0, false)]
+    [InlineData("qemu-tcg", 5, true)]
+    public void FourByteWatchAtSlotPlus2_MatchesAStoreAtOffset(string profile, int offset, bool matches)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label slot = p.Label();
+        a.lea(rax, __[slot]);
+        a.add(rax, 2);
+        a.mov(dr1, rax);
+        a.mov(rax, 0xD00408UL); // G1, R/W1 = write, LEN1 = 4 bytes
+        a.mov(dr7, rax);
+        a.lea(rbx, __[slot]);
+        a.mov(__byte_ptr[rbx + offset], 1);
+        a.hlt();
+        p.At(ref slot);
+        a.dq(0UL);
+
+        var o = p.Run(profile);
+
+        Assert.Equal(matches ? 1 : 0, o.Delivered(EventId.DebugException).Count());
+    }
+}
