@@ -82,7 +82,11 @@ internal sealed partial class Cpu
     public Cpu(RuleSet rules)
     {
         Rules = rules;
-        Debug = new DebugUnit { AlignsRanges = rules.Decide(Decision.BreakpointRangeAligned).Delivers };
+        Debug = new DebugUnit
+        {
+            AlignsRanges = rules.Decide(Decision.BreakpointRangeAligned).Delivers,
+            ReportsEveryDataMatch = rules.Decide(Decision.DataBreakpointReportsEveryMatch).Delivers,
+        };
         Cache = new DecodedCache(Memory);
         Svm = new SvmUnit(this);
     }

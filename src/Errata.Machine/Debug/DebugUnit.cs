@@ -75,6 +75,12 @@ internal sealed class DebugUnit
             if (!write && DebugBits.Type(Dr7, n) == 1) continue;
             if (Covers(Dr7, n, address, size)) bits |= 1 << n;
         }
+        if (!ReportsEveryDataMatch && bits != 0)
+        {
+            // The first hit stops the search, and later accesses of the instruction add nothing.
+            if (PendingDataMatches != 0) return true;
+            bits &= -bits;
+        }
         PendingDataMatches |= bits;
         return bits != 0;
     }
@@ -109,6 +115,12 @@ internal sealed class DebugUnit
     /// LEN bytes from the address as written (QEMU); set from the rules when the machine starts.
     /// </summary>
     public bool AlignsRanges { get; init; } = true;
+
+    /// <summary>
+    /// Whether an instruction's accesses report every data breakpoint they match (the processor)
+    /// or only the first, lowest-numbered one (QEMU); set from the rules when the machine starts.
+    /// </summary>
+    public bool ReportsEveryDataMatch { get; init; } = true;
 
     private bool Covers(ulong dr7, int n, ulong address, int size)
     {

@@ -31,6 +31,7 @@ internal enum Decision
     IcebpMergesHeldTraps,
     Dr6ExecuteAddressMatches,
     BreakpointRangeAligned,
+    DataBreakpointReportsEveryMatch,
     Int3,
     IntN,
     MovSsShadow,

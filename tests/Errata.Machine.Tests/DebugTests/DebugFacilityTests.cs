@@ -128,7 +128,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
+    [MemberData(nameof(AllProfiles.WithGeneralDetect), MemberType = typeof(AllProfiles))]
     public void GeneralDetect_MovFromDr_FaultsWithBdAndClearsGd(string profile)
     {
         var p = new TestProgram();

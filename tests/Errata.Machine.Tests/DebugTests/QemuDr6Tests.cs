@@ -94,3 +94,50 @@ public sealed class QemuBreakpointRangeTests
         Assert.Equal(matches ? 1 : 0, o.Delivered(EventId.DebugException).Count());
     }
 }
+
+/// <summary>QEMU 7.2 has no general detect (rule qemu.no-general-detect) and reports one watchpoint per instruction (qemu.watchpoint-first-hit-only).</summary>
+public sealed class QemuDebugFacilityTests
+{
+    [Fact]
+    public void GeneralDetect_OnQemuTcg_MovFromDrRunsAndGdStays()
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        a.mov(rax, 0x2400UL);
+        a.mov(dr7, rax);
+        a.mov(rbx, dr7);
+        a.hlt();
+
+        var o = p.Run("qemu-tcg");
+
+        Assert.Empty(o.Of(EventId.DebugException));
+        Assert.Equal(0x2400UL, o.Final("rbx"));
+        Assert.Equal(RunEnd.Halted, o.End);
+    }
+
+    /// <summary>A qword store over DR1's and DR2's bytes: both B bits on the processor, DR1's alone on QEMU.</summary>
+    [Theory]
+    [InlineData("apm", 0xFFFF0FF6UL)]
+    [InlineData("qemu-tcg", 0xFFFF0FF2UL)]
+    public void StoreMatchingTwoWatches_ReportsBoth_OrTheFirst(string profile, ulong dr6)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label slot = p.Label();
+        a.lea(rax, __[slot]);
+        a.mov(dr2, rax);
+        a.add(rax, 4);
+        a.mov(dr1, rax);
+        a.mov(rax, 0x150041CUL); // L1|G1 write 2 bytes, L2 write 1 byte
+        a.mov(dr7, rax);
+        a.lea(rbx, __[slot]);
+        a.mov(__qword_ptr[rbx], 1);
+        a.hlt();
+        p.At(ref slot);
+        a.dq(0UL);
+
+        var db = p.Run(profile).Single(EventId.DebugException);
+
+        Assert.Equal(dr6, db.At("dr6"));
+    }
+}

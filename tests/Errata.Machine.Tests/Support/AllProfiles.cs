@@ -7,4 +7,7 @@ public static class AllProfiles
 
     /// <summary>Profiles whose processor decodes ICEBP (QEMU 7.2's TCG raises #UD for it: rule qemu.icebp-undefined).</summary>
     public static TheoryData<string> DecodingIcebp => new() { "apm", "kvm", "kvm-novgif" };
+
+    /// <summary>Profiles whose processor implements DR7.GD (QEMU 7.2's TCG does not: rule qemu.no-general-detect).</summary>
+    public static TheoryData<string> WithGeneralDetect => new() { "apm", "kvm", "kvm-novgif" };
 }
