@@ -16,7 +16,7 @@ internal sealed record DifferentialResult(
     {
         var disagreements = OutcomeComparison.Compare(program.Image, model, real);
         var known = disagreements.Count == 0 ? null
-            : KnownQemuDivergences.Explain(new DivergenceCase(program, new ProgramFacts(program.Image), model, real, disagreements[0]));
+            : KnownQemuDivergences.Explain(new DivergenceCase(program, new ProgramFacts(program.Image), model, real, disagreements[0], disagreements.ElementAtOrDefault(1)));
         return new DifferentialResult(program, model, real, disagreements, known);
     }
 

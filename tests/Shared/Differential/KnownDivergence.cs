@@ -10,5 +10,5 @@ namespace Errata.Testing.Differential;
 /// </summary>
 internal sealed record KnownDivergence(string Id, string Cause, string Source, Func<DivergenceCase, bool> Explains);
 
-/// <summary>A program's first disagreement, with the program and both runs, for a known divergence to recognise.</summary>
-internal sealed record DivergenceCase(DifferentialProgram Program, ProgramFacts Facts, Outcome Model, Outcome? Real, Disagreement First);
+/// <summary>A program's first disagreement (and the one after it, often its other half), with the program and both runs, for a known divergence to recognise.</summary>
+internal sealed record DivergenceCase(DifferentialProgram Program, ProgramFacts Facts, Outcome Model, Outcome? Real, Disagreement First, Disagreement? Second = null);

@@ -39,18 +39,28 @@ internal static class KnownQemuDivergences
         new("qemu.watchpoint-ignores-mov-ss-shadow",
             "A data breakpoint hit by MOV SS (its load of the selector) raises #DB right after the MOV SS; the processor holds it through the shadow and reports it after the next instruction, merged with that instruction's traps.",
             "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: breakpoint_handler (its FIXME: the #DB should be delayed by one instruction if INHIBIT_IRQ is set)",
-            c => c.First.Subject == "#DB" && (c.First.Observed ?? c.First.Expected) is { } d
-                 && c.Facts.EndingAt(d.ReturnRip) is { } i && ProgramFacts.OpensShadow(i) && i.Mnemonic == Mnemonic.Mov),
+            c => new[] { c.First, c.Second }.Any(x => x is { Subject: "#DB" } && (x.Observed ?? x.Expected) is { } d
+                 && c.Facts.EndingAt(d.ReturnRip) is { } i && ProgramFacts.OpensShadow(i) && i.Mnemonic == Mnemonic.Mov)),
         new("qemu.io-breakpoint-drops-single-step",
             "An I/O breakpoint on an IN or OUT run with TF: QEMU raises the breakpoint's #DB from inside the instruction, before the single-step check at its end, so DR6 reports Bn without BS and the single-step trap of that instruction is lost; the processor reports both in one #DB.",
             "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: helper_bpt_io; target/i386/tcg/bpt_helper.c: helper_single_step",
-            c => c.First is { Kind: DisagreementKind.Dr6, Expected: { } d }
+            c => c.First is { Kind: DisagreementKind.Dr6 or DisagreementKind.MissingEvent, Subject: "#DB", Expected: { } d }
                  && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Out or Mnemonic.In }),
+        new("qemu.dr6-reports-stale-watchpoint-hits",
+            "A #DB whose DR6 has B bits the processor would clear: QEMU's check_hw_breakpoints sets Bn for every data breakpoint whose watchpoint still carries its hit flag from an earlier access, which later accesses to other pages leave set.",
+            "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: check_hw_breakpoints (BP_WATCHPOINT_HIT); softmmu/watchpoint.c: cpu_check_watchpoint",
+            c => c.First is { Kind: DisagreementKind.Dr6, Expected.Dr6: { } expected, Observed.Dr6: { } observed } && (observed & ~expected & 0xF) != 0),
         new("qemu.no-single-step-after-sti",
             "No single-step #DB is taken after an STI run with TF set; the processor traps after STI as after any instruction (STI's shadow holds interrupts, not #DB).",
             "observed on QEMU 7.2.22 (STI ends its translation block through gen_eob_inhibit_irq, QEMU 7.2 target/i386/tcg/translate.c: disas_insn, do_gen_eob_worker)",
-            c => c.First is { Kind: DisagreementKind.MissingEvent, Subject: "#DB", Expected: { } d }
+            c => c.First is { Kind: DisagreementKind.MissingEvent or DisagreementKind.Dr6, Subject: "#DB", Expected: { } d }
+                 && (c.First.Kind == DisagreementKind.MissingEvent || (d.Dr6 & ~(c.First.Observed?.Dr6 ?? 0) & 0x4000) != 0)
                  && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Sti }),
+        new("qemu.mov-ss-drops-its-single-step",
+            "MOV SS run with TF: QEMU ends MOV SS's translation block with TF cleared, so MOV SS takes no single-step trap at all. The processor holds it through the shadow and delivers it after the next instruction, which shows when that instruction is INT3 or ICEBP: the held trap is taken at the handler's first instruction.",
+            "QEMU 7.2 target/i386/tcg/translate.c: disas_insn (MOV SS and POP SS clear HF_TF_MASK before gen_eob_inhibit_irq)",
+            c => c.First is { Kind: DisagreementKind.MissingEvent, Subject: "#DB", Expected.ReturnRip: null }
+                 && c.Program.Image.Instructions.Any(i => c.Facts.At(i.Address) is { } x && ProgramFacts.OpensShadow(x) && x.Mnemonic == Mnemonic.Mov)),
     ];
 
     /// <summary>The known divergence that explains a case's first disagreement, if one does.</summary>
