@@ -82,7 +82,7 @@ public static class X86Machine
 
     private static string ComputeVersion()
     {
-        var text = string.Join("\n", RuleBook.Processor.Concat(RuleBook.Kvm)
+        var text = string.Join("\n", RuleBook.Processor.Concat(RuleBook.Kvm).Concat(RuleBook.QemuTcg)
             .Select(b => $"{b.Decision}|{b.Fate}|{b.Rule.Id}|{b.Rule.Statement}|{b.Rule.Source}"));
         var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ModelVersion + "\n" + text));
         return $"{ModelVersion}+{Convert.ToHexStringLower(hash)[..16]}";

@@ -45,7 +45,7 @@ internal sealed partial class Cpu
     public void ClearPending(PendingEvents e) => Pending &= ~e;
 
     public void SetPending(PendingEvents e, bool on) => Pending = on ? Pending | e : Pending & ~e;
-    public readonly DebugUnit Debug = new();
+    public readonly DebugUnit Debug;
     public readonly PhysicalMemory Memory = new();
     public readonly DecodedCache Cache;
     public readonly HeldEvents Held = new();
@@ -82,6 +82,11 @@ internal sealed partial class Cpu
     public Cpu(RuleSet rules)
     {
         Rules = rules;
+        Debug = new DebugUnit
+        {
+            AlignsRanges = rules.Decide(Decision.BreakpointRangeAligned).Delivers,
+            ReportsEveryDataMatch = rules.Decide(Decision.DataBreakpointReportsEveryMatch).Delivers,
+        };
         Cache = new DecodedCache(Memory);
         Svm = new SvmUnit(this);
     }

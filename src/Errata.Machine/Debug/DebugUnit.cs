@@ -56,6 +56,15 @@ internal sealed class DebugUnit
         return bits;
     }
 
+    /// <summary>The registers of execute type (R/W=00) holding <paramref name="rip"/>, enabled or not.</summary>
+    public int ExecuteTypeAt(ulong rip)
+    {
+        var bits = 0;
+        for (var n = 0; n < 4; n++)
+            if (DebugBits.Type(Dr7, n) == 0 && Address[n] == rip) bits |= 1 << n;
+        return bits;
+    }
+
     /// <summary>Records enabled data matches of an access; returns true when any matched.</summary>
     public bool MatchData(ulong address, int size, bool write)
     {
@@ -65,6 +74,12 @@ internal sealed class DebugUnit
             if ((DataMask & (1 << n)) == 0) continue;
             if (!write && DebugBits.Type(Dr7, n) == 1) continue;
             if (Covers(Dr7, n, address, size)) bits |= 1 << n;
+        }
+        if (!ReportsEveryDataMatch && bits != 0)
+        {
+            // The first hit stops the search, and later accesses of the instruction add nothing.
+            if (PendingDataMatches != 0) return true;
+            bits &= -bits;
         }
         PendingDataMatches |= bits;
         return bits != 0;
@@ -95,10 +110,22 @@ internal sealed class DebugUnit
     }
 
     /// <summary>Whether DRn's LEN-aligned range overlaps <paramref name="size"/> bytes at <paramref name="address"/>.</summary>
+    /// <summary>
+    /// Whether a breakpoint covers the LEN-aligned range its address lies in (the processor) or
+    /// LEN bytes from the address as written (QEMU); set from the rules when the machine starts.
+    /// </summary>
+    public bool AlignsRanges { get; init; } = true;
+
+    /// <summary>
+    /// Whether an instruction's accesses report every data breakpoint they match (the processor)
+    /// or only the first, lowest-numbered one (QEMU); set from the rules when the machine starts.
+    /// </summary>
+    public bool ReportsEveryDataMatch { get; init; } = true;
+
     private bool Covers(ulong dr7, int n, ulong address, int size)
     {
         var len = (ulong)DebugBits.Length(dr7, n);
-        var start = Address[n] & ~(len - 1);
+        var start = AlignsRanges ? Address[n] & ~(len - 1) : Address[n];
         return address < start + len && start < address + (ulong)size;
     }
 

@@ -109,12 +109,14 @@ internal static class BoundaryArbiter
 
     private static bool Init(Cpu c)
     {
-        if (!Admit(c, ref c.Held.Init, GifGate(c, Decision.Gif0Init), PendingEvents.Init)) return false;
+        var gate = GifGate(c, Decision.Gif0Init);
+        if (!Admit(c, ref c.Held.Init, gate, PendingEvents.Init)) return false;
         if (c.Svm.Intercepts(Intercept.Init)) return InterceptExit(c, Intercept.Init, c.Held.Init);
         var record = c.Held.Init;
         c.Held.Init = -1;
         c.ClearPending(PendingEvents.Init);
-        c.Log.Deliver(record, c.Rules.Decide(Decision.InitResets).Rule, c.Rip, c.Snapshot());
+        // An INIT a rule lets through at GIF=0 names that rule: it is why the reset happened now.
+        c.Log.Deliver(record, gate?.Rule ?? c.Rules.Decide(Decision.InitResets).Rule, c.Rip, c.Snapshot());
         c.End(RunEnd.Reset, "INIT delivered", c.Rip);
         return true;
     }
@@ -131,7 +133,8 @@ internal static class BoundaryArbiter
         var rule = gifRule ?? c.Rules.Decide(matches != 0 ? matchDecision
             : trapRip != c.LastRip ? Decision.VmrunTrapAfterVmexit : Decision.SingleStep).Rule;
         var cause = DescribeTraps(c, matches, step);
-        c.Debug.Report(matches, step ? DebugBits.Dr6BS : 0);
+        // An I/O match's #DB reports its own matches only (QEMU's helper_bpt_io too).
+        c.Debug.Report((matches & c.Debug.IoMask) != 0 ? matches : WithExecuteAddressMatches(c, matches), step ? DebugBits.Dr6BS : 0);
         var record = c.Raise(EventId.DebugException, cause, trapRip, rule);
         c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
         return true;
@@ -315,11 +318,18 @@ internal static class BoundaryArbiter
             rule = g.Rule;
         }
         else rule = c.Rules.Decide(Decision.InstructionBreakpoint).Rule;
-        c.Debug.Report(matches, 0);
+        c.Debug.Report(WithExecuteAddressMatches(c, matches), 0);
         var record = c.Raise(EventId.DebugException, cause, c.Rip, rule);
         c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
         return true;
     }
+
+    /// <summary>
+    /// B0-B3 of a breakpoint or single-step #DB: its matches, plus, where the rules say so (QEMU's
+    /// check_hw_breakpoints), every execute-type register holding the RIP the #DB reports.
+    /// </summary>
+    private static int WithExecuteAddressMatches(Cpu c, int matches) =>
+        c.Rules.Decide(Decision.Dr6ExecuteAddressMatches).Delivers ? matches | c.Debug.ExecuteTypeAt(c.Rip) : matches;
 
     private static void DiscardMatch(Cpu c, int matches, string cause, ulong rip, Rule rule)
     {

@@ -13,6 +13,7 @@ public static class ProfileRegistry
             "an L1 hypervisor inside a KVM guest with nested SVM and vGIF enabled, as the KVM of " + KernelCitation.Tree + " behaves"),
         new KvmProfile("kvm-novgif", vgif: false,
             "an L1 hypervisor inside a KVM guest with nested SVM and vGIF disabled (KVM intercepts CLGI/STGI and tracks GIF itself), as the KVM of " + KernelCitation.Tree + " behaves"),
+        new QemuTcgProfile(),
     ];
 
     /// <summary>

@@ -29,6 +29,9 @@ internal enum Decision
     GeneralDetect,
     Icebp,
     IcebpMergesHeldTraps,
+    Dr6ExecuteAddressMatches,
+    BreakpointRangeAligned,
+    DataBreakpointReportsEveryMatch,
     Int3,
     IntN,
     MovSsShadow,
@@ -49,6 +52,7 @@ internal enum Decision
     // Processor: SVM.
     VmrunSetsGif,
     VmexitClearsGif,
+    VmexitDisablesHostBreakpoints,
     VmrunTrapAfterVmexit,
     InstructionIntercept,
     IoIntercept,

@@ -6,7 +6,8 @@ namespace Errata.Machine.Rules;
 /// <summary>
 /// The registry: every rule the machine knows, with its decision, fate and source.
 /// <see cref="Processor"/> is the AMD64 processor of the APM; <see cref="Kvm"/> is what
-/// kvm_amd as L0 adds when the scenario's code is its L1 guest.
+/// kvm_amd as L0 adds when the scenario's code is its L1 guest; <see cref="QemuTcg"/> is where
+/// QEMU 7.2's TCG processor departs from the APM's.
 /// </summary>
 internal static class RuleBook
 {
@@ -42,6 +43,9 @@ internal static class RuleBook
         R(GeneralDetect, Deliver, "db.general-detect-fault", "With DR7.GD=1 a MOV to or from a debug register faults with #DB, sets DR6.BD and clears DR7.GD.", DebugFacility),
         R(Icebp, Deliver, "db.icebp-trap", "ICEBP (F1) raises #DB as a trap without a DPL check and sets no DR6 bit.", DebugFacility),
         R(IcebpMergesHeldTraps, Deliver, "db.icebp-merges-held-traps", "A data-breakpoint or single-step trap a MOV SS shadow held goes out with the #DB of the ICEBP that follows: one handler entry, DR6 reporting the held trap's Bn or BS.", "kvm-unit-tests x86/debug.c (MOV SS + watchpoint + ICEBP, Single-Step + ICEBP w/ MOVSS); " + Priorities),
+        R(Dr6ExecuteAddressMatches, Discard, "db.dr6-reports-enabled-matches", "A #DB sets B0-B3 for the enabled breakpoint conditions it reports and clears the others.", DebugFacility),
+        R(BreakpointRangeAligned, Deliver, "db.range-aligned-to-len", "A data or I/O breakpoint covers LEN bytes aligned to LEN: the low bits of an unaligned DRn address are ignored.", DebugFacility),
+        R(DataBreakpointReportsEveryMatch, Deliver, "db.data-reports-every-match", "An access that matches several data breakpoints sets the B bit of each in the #DB it raises.", DebugFacility),
         R(Int3, Deliver, "bp.int3-trap", "INT3 raises #BP as a trap; the pushed RIP is the next instruction.", "APM Vol. 3 INT3"),
         R(IntN, Deliver, "intn.software-interrupt", "INT n is a software interrupt through IDT vector n, with a DPL check, not GIF-gated.", "APM Vol. 3 INT n"),
         R(MovSsShadow, Hold, "shadow.mov-ss-defers-traps", "After MOV SS, interrupts and single-step/data-breakpoint traps wait one more instruction.", Priorities),
@@ -60,7 +64,8 @@ internal static class RuleBook
         R(InitResets, Deliver, "init.resets", "A delivered INIT resets the processor.", "APM Vol. 2 14.1"),
 
         R(VmrunSetsGif, Deliver, "svm.vmrun-sets-gif", "VMRUN loads the guest and sets GIF=1.", "APM Vol. 2 15.5.1"),
-        R(VmexitClearsGif, Deliver, "svm.vmexit-clears-gif", "#VMEXIT clears GIF and disables all breakpoints in the host's DR7.", "APM Vol. 2 15.6"),
+        R(VmexitClearsGif, Deliver, "svm.vmexit-clears-gif", "#VMEXIT clears GIF.", "APM Vol. 2 15.6"),
+        R(VmexitDisablesHostBreakpoints, Deliver, "svm.vmexit-disables-host-breakpoints", "#VMEXIT reloads the host's DR7 with every breakpoint disabled (L0-L3 and G0-G3 clear).", "APM Vol. 2 15.6"),
         R(VmrunTrapAfterVmexit, Deliver, "svm.vmrun-tf-trap-after-vmexit", "Host RFLAGS.TF on VMRUN raises a #DB trap after the #VMEXIT, at GIF=0, at the instruction after VMRUN.", "APM Vol. 2 15.5.1"),
         R(IoIntercept, Deliver, "svm.ioio-intercept", "With IOIO_PROT intercepted, an IN or OUT whose ports have a bit set in the I/O permissions map causes #VMEXIT(IOIO) before it executes, after its privilege checks: it raises no I/O-breakpoint trap.", "APM Vol. 2 15.10"),
         R(InstructionIntercept, Deliver, "svm.instruction-intercept", "An intercepted instruction in the guest causes #VMEXIT after its #UD/#GP checks.", "APM Vol. 2 15.9"),
@@ -81,6 +86,26 @@ internal static class RuleBook
         R(InterceptSavesRf, Deliver, "svm.intercept-saves-rf", "An intercepted instruction has not executed: its #VMEXIT saves RFLAGS as the instruction began, RF included (RF clears only when an instruction completes).", "APM Vol. 2 15.7; " + Policy),
         R(RsmOutsideSmm, Deliver, "smm.rsm-outside-ud", "RSM outside SMM raises #UD; in SMM it reloads the state-save area (with what the handler wrote there) and leaves SMM, and NMIs stay blocked only if they were blocked when SMM was entered.", "APM Vol. 3 RSM; APM Vol. 2 10.3; " + Policy),
         R(VmrunIllegalEventInj, Deliver, "svm.vmrun-eventinj-checked", "VMRUN with a valid EVENTINJ of a reserved type, or of type exception with a vector that is no exception (2 is NMI), fails with #VMEXIT(VMEXIT_INVALID).", "APM Vol. 2 15.20; 15.5.1"),
+    ];
+
+    // QEMU sources cannot be checked against a local tree: they name QEMU 7.2's files (the version
+    // Debian 12 ships), read in QEMU's repository at that tag.
+    private const string Qemu = "QEMU 7.2 ";
+
+    public static readonly IReadOnlyList<RuleBinding> QemuTcg =
+    [
+        R(Gif0BreakpointMatch, Deliver, "qemu.breakpoint-db-not-gif-gated", "QEMU's TCG raises a DR0-DR3 match's #DB (instruction, data or I/O breakpoint) without looking at GIF: at GIF=0 it is delivered, DR6.Bn set.", Qemu + "target/i386/tcg/sysemu/bpt_helper.c: breakpoint_handler, check_hw_breakpoints, helper_bpt_io"),
+        R(Gif0Init, Deliver, "qemu.init-not-gif-gated", "QEMU's TCG takes INIT before, and without, the GIF test: an INIT at GIF=0 resets the processor at once.", Qemu + "accel/tcg/cpu-exec.c: cpu_handle_interrupt"),
+        R(Gif0Nmi, Hold, "qemu.gif-holds-nmi", "QEMU's TCG considers an NMI only while GIF (HF2_GIF_MASK) is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
+        R(Gif0Intr, Hold, "qemu.gif-holds-intr", "QEMU's TCG considers a maskable interrupt only while GIF is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
+        R(Gif0ExternalSmi, Hold, "qemu.gif-holds-smi", "QEMU's TCG considers an SMI only while GIF is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
+        R(Gif0MachineCheck, Hold, "qemu.gif-holds-machine-check", "QEMU's TCG considers a machine check (CPU_INTERRUPT_MCE) only while GIF is set: at GIF=0 it stays pending.", Qemu + "target/i386/cpu.c: x86_cpu_pending_interrupt"),
+        R(Dr6ExecuteAddressMatches, Deliver, "qemu.dr6-from-check-hw-breakpoints", "QEMU rebuilds B0-B3 for an instruction-breakpoint, data-breakpoint or single-step #DB with check_hw_breakpoints: besides the data matches, Bn is set for every execute-type DRn (enabled or not) that holds the RIP the #DB reports, which for a trap is the next instruction's.", Qemu + "target/i386/tcg/sysemu/bpt_helper.c: check_hw_breakpoints, breakpoint_handler; target/i386/tcg/bpt_helper.c: helper_single_step"),
+        R(VmexitDisablesHostBreakpoints, Discard, "qemu.vmexit-restores-host-dr7", "QEMU 7.2's #VMEXIT reloads the host's DR7 as VMRUN saved it, its breakpoints still enabled (later QEMU clears the enables).", Qemu + "target/i386/tcg/sysemu/svm_helper.c: do_vmexit"),
+        R(BreakpointRangeAligned, Discard, "qemu.breakpoint-range-as-written", "QEMU watches LEN bytes from DRn as written: an unaligned data or I/O breakpoint address is not rounded down, so it covers other bytes than on the processor.", Qemu + "target/i386/tcg/sysemu/bpt_helper.c: hw_breakpoint_insert, helper_bpt_io; softmmu/watchpoint.c: cpu_watchpoint_insert"),
+        R(DataBreakpointReportsEveryMatch, Discard, "qemu.watchpoint-first-hit-only", "QEMU stops at the first watchpoint an instruction's access hits, in DR0-DR3 order (the order DR7's update inserts them): its #DB reports that data breakpoint alone, however many the access matches.", Qemu + "softmmu/watchpoint.c: cpu_check_watchpoint; target/i386/tcg/sysemu/bpt_helper.c: cpu_x86_update_dr7, check_hw_breakpoints"),
+        R(GeneralDetect, Discard, "qemu.no-general-detect", "QEMU 7.2 does not implement DR7.GD: a MOV to or from a debug register with GD set runs, with no #DB (observed; its helper_get_dr and helper_set_dr test no GD).", Qemu + "target/i386/tcg/sysemu/bpt_helper.c: helper_get_dr, helper_set_dr"),
+        R(Icebp, Discard, "qemu.icebp-undefined", "QEMU 7.2's TCG decoder leaves ICEBP (F1) out (its case is compiled only with WANT_ICEBP): F1 raises #UD as the fault of an undefined opcode, before any ICEBP intercept, and no #DB.", Qemu + "target/i386/tcg/translate.c: disas_insn"),
     ];
 
     public static readonly IReadOnlyList<RuleBinding> Kvm =

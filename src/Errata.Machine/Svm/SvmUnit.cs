@@ -172,7 +172,7 @@ internal sealed class SvmUnit(Cpu cpu)
         cpu.Cr4 = h.Cr4;
         cpu.Efer = h.Efer;
         cpu.Cpl = h.Cpl;
-        cpu.Debug.WriteDr7(h.Dr7 & ~DebugBits.Dr7Enables);
+        cpu.Debug.WriteDr7(cpu.Rules.Decide(Decision.VmexitDisablesHostBreakpoints).Delivers ? h.Dr7 & ~DebugBits.Dr7Enables : h.Dr7);
         cpu.RefreshPending();
         cpu.Log.Deliver(record, rule, cpu.Rip, cpu.Snapshot());
         if ((h.Rflags & FlagBits.TF) != 0 && cpu.Rules.Decide(Decision.VmrunTrapAfterVmexit).Delivers)

@@ -89,7 +89,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
+    [MemberData(nameof(AllProfiles.DecodingIcebp), MemberType = typeof(AllProfiles))]
     public void Icebp_DeliversDbAsTrap_LeavesDr6_0xFFFF0FF0(string profile)
     {
         var p = new TestProgram();
@@ -128,7 +128,7 @@ public sealed class DebugFacilityTests
     }
 
     [Theory]
-    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
+    [MemberData(nameof(AllProfiles.WithGeneralDetect), MemberType = typeof(AllProfiles))]
     public void GeneralDetect_MovFromDr_FaultsWithBdAndClearsGd(string profile)
     {
         var p = new TestProgram();

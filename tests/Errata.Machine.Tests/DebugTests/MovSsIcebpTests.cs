@@ -11,7 +11,7 @@ namespace Errata.Machine.Tests.DebugTests;
 public sealed class MovSsIcebpTests
 {
     [Theory]
-    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
+    [MemberData(nameof(AllProfiles.DecodingIcebp), MemberType = typeof(AllProfiles))]
     public void MovSsWatchpointThenIcebp_OneDbWithB0(string profile)
     {
         var p = new TestProgram();
@@ -37,7 +37,7 @@ public sealed class MovSsIcebpTests
     }
 
     [Theory]
-    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
+    [MemberData(nameof(AllProfiles.DecodingIcebp), MemberType = typeof(AllProfiles))]
     public void SingleStepMovSsThenIcebp_OneDbWithBs(string profile)
     {
         var p = new TestProgram();

@@ -128,9 +128,9 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void Profiles_AreApmKvmAndKvmNovgif_WithDistinctRuleSets()
+    public void Profiles_AreApmKvmKvmNovgifAndQemuTcg_WithDistinctRuleSets()
     {
-        Assert.Equal(["apm", "kvm", "kvm-novgif"], ProfileRegistry.All.Select(p => p.Name));
+        Assert.Equal(["apm", "kvm", "kvm-novgif", "qemu-tcg"], ProfileRegistry.All.Select(p => p.Name));
         Assert.True(ProfileRegistry.TryGet("KVM", out var kvm));
         Assert.Contains(kvm.Rules, r => r.Source == "arch/x86/kvm/svm/svm.c: db_interception");
         Assert.False(ProfileRegistry.TryGet("qemu", out _));

@@ -35,6 +35,26 @@ public sealed class RuleRegistryTests
         Assert.Contains(apm.Rules, r => r.Source.StartsWith("policy: ", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// qemu-tcg is the processor's rules with QEMU's where it departs: no KVM rule, no APM rule it
+    /// replaces, and every QEMU rule cites a QEMU 7.2 file and function in the kernel citations' form.
+    /// </summary>
+    [Fact]
+    public void QemuTcg_IsTheProcessorsRulesWithQemusInPlaceOfThoseItReplaces()
+    {
+        Assert.True(ProfileRegistry.TryGet("apm", out var apm));
+        Assert.True(ProfileRegistry.TryGet("qemu-tcg", out var qemu));
+        Assert.Equal(apm.Rules.Count, qemu.Rules.Count);
+        Assert.DoesNotContain(qemu.Rules, r => r.Id.StartsWith("kvm.", StringComparison.Ordinal));
+        var replaced = apm.Rules.Select(r => r.Id).Except(qemu.Rules.Select(r => r.Id)).Order().ToArray();
+        Assert.Equal(["db.data-reports-every-match", "db.dr6-reports-enabled-matches", "db.general-detect-fault", "db.icebp-trap", "db.range-aligned-to-len", "gif0.discard-breakpoint-match", "gif0.hold-init", "gif0.hold-intr",
+            "gif0.hold-machine-check", "gif0.hold-nmi", "gif0.hold-smi", "svm.vmexit-disables-host-breakpoints"], replaced);
+        var own = qemu.Rules.Where(r => r.Id.StartsWith("qemu.", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(replaced.Length, own.Length);
+        const string citation = @"(target|accel|softmmu)/[\w./-]+\.c: [a-z_0-9]+(, [a-z_0-9]+)*";
+        Assert.All(own, r => Assert.Matches($"^QEMU 7\\.2 {citation}(; {citation})*$", r.Source));
+    }
+
     /// <summary>Decisions ask the rule set: inverting the one rule flips the outcome on both platforms.</summary>
     [Theory]
     [InlineData("apm", "gif0.discard-breakpoint-match", Disposition.Delivered)]

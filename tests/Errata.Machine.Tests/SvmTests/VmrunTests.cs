@@ -42,9 +42,13 @@ public sealed class VmrunTests
         Assert.Equal(RunEnd.Halted, o.End);
     }
 
+    /// <summary>QEMU 7.2 reloads the host's DR7 as saved (rule qemu.vmexit-restores-host-dr7): L0 and G0 stay set.</summary>
     [Theory]
-    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
-    public void Vmexit_DisablesTheHostsBreakpoints(string profile)
+    [InlineData("apm", 0x400UL)]
+    [InlineData("kvm", 0x400UL)]
+    [InlineData("kvm-novgif", 0x400UL)]
+    [InlineData("qemu-tcg", 0x403UL)]
+    public void Vmexit_DisablesTheHostsBreakpoints(string profile, ulong dr7)
     {
         var p = new TestProgram();
         var a = p.Asm;
@@ -60,8 +64,7 @@ public sealed class VmrunTests
         a.vmmcall();
         p.Guest(guest);
         var o = p.Run(profile);
-        Assert.Equal(0x400UL, o.Final("rbx") & 0xFFFF);
-        Assert.Equal(0UL, o.Final("rbx") & 0xFF);
+        Assert.Equal(dr7, o.Final("rbx") & 0xFFFF);
     }
 
     /// <summary>

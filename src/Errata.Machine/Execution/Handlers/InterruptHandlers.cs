@@ -22,11 +22,16 @@ internal static class InterruptHandlers
         return ExecResult.Jump;
     }
 
-    /// <summary>ICEBP: a #DB trap with no DR6 bit, not caught by the #DB exception intercept, only by the ICEBP intercept.</summary>
+    /// <summary>
+    /// ICEBP: a #DB trap with no DR6 bit, not caught by the #DB exception intercept, only by the ICEBP
+    /// intercept. A processor whose rules discard it does not decode F1: #UD, before any intercept.
+    /// </summary>
     public static ExecResult Int1(Cpu c, ref Instruction i)
     {
+        var icebp = c.Rules.Decide(Decision.Icebp);
+        if (!icebp.Delivers) return c.RaiseFault(6, "icebp not decoded", icebp.Rule);
         if (c.Svm.Intercepts(Intercept.Icebp)) return c.Svm.InterceptInstruction(ExitCodes.Icebp, 0, "icebp", i.NextIP);
-        var rule = c.Rules.Decide(Decision.Icebp).Rule;
+        var rule = icebp.Rule;
         var cause = "icebp";
         var merge = c.Rules.Decide(Decision.IcebpMergesHeldTraps);
         // Traps a MOV SS shadow held until after this instruction go out with its #DB (debug.c MOV SS + ICEBP).

@@ -105,7 +105,9 @@ internal static class SystemHandlers
     /// <summary>DR7.GD: the MOV DR faults with #DB, DR6.BD set and DR7.GD cleared.</summary>
     private static ExecResult? GeneralDetect(Cpu c, string what)
     {
-        var ruling = c.Gif ? c.Rules.Decide(Decision.GeneralDetect) : c.Rules.Decide(Decision.Gif0GeneralDetect);
+        // A processor without general detect never faults; one with it asks Table 15-10's GIF column too.
+        var ruling = c.Rules.Decide(Decision.GeneralDetect);
+        if (ruling.Delivers && !c.Gif) ruling = c.Rules.Decide(Decision.Gif0GeneralDetect);
         if (!ruling.Delivers) return null;
         c.Debug.Report(0, DebugBits.Dr6BD);
         c.Debug.WriteDr7(c.Debug.Dr7 & ~DebugBits.Dr7GD);

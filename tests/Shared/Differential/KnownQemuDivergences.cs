@@ -1,0 +1,78 @@
+using Iced.Intel;
+
+namespace Errata.Testing.Differential;
+
+/// <summary>
+/// The differences between real QEMU 7.2 TCG runs and the qemu-tcg profile that remain after
+/// every one the model could follow was fixed in the model (qemu-tcg's rules). Each explains a
+/// program's first disagreement; docs/guide/profiles.md lists them with the same ids (a test checks).
+/// Two come from how the QEMU image realises an injection (an INT3 it writes at the site), not
+/// from QEMU: they are listed so that they are never mistaken for QEMU's behaviour.
+/// </summary>
+internal static class KnownQemuDivergences
+{
+    private const string Image = "Errata's QEMU image (src/Errata.Qemu/Image): an injection is an INT3 written at the site, whose handler sends the event through the xAPIC ICR";
+
+    public static readonly IReadOnlyList<KnownDivergence> All =
+    [
+        new("image.injection-at-int3",
+            "An injection at the scenario's own INT3: the image's INT3 at the site and the scenario's cannot be told apart, and the guest runs until the time limit.",
+            Image,
+            c => c.First is { Kind: DisagreementKind.End, Subject: "real run failed" } && c.Facts.InjectionSites.Any(i => i.Mnemonic == Mnemonic.Int3)),
+        new("image.no-machine-check",
+            "A scenario that injects a machine check (or another event the image cannot send through the xAPIC ICR): the QEMU backend refuses it.",
+            Image,
+            c => c.First is { Kind: DisagreementKind.End, Subject: "real run failed" } && c.First.Detail.Contains("cannot inject", StringComparison.Ordinal)),
+        new("image.handler-entry-changes-flags",
+            "A run that ends at a HLT in a scenario's handler: the image's reporting code runs before the handler and leaves its own arithmetic flags, so the final RFLAGS differ in CF, PF, ZF, SF or OF.",
+            Image,
+            c => c.First is { Kind: DisagreementKind.FinalState, Subject: "rflags" } && EndsInHandler(c)),
+        new("image.injection-ends-shadow",
+            "An interrupt or NMI injected right after STI or MOV SS: the IRET of the image's injection handler ends the shadow, so QEMU takes the event an instruction earlier than the processor, which holds it through the shadow. (QEMU would not hold an NMI there either: x86_cpu_pending_interrupt tests the shadow, HF_INHIBIT_IRQ, for INTR only.)",
+            Image + "; QEMU 7.2 target/i386/cpu.c: x86_cpu_pending_interrupt",
+            c => c.First.Subject is "nmi" or "intr 0x20" or "deliveries" && c.Facts.InjectionSites.Any(site => Previous(c, site) is { } p && ProgramFacts.OpensShadow(p))),
+        new("qemu.watchpoint-spurious-store-on-page",
+            "A store to the page of a data breakpoint's bytes can raise a #DB for that breakpoint though it misses the bytes: after the breakpoint has hit once, or when the store runs with TF (then the watchpoint's #DB follows the single-step #DB at once, at the #DB handler's first instruction). The processor raises none.",
+            "observed on QEMU 7.2.22; every access to a watched page takes the slow path that checks watchpoints (QEMU 7.2 softmmu/watchpoint.c: cpu_check_watchpoint; target/i386/tcg/sysemu/bpt_helper.c: breakpoint_handler, check_hw_breakpoints)",
+            c => c.First is { Kind: DisagreementKind.ExtraEvent, Subject: "#DB", Observed: { } d }
+                 && (d.ReturnRip is null || c.Facts.EndingAt(d.ReturnRip) is { } i && ProgramFacts.WritesMemory(i))),
+        new("qemu.watchpoint-ignores-mov-ss-shadow",
+            "A data breakpoint hit by MOV SS (its load of the selector) raises #DB right after the MOV SS; the processor holds it through the shadow and reports it after the next instruction, merged with that instruction's traps.",
+            "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: breakpoint_handler (its FIXME: the #DB should be delayed by one instruction if INHIBIT_IRQ is set)",
+            c => new[] { c.First, c.Second }.Any(x => x is { Subject: "#DB" } && (x.Observed ?? x.Expected) is { } d
+                 && c.Facts.EndingAt(d.ReturnRip) is { } i && ProgramFacts.OpensShadow(i) && i.Mnemonic == Mnemonic.Mov)),
+        new("qemu.io-breakpoint-drops-single-step",
+            "An I/O breakpoint on an IN or OUT run with TF: QEMU raises the breakpoint's #DB from inside the instruction, before the single-step check at its end, so DR6 reports Bn without BS and the single-step trap of that instruction is lost; the processor reports both in one #DB.",
+            "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: helper_bpt_io; target/i386/tcg/bpt_helper.c: helper_single_step",
+            c => c.First is { Kind: DisagreementKind.Dr6 or DisagreementKind.MissingEvent, Subject: "#DB", Expected: { } d }
+                 && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Out or Mnemonic.In }),
+        new("qemu.dr6-reports-stale-watchpoint-hits",
+            "A #DB whose DR6 has B bits the processor would clear: QEMU's check_hw_breakpoints sets Bn for every data breakpoint whose watchpoint still carries its hit flag from an earlier access, which later accesses to other pages leave set.",
+            "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: check_hw_breakpoints (BP_WATCHPOINT_HIT); softmmu/watchpoint.c: cpu_check_watchpoint",
+            c => c.First is { Kind: DisagreementKind.Dr6, Expected.Dr6: { } expected, Observed.Dr6: { } observed } && (observed & ~expected & 0xF) != 0),
+        new("qemu.no-single-step-after-sti",
+            "No single-step #DB is taken after an STI run with TF set; the processor traps after STI as after any instruction (STI's shadow holds interrupts, not #DB).",
+            "observed on QEMU 7.2.22 (STI ends its translation block through gen_eob_inhibit_irq, QEMU 7.2 target/i386/tcg/translate.c: disas_insn, do_gen_eob_worker)",
+            c => c.First is { Kind: DisagreementKind.MissingEvent or DisagreementKind.Dr6, Subject: "#DB", Expected: { } d }
+                 && (c.First.Kind == DisagreementKind.MissingEvent || (d.Dr6 & ~(c.First.Observed?.Dr6 ?? 0) & 0x4000) != 0)
+                 && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Sti }),
+        new("qemu.mov-ss-drops-its-single-step",
+            "MOV SS run with TF: QEMU ends MOV SS's translation block with TF cleared, so MOV SS takes no single-step trap at all. The processor holds it through the shadow and delivers it after the next instruction, which shows when that instruction is INT3 or ICEBP: the held trap is taken at the handler's first instruction.",
+            "QEMU 7.2 target/i386/tcg/translate.c: disas_insn (MOV SS and POP SS clear HF_TF_MASK before gen_eob_inhibit_irq)",
+            c => c.First is { Kind: DisagreementKind.MissingEvent, Subject: "#DB", Expected.ReturnRip: null }
+                 && c.Program.Image.Instructions.Any(i => c.Facts.At(i.Address) is { } x && ProgramFacts.OpensShadow(x) && x.Mnemonic == Mnemonic.Mov)),
+    ];
+
+    /// <summary>The known divergence that explains a case's first disagreement, if one does.</summary>
+    public static KnownDivergence? Explain(DivergenceCase c) => All.FirstOrDefault(k => k.Explains(c));
+
+    private static bool EndsInHandler(DivergenceCase c) =>
+        c.Model.Final.TryGet("rip", out var rip) && c.Program.Image.Handlers.Values.Any(h => rip > h && rip - h <= 64)
+        && c.Real is { } real && real.Final.TryGet("rflags", out var observed) && c.Model.Final.TryGet("rflags", out var expected)
+        && ((observed ^ expected) & ~ArithmeticFlags) == 0;
+
+    /// <summary>CF, PF, AF, ZF, SF, OF.</summary>
+    private const ulong ArithmeticFlags = 0x8D5;
+
+    private static Instruction? Previous(DivergenceCase c, Instruction site) => c.Facts.EndingAt(site.IP);
+}

@@ -1,0 +1,81 @@
+using Errata.Machine;
+
+namespace Errata.Testing.Differential;
+
+/// <summary>
+/// Compares the model's outcome of an image with a real run's: the deliveries (event, return RIP,
+/// #DB's DR6, order), how the run ended, and the final registers both report. Returns every
+/// difference, deliveries first in the order they happened: the first is the likeliest cause,
+/// the rest often its consequences.
+/// </summary>
+internal static class OutcomeComparison
+{
+    public static IReadOnlyList<Disagreement> Compare(MachineImage image, Outcome model, Outcome real, IReadOnlySet<string>? ignoredFields = null)
+    {
+        var found = new List<Disagreement>();
+        CompareDeliveries(Delivery.Of(model, image), Delivery.Of(real, image), found);
+        if (model.End != real.End)
+        {
+            found.Add(new Disagreement(DisagreementKind.End, $"{Name(model)} vs {Name(real)}",
+                $"model {Name(model)}{Why(model)}, real {Name(real)}{Why(real)}"));
+            // Registers after different ends say nothing more.
+            return found;
+        }
+        foreach (var field in model.Final.Names)
+        {
+            if (ignoredFields?.Contains(field) == true || !real.Final.TryGet(field, out var observed)) continue;
+            model.Final.TryGet(field, out var expected);
+            if (expected != observed)
+                found.Add(new Disagreement(DisagreementKind.FinalState, field, $"final {field}: model 0x{expected:x}, real 0x{observed:x}"));
+        }
+        return found;
+    }
+
+    private static void CompareDeliveries(IReadOnlyList<Delivery> model, IReadOnlyList<Delivery> real, List<Disagreement> found)
+    {
+        var modelKeys = model.Select(d => d.Key).ToArray();
+        var realKeys = real.Select(d => d.Key).ToArray();
+        if (!modelKeys.SequenceEqual(realKeys) && modelKeys.Order().SequenceEqual(realKeys.Order()))
+        {
+            found.Add(new Disagreement(DisagreementKind.EventOrder, "deliveries",
+                $"model {string.Join(", ", modelKeys)}; real {string.Join(", ", realKeys)}"));
+            return;
+        }
+        foreach (var (m, r) in Align(modelKeys, realKeys))
+        {
+            if (r is null)
+                found.Add(new Disagreement(DisagreementKind.MissingEvent, model[m!.Value].Event, $"model delivered {model[m.Value].Key} (delivery {m}), real did not")
+                    { Expected = model[m.Value] });
+            else if (m is null)
+                found.Add(new Disagreement(DisagreementKind.ExtraEvent, real[r.Value].Event, $"real delivered {real[r.Value].Key} (delivery {r}), model did not")
+                    { Observed = real[r.Value] });
+            else if (model[m.Value].Dr6 is { } expected && real[r.Value].Dr6 is { } observed && expected != observed)
+                found.Add(new Disagreement(DisagreementKind.Dr6, model[m.Value].Event,
+                    $"{model[m.Value].Key} (delivery {m}): model dr6 0x{expected:x}, real 0x{observed:x}")
+                    { Expected = model[m.Value], Observed = real[r.Value] });
+        }
+    }
+
+    /// <summary>
+    /// A longest common subsequence of the two key lists, as pairs of indexes in order; an index
+    /// paired with null is a delivery the other side does not have.
+    /// </summary>
+    private static IEnumerable<(int? Model, int? Real)> Align(string[] a, string[] b)
+    {
+        var lcs = new int[a.Length + 1, b.Length + 1];
+        for (var i = a.Length - 1; i >= 0; i--)
+            for (var j = b.Length - 1; j >= 0; j--)
+                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+        int x = 0, y = 0;
+        while (x < a.Length || y < b.Length)
+        {
+            if (x < a.Length && y < b.Length && a[x] == b[y]) yield return (x++, y++);
+            else if (y >= b.Length || (x < a.Length && lcs[x + 1, y] >= lcs[x, y + 1])) yield return (x++, null);
+            else yield return (null, y++);
+        }
+    }
+
+    private static string Name(Outcome o) => o.End.ToString().ToLowerInvariant();
+
+    private static string Why(Outcome o) => o.StopReason is { } r ? $" ({r})" : "";
+}
