@@ -59,8 +59,12 @@ public static class StateFields
             BitField("dr6.bs", c => Bit((c.Debug.Dr6 & DebugBits.Dr6BS) != 0)),
             BitField("dr6.bt", c => Bit((c.Debug.Dr6 & DebugBits.Dr6BT) != 0)),
             BitField("gif", c => Bit(c.Platform.ScenarioGif)),
+            BitField("v_gif", c => Bit(c.Platform.ScenarioVGif)),
         ];
     }
+
+    /// <summary>The fields recorded with every event as it is raised, which a trace shows beside it.</summary>
+    public static IReadOnlyList<StateField> AtEvent { get; } = new[] { "gif", "v_gif", "dr7" }.Select(n => All.First(f => f.Name == n)).ToArray();
 
     private static StateField Word(string name, Func<Cpu, ulong> read) => new(name, StateFieldShape.Word) { Read = read };
 

@@ -65,6 +65,7 @@ public static class X86Machine
     {
         var end = cpu.Ended ?? RunEnd.Stopped;
         var explained = end is RunEnd.Stopped or RunEnd.TimedOut;
+        cpu.HandlersAtEnd();
         return new Outcome(profile.Name, end, cpu.Instructions, cpu.Log.ToEvents(), cpu.Snapshot(),
             cpu.Tracer?.Steps ?? [])
         {

@@ -46,6 +46,9 @@ public static class ScenarioErrors
     public static readonly DiagnosticDescriptor BudgetTooLarge =
         new("ERR0420", DiagnosticCategory.Scenario, Severity.Error, "budget '{0}' is above the maximum of {1} instructions; expected a smaller budget");
 
+    public static readonly DiagnosticDescriptor DeliberateWithoutReason =
+        new("ERR1101", DiagnosticCategory.Scenario, Severity.Error, "'deliberate:' needs a reason; expected '; deliberate: WHY THE CLAIM HOLDS WHATEVER THE RULES DECIDE'");
+
     public static readonly DiagnosticDescriptor ClaimFailed =
         new("ERR0601", DiagnosticCategory.Claim, Severity.Error, "claim '{0}' fails on {1}: expected {2}; observed {3}{4}");
 }

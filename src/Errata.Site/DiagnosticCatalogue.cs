@@ -28,11 +28,13 @@ public static class DiagnosticCatalogue
     [
         typeof(TextErrors),
         typeof(DocumentErrors),
+        typeof(GapTableErrors),
         typeof(RstErrors),
         typeof(RstMarkupErrors),
         typeof(MarkdownErrors),
         typeof(AssemblerErrors),
         typeof(ScenarioErrors),
+        typeof(GapErrors),
         typeof(SiteErrors),
     ];
 

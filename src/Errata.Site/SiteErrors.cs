@@ -89,4 +89,14 @@ public static class SiteErrors
         new("ERR0213", DiagnosticCategory.Markup, Severity.Warning, "unknown document '{0}' in :doc:; expected the path of a page without its extension, relative to this page or to the source folder with a leading '/'");
     public static readonly DiagnosticDescriptor UnknownTocTreeEntry =
         new("ERR0214", DiagnosticCategory.Markup, Severity.Warning, "toctree contains a reference to the unknown document '{0}'; expected the path of a page without its extension");
+
+    // check --mutate, filters and merged reports
+    public static readonly DiagnosticDescriptor CannotFail =
+        new("ERR1100", DiagnosticCategory.Claim, Severity.Error, "claim '{0}' cannot fail: it holds on {1} under every mutation ({2}); expected a claim some rule decides, or '; deliberate: REASON' after it");
+    public static readonly DiagnosticDescriptor DeliberateCanFail =
+        new("ERR1102", DiagnosticCategory.Claim, Severity.Warning, "claim '{0}' is marked deliberate, but it fails on {1} with {2} inverted; expected the mark only on a claim no mutation makes fail");
+    public static readonly DiagnosticDescriptor NothingSelected =
+        new("ERR1103", DiagnosticCategory.Command, Severity.Error, "no scenario matches {0}; expected a document path (a glob or a prefix) or a scenario name the site has");
+    public static readonly DiagnosticDescriptor UnreadableReport =
+        new("ERR1104", DiagnosticCategory.Command, Severity.Error, "cannot merge '{0}': {1}; expected a report errata check wrote with --format json, sarif or junit");
 }

@@ -26,6 +26,7 @@ public sealed class PageAuditTests(SiteFixture site, ITestOutputHelper output)
             .Append("docs/contents.html")
             .Append("failing/index.html")
             .Append("failing/contents.html")
+            .Append("failing/" + FailingSite.MarkupPage)
             .Order(StringComparer.Ordinal);
         var data = new TheoryData<string, string>();
         foreach (var path in paths)

@@ -11,7 +11,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, _, err) = CliRunner.Run(_dir, "bulid");
         Assert.Equal(2, exit);
-        Assert.StartsWith("errata: error: unknown command 'bulid' (did you mean 'build'?); expected one of: build, check, run, accept, init, serve\n", err, StringComparison.Ordinal);
+        Assert.StartsWith("errata: error: unknown command 'bulid' (did you mean 'build'?); expected one of: build, check, run, accept, init, serve, merge-reports\n", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, _, err) = CliRunner.Run(_dir, "check", "--format", "xml");
         Assert.Equal(2, exit);
-        Assert.StartsWith("errata check: error: unknown format 'xml'; expected one of: text, json, junit, github\n", err, StringComparison.Ordinal);
+        Assert.StartsWith("errata check: error: unknown format 'xml'; expected one of: text, json, junit, github, sarif\n", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,6 +47,7 @@ public sealed class CommandLineTests : IDisposable
         var site = Path.Combine(_dir, "mysite");
         Assert.False(Directory.Exists(Path.Combine(site, "templates")));
         Assert.Contains("_site/", File.ReadAllText(Path.Combine(site, ".gitignore")), StringComparison.Ordinal);
+        Assert.Contains(".errata/cache/", File.ReadAllText(Path.Combine(site, ".gitignore")), StringComparison.Ordinal);
         var (buildExit, output, buildErr) = CliRunner.Run(site, "build");
         Assert.True(buildExit == 0, buildErr);
         Assert.Contains("10 of 10 claim(s) hold in 2 scenario(s)", output, StringComparison.Ordinal);
@@ -61,7 +62,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(exit == 0, err);
         Assert.True(File.Exists(Path.Combine(_dir, "site.config.json")));
         Assert.Contains("errata build", output, StringComparison.Ordinal);
-        Assert.Contains(".errata/verified.json", output, StringComparison.Ordinal);
+        Assert.Contains("commit verified.json", output, StringComparison.Ordinal);
         Assert.Contains("provenance", output, StringComparison.Ordinal);
     }
 

@@ -11,12 +11,13 @@ public sealed class HelpTests
 
     public static TheoryData<string, string[]> CommandsAndTheirOptions => new()
     {
-        { "build", ["--config <FILE>", "--output <DIR>", "--strict", "--timings"] },
-        { "check", ["--config <FILE>", "--format <text|json|junit|github>", "--report <FILE>", "--strict", "--timings"] },
+        { "build", ["--config <FILE>", "--output <DIR>", "--strict", "--timings", "--no-cache", "--verbose"] },
+        { "check", ["--config <FILE>", "--format <text|json|junit|github|sarif>", "--report <FILE>", "--path <GLOB>", "--scenario <NAME>", "--profile <PROFILE>", "--fail-fast", "--shard <INDEX/COUNT>", "--mutate", "--strict", "--timings", "--no-cache", "--verbose"] },
         { "run", ["<FILE>", "--scenario <NAME>", "--profile <PROFILE>", "--json", "--trace", "--config <FILE>"] },
         { "accept", ["<FILE>", "--scenario <NAME>", "--add-missing", "--dry-run", "--config <FILE>"] },
         { "init", ["<DIR>"] },
         { "serve", ["--config <FILE>", "--port <N>"] },
+        { "merge-reports", ["<FILE>...", "--report <FILE>"] },
     };
 
     [Theory]
@@ -55,7 +56,7 @@ public sealed class HelpTests
     {
         var (exit, output, _) = CliRunner.Run(Here);
         Assert.Equal(2, exit);
-        foreach (var name in new[] { "build", "check", "run", "accept", "init", "serve" })
+        foreach (var name in new[] { "build", "check", "run", "accept", "init", "serve", "merge-reports" })
             Assert.Matches($@"\n  {name}\b", output);
         Assert.Contains("errata COMMAND --help", output, StringComparison.Ordinal);
     }

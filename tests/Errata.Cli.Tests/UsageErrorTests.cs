@@ -23,9 +23,9 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData(new[] { "run", "-config", "x.json" }, "errata run: error: unknown option '-config' (did you mean '--config'?)")]
     [InlineData(new[] { "run", "doc.md", "--scenaro", "a" }, "errata run: error: unknown option '--scenaro' (did you mean '--scenario'?)")]
     [InlineData(new[] { "check", "--timing" }, "errata check: error: unknown option '--timing' (did you mean '--timings'?)")]
-    [InlineData(new[] { "check", "--format=jsno" }, "errata check: error: unknown format 'jsno' (did you mean 'json'?); expected one of: text, json, junit, github")]
+    [InlineData(new[] { "check", "--format=jsno" }, "errata check: error: unknown format 'jsno' (did you mean 'json'?); expected one of: text, json, junit, github, sarif")]
     [InlineData(new[] { "serve", "--port", "70000" }, "errata serve: error: port '70000' is not a number from 1 to 65535")]
-    [InlineData(new[] { "chekc" }, "errata: error: unknown command 'chekc' (did you mean 'check'?); expected one of: build, check, run, accept, init, serve")]
+    [InlineData(new[] { "chekc" }, "errata: error: unknown command 'chekc' (did you mean 'check'?); expected one of: build, check, run, accept, init, serve, merge-reports")]
     public void Typos_NameTheClosestKnownWord(string[] args, string expected)
     {
         var (exit, err) = Refused(args);

@@ -23,7 +23,7 @@ internal static class CommandTree
         {
             helpOption,
             new VersionOption { Description = "print the tool's version and the machine's build identity", Action = new VersionAction() },
-            new BuildCommand(), new CheckCommand(), new RunCommand(), new AcceptCommand(), new InitCommand(), new ServeCommand(),
+            new BuildCommand(), new CheckCommand(), new RunCommand(), new AcceptCommand(), new InitCommand(), new ServeCommand(), new MergeReportsCommand(),
         };
         root.Add(HelpCommand(root));
         // No command: the usage, and exit 2, since nothing was done.

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Errata.Cli.CommandLine;
-using Errata.Cli.Progress;
 using Errata.Site.Building;
 
 namespace Errata.Cli.Commands;
@@ -15,15 +14,12 @@ internal sealed class BuildCommand : ErrataCommand
     {
         Add(CommonOptions.Config);
         Add(Output);
-        Add(CommonOptions.Strict);
-        Add(CommonOptions.Timings);
+        CommonOptions.AddVerifying(this);
     }
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
-        var strict = args.GetValue(CommonOptions.Strict);
-        var result = ProgressDisplay.Build(new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true, Strict: strict), stderr);
-        CommonOptions.Print(result.Diagnostics, stderr, strict);
+        var result = CommonOptions.Verify(args, new BuildOptions(CommonOptions.ConfigPath(args), args.GetValue(Output), WriteSite: true), stderr);
         if (result.OutputFolder is { } folder)
         {
             stdout.WriteLine($"{result.Outcome.Summary} -> {SiteBuilder.Display(folder)}");

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Errata.Cli.Progress;
 using Errata.Diagnostics;
 using Errata.Site.Building;
 using Errata.Site.Config;
+using Errata.Site.Reports;
 
 namespace Errata.Cli.Commands;
 
@@ -13,6 +15,8 @@ internal static class CommonOptions
     public static readonly Option<string> Config = new("--config") { Description = $"the site's configuration file (default: {DefaultConfig})", HelpName = "FILE" };
     public static readonly Option<bool> Strict = new("--strict") { Description = "treat warnings as errors (exit 2)" };
     public static readonly Option<bool> Timings = new("--timings") { Description = "print how long reading, verifying and rendering took (on standard error)" };
+    public static readonly Option<bool> NoCache = new("--no-cache") { Description = "run every scenario: neither read nor write the verdict cache (.errata/cache)" };
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "say, for each scenario and profile, whether its outcome came from the verdict cache or why it ran (on standard error)" };
     public static readonly Argument<string> Document = new("FILE") { Description = "the document (.md or .rst)" };
 
     public static string ConfigPath(ParseResult args) => args.GetValue(Config) ?? DefaultConfig;
@@ -37,6 +41,49 @@ internal static class CommonOptions
         if (!bag.HasErrors) return (args.GetRequiredValue(Document), config);
         Print(bag.Items, stderr);
         return null;
+    }
+
+    /// <summary>
+    /// A report to its file (then the summary on standard output) or to standard output: null
+    /// when delivered, bad input when the file cannot be written.
+    /// </summary>
+    public static ExitCode? Deliver(string? file, string report, string summary, TextWriter stdout, TextWriter stderr)
+    {
+        if (file is null)
+        {
+            stdout.Write(report);
+            return null;
+        }
+        if (ReportFile.Write(file, report) is { } unwritable)
+        {
+            Print([unwritable], stderr);
+            return ExitCode.BadInput;
+        }
+        stdout.Write(summary);
+        return null;
+    }
+
+    /// <summary>The options every command that verifies a whole site takes (build and check).</summary>
+    public static void AddVerifying(Command command)
+    {
+        command.Add(Strict);
+        command.Add(Timings);
+        command.Add(NoCache);
+        command.Add(Verbose);
+    }
+
+    /// <summary>
+    /// Builds (or checks) with --strict and --no-cache as given, its progress shown, then prints on standard error,
+    /// under --verbose, where each run's outcome came from, and the diagnostics.
+    /// </summary>
+    public static BuildResult Verify(ParseResult args, BuildOptions options, TextWriter stderr)
+    {
+        var strict = args.GetValue(Strict);
+        var result = ProgressDisplay.Build(options with { Strict = strict, UseCache = !args.GetValue(NoCache) }, stderr);
+        if (args.GetValue(Verbose))
+            foreach (var run in result.Runs) stderr.WriteLine(run);
+        Print(result.Diagnostics, stderr, strict);
+        return result;
     }
 
     /// <summary>Prints diagnostics with the severity they have under <paramref name="strict"/>, as the exit code counts them.</summary>

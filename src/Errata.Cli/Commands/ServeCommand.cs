@@ -33,7 +33,7 @@ internal sealed class ServeCommand : ErrataCommand
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
-        var options = new BuildOptions(CommonOptions.ConfigPath(args));
+        var options = new BuildOptions(CommonOptions.ConfigPath(args)) { UseCache = true };
         // A folder the build may not replace is refused before listening: nothing could ever be served.
         var refused = SiteBuilder.CheckOutput(options);
         if (refused.Count > 0)

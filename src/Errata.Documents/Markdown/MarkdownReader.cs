@@ -166,6 +166,7 @@ public sealed class MarkdownReader : IDocumentReader
         private Block? ConvertBlockHere(Md.Block block) => block switch
         {
             Md.FencedCodeBlock f when IsScenario(f) => Scenario(f),
+            Md.FencedCodeBlock f when f.Info == "gaps" => GapTable(f),
             Md.CodeBlock c => new LiteralBlock
             {
                 Text = c.Lines.ToString(),
@@ -198,6 +199,16 @@ public sealed class MarkdownReader : IDocumentReader
             foreach (var line in (f.Lines.Lines ?? []).Take(f.Lines.Count))
                 lines.Add(new SourceLine(line.Slice.ToString(), new SourceSpan(path, line.Line, line.Column, line.Slice.Length)));
             return new ScenarioBlock { Name = name.Length == 0 ? $"line-{f.Line + 1}" : name, Lines = lines, Span = span };
+        }
+
+        /// <summary>```gaps [site]: where the gap table goes; the fence's lines, if any, are not read.</summary>
+        private GapTableBlock GapTable(Md.FencedCodeBlock f)
+        {
+            var span = SpanOf(f);
+            var argument = f.Arguments ?? "";
+            if (!GapTableBlock.TryScope(argument, out var wholeSite))
+                doc.Diagnostics.Add(GapTableErrors.BadScope.At(span with { Length = 3 }, argument.Trim()));
+            return new GapTableBlock { WholeSite = wholeSite, Span = span };
         }
 
         private Block List(Md.ListBlock l)

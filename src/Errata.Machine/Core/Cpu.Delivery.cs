@@ -49,6 +49,8 @@ internal sealed partial class Cpu
         {
             Log.Deliver(record, rule, returnRip, atDelivery, frame);
             if (vector == VectorNmi) NmiBlocked = true;
+            // The INT instruction that delivered retires after its handler was entered: it is not the handler's.
+            _handlers.Push((record, Instructions + (DeliveringFromInstruction ? 1 : 0)));
             return;
         }
         Log.Deliver(record, rule, returnRip, atDelivery);
@@ -113,7 +115,27 @@ internal sealed partial class Cpu
     }
 
     /// <summary>IRETQ: pops RIP, CS, RFLAGS, RSP, SS and ends NMI blocking; only RSM leaves SMM.</summary>
-    public bool InterruptReturn()
+    /// <summary>Set while INT3, ICEBP or INT n delivers, since that instruction retires only after its handler is entered.</summary>
+    public bool DeliveringFromInstruction;
+
+    /// <summary>Deliveries whose handler has not returned yet, innermost on top, with the instruction count at entry.</summary>
+    private readonly Stack<(int Record, long Entered)> _handlers = new();
+
+    /// <summary>The handler on top returned (or the run ended in it): it ran the instructions retired since, <paramref name="returning"/> more.</summary>
+    public void HandlerDone(int returning)
+    {
+        if (!_handlers.TryPop(out var h)) return;
+        Log[h.Record].HandlerInstructions = Instructions + returning - h.Entered;
+    }
+
+    /// <summary>Handlers still running when the run ends count what they ran until then.</summary>
+    public void HandlersAtEnd()
+    {
+        while (_handlers.Count > 0) HandlerDone(0);
+    }
+
+    /// <param name="returning">1 when an IRETQ instruction returns (it counts, though it has not retired yet); 0 for a handler the machine runs itself.</param>
+    public bool InterruptReturn(int returning = 0)
     {
         var sp = Rsp;
         if (!TryRead(sp, 8, out var rip) || !TryRead(sp + 8, 8, out var cs) || !TryRead(sp + 16, 8, out var flags)
@@ -126,6 +148,7 @@ internal sealed partial class Cpu
         Rflags = (Rflags & ~FlagBits.Writable) | (flags & FlagBits.Writable) | FlagBits.Fixed1;
         Rsp = rsp;
         NmiBlocked = false;
+        HandlerDone(returning);
         RefreshPending();
         return true;
     }

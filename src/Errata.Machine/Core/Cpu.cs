@@ -136,8 +136,12 @@ internal sealed partial class Cpu
     public bool Flag(ulong mask) => (Rflags & mask) != 0;
 
     /// <summary>Raises an event record for the code the scenario sees (its level: host, L1 or guest).</summary>
-    public int Raise(EventId id, string cause, ulong rip, Rule rule) =>
-        Log.Raise(id, cause, rip, Instructions, Platform.ScenarioInGuest, rule);
+    public int Raise(EventId id, string cause, ulong rip, Rule rule)
+    {
+        var record = Log.Raise(id, cause, rip, Instructions, Platform.ScenarioInGuest, rule);
+        Log[record].AtRaise = Snapshot(StateFields.AtEvent);
+        return record;
+    }
 
     /// <summary>Records a fault raised by the current instruction; the step loop delivers it.</summary>
     public ExecResult RaiseFault(int vector, string cause, Rule rule, uint? errorCode = null)

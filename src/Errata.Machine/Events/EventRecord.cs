@@ -18,6 +18,10 @@ internal sealed class EventRecord
     public readonly List<Rule> HeldBy = [];
     public ulong? DeliveredBefore;
     public MachineState? AtDelivery;
+    /// <summary>The fields of <see cref="StateFields.AtEvent"/> when the event was raised.</summary>
+    public MachineState? AtRaise;
+    /// <summary>Instructions its handler ran until it returned (or the run ended), when delivered through the IDT.</summary>
+    public long? HandlerInstructions;
     public int? DeliveryOrder;
     public InterruptFrame? Frame;
 
@@ -27,5 +31,7 @@ internal sealed class EventRecord
             DeliveryOrder = DeliveryOrder,
             Frame = Frame,
             HeldBy = HeldBy.ToArray(),
+            AtRaise = AtRaise,
+            HandlerInstructions = HandlerInstructions,
         };
 }

@@ -29,4 +29,13 @@ public sealed record MachineEvent(
 
     /// <summary>Every rule that held the event before its fate (empty when it was never held).</summary>
     public IReadOnlyList<Rule> HeldBy { get; init; } = [];
+
+    /// <summary>GIF, V_GIF and DR7 (<see cref="StateFields.AtEvent"/>) when it was raised; null from a backend that does not report them.</summary>
+    public MachineState? AtRaise { get; init; }
+
+    /// <summary>
+    /// How many instructions the handler it entered through the IDT ran, its IRETQ included,
+    /// until it returned or the run ended; null when it entered no handler.
+    /// </summary>
+    public long? HandlerInstructions { get; init; }
 }

@@ -20,6 +20,12 @@ internal abstract class Platform(Cpu cpu)
     /// <summary>GIF as the scenario's code sees it (for KVM: V_GIF or KVM's software GIF).</summary>
     public abstract bool ScenarioGif { get; }
 
+    /// <summary>
+    /// V_GIF where vGIF holds the GIF of the code that runs: the running VMCB's V_GIF when its
+    /// guest runs with V_GIF_ENABLE (APM Vol. 2 15.33.2); false where no vGIF is in use.
+    /// </summary>
+    public virtual bool ScenarioVGif => Cpu.Svm.GuestMode && Cpu.Svm.Active is { VGifEnabled: true } v && v.VGif;
+
     /// <summary>Whether the scenario's nested guest (its `guest:` section) is what runs now.</summary>
     public abstract bool ScenarioInGuest { get; }
 

@@ -25,6 +25,12 @@ public abstract class Profile
     /// <summary>The rules this profile's decisions come from.</summary>
     public abstract IReadOnlyList<Rule> Rules { get; }
 
+    /// <summary>
+    /// What the profile decides, as text: every decision with its fate and rule. An inverted
+    /// profile's differs from its original's; caches of outcomes key on it.
+    /// </summary>
+    public string RulesIdentity => RuleSet.Identity;
+
     /// <summary>The rules by decision, for the processor and the platform to ask.</summary>
     internal abstract RuleSet RuleSet { get; }
 

@@ -12,9 +12,14 @@ internal sealed class RuleSet
     {
         foreach (var b in bindings) _byDecision[(int)b.Decision] = b;
         Rules = _byDecision.Where(b => b is not null).Select(b => b!.Rule).ToArray();
+        Identity = string.Join("\n", _byDecision.Where(b => b is not null)
+            .Select(b => $"{b!.Decision}|{b.Fate}|{b.Rule.Id}|{b.Rule.Statement}|{b.Rule.Source}"));
     }
 
     public IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>Every binding (decision, fate, rule) as text: equal exactly when the rule sets decide alike.</summary>
+    public string Identity { get; }
 
     /// <summary>
     /// The same rules with one inverted: Deliver and Discard swap, Hold becomes Deliver. Null when

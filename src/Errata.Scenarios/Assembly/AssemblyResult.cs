@@ -12,4 +12,13 @@ public sealed record AssemblyResult(
     IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>Where each line that assembled went, in the order written (for a listing beside the source).</summary>
+    public IReadOnlyList<LinePlacement> Placements { get; init; } = [];
 }
+
+/// <summary>
+/// Where one source line went: its address and how many bytes it made (0 for a line that
+/// only defines a label); <see cref="Origin"/> is the line's place in the document.
+/// </summary>
+public readonly record struct LinePlacement(SourceSpan Origin, ulong Address, int Length);

@@ -49,7 +49,27 @@ public static class TextAssembler
         foreach (var p in placed)
             sectionStarts.TryAdd(p.Section.Name, p.Start);
         return new AssemblyResult(baseAddress, image, definitions.ToDictionary(n => n, n => labels.Addresses[n], StringComparer.Ordinal),
-            sectionStarts, assembled, diagnostics);
+            sectionStarts, assembled, diagnostics) { Placements = Placements(placed) };
+    }
+
+    /// <summary>Each line's address and byte count; a line with a label and an instruction is one placement.</summary>
+    private static List<LinePlacement> Placements(List<PlacedSection> placed)
+    {
+        var result = new List<LinePlacement>();
+        foreach (var statement in placed.SelectMany(p => p.Statements))
+        {
+            var length = statement switch
+            {
+                InstructionStatement { Selection.Error: null } i => i.Selection.Length,
+                DataStatement d => d.Size,
+                _ => 0,
+            };
+            if (result.Count > 0 && result[^1].Origin == statement.Line.Origin)
+                result[^1] = result[^1] with { Length = result[^1].Length + length };
+            else
+                result.Add(new LinePlacement(statement.Line.Origin, statement.Address, length));
+        }
+        return result;
     }
 
     /// <summary>

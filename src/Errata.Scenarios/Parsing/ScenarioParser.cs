@@ -19,7 +19,7 @@ public static class ScenarioParser
         {
             Name = block.Name,
             Span = block.Span,
-            SourceText = block.Lines.Select(l => l.Text).ToList(),
+            Lines = block.Lines,
             LastLine = block.Lines.Count > 0 ? block.Lines[^1].Origin.Line : block.Span.Line,
         };
         SectionSyntax? current = null;
@@ -33,9 +33,14 @@ public static class ScenarioParser
             if (body.Length == 0)
                 continue;
 
-            if (IsExpect(body))
+            if (StartsWithWord(body, ExpectWord))
             {
-                ParseExpect(line, indent, body, scenario, diagnostics);
+                ParseExpect(line, indent, body, content.Length, scenario, diagnostics);
+                continue;
+            }
+            if (StartsWithWord(body, GapWord))
+            {
+                ParseGap(line, indent, body, scenario, diagnostics);
                 continue;
             }
             if (body.EndsWith(':') && SectionNames.TryRead(body[..^1].Trim(), out var kind, out var sectionName))
@@ -59,8 +64,12 @@ public static class ScenarioParser
         return scenario;
     }
 
-    private static bool IsExpect(string body) =>
-        body.StartsWith("expect", StringComparison.Ordinal) && body.Length > 6 && body[6] is ':' or ' ' or '\t';
+    private const string ExpectWord = "expect";
+    private const string GapWord = "gap";
+
+    /// <summary>Whether the line is an expect or gap line: the word, then a colon or white space.</summary>
+    private static bool StartsWithWord(string body, string word) =>
+        body.StartsWith(word, StringComparison.Ordinal) && body.Length > word.Length && body[word.Length] is ':' or ' ' or '\t';
 
     private static void ParseHeader(SourceLine line, int indent, string body, Scenario scenario, HashSet<string> seen, DiagnosticBag diagnostics)
     {
@@ -127,15 +136,50 @@ public static class ScenarioParser
         }
     }
 
-    private static void ParseExpect(SourceLine line, int indent, string body, Scenario scenario, DiagnosticBag diagnostics)
+    /// <param name="commentColumn">Where the line's comment starts (its length when it has none), which may mark the claim deliberate.</param>
+    private static void ParseExpect(SourceLine line, int indent, string body, int commentColumn, Scenario scenario, DiagnosticBag diagnostics)
     {
-        var colon = body.IndexOf(':');
-        if (colon < 0)
+        if (ClaimLine(line, indent, body, ExpectWord.Length, diagnostics) is not { } c)
         {
-            diagnostics.Add(ScenarioErrors.BadAssertion, line.At(indent, body.Length), body, "expected 'expect: ASSERTION' or 'expect PROFILE: ASSERTION'");
+            if (body.IndexOf(':') < 0)
+                diagnostics.Add(ScenarioErrors.BadAssertion, line.At(indent, body.Length), body, "expected 'expect: ASSERTION' or 'expect PROFILE: ASSERTION'");
             return;
         }
-        var profiles = Words(body[6..colon], indent + 6)
+        scenario.Expects.Add(new ExpectLine(c.Text, c.Assertion, c.Profiles, c.Span)
+        {
+            Deliberate = DeliberateMark.Read(line, commentColumn, diagnostics),
+        });
+    }
+
+    /// <summary>`gap PROFILE [PROFILE...]: CLAIM`, the claim read by the same grammar as an expect line's.</summary>
+    private static void ParseGap(SourceLine line, int indent, string body, Scenario scenario, DiagnosticBag diagnostics)
+    {
+        if (ClaimLine(line, indent, body, GapWord.Length, diagnostics) is not { } c)
+        {
+            if (body.IndexOf(':') < 0)
+                diagnostics.Add(GapErrors.BadGapLine, line.At(indent, body.Length), body);
+            return;
+        }
+        if (c.Profiles.Count == 0)
+        {
+            diagnostics.Add(GapErrors.GapWithoutProfiles, line.At(indent, GapWord.Length));
+            return;
+        }
+        scenario.Gaps.Add(new GapLine(c.Text, c.Assertion, c.Profiles, c.Span));
+    }
+
+    private readonly record struct ClaimLineParts(string Text, Claims.Assertion Assertion, List<Located<string>> Profiles, SourceSpan Span);
+
+    /// <summary>
+    /// The parts of `WORD [PROFILE...]: CLAIM` after the word's <paramref name="wordLength"/>
+    /// characters; null when there is no colon (the caller says what it expected) or the claim
+    /// cannot be read (reported at its column).
+    /// </summary>
+    private static ClaimLineParts? ClaimLine(SourceLine line, int indent, string body, int wordLength, DiagnosticBag diagnostics)
+    {
+        var colon = body.IndexOf(':');
+        if (colon < 0) return null;
+        var profiles = Words(body[wordLength..colon], indent + wordLength)
             .Select(w => new Located<string>(w.Text, line.At(w.Column, w.Text.Length)))
             .ToList();
         var raw = body[(colon + 1)..];
@@ -145,9 +189,9 @@ public static class ScenarioParser
         if (parsed.Assertion is null)
         {
             diagnostics.Add(ScenarioErrors.BadAssertion, line.At(textColumn + parsed.ErrorOffset, parsed.ErrorLength), text, parsed.Error);
-            return;
+            return null;
         }
-        scenario.Expects.Add(new ExpectLine(text, parsed.Assertion, profiles, line.At(textColumn, text.Length)));
+        return new ClaimLineParts(text, parsed.Assertion, profiles, line.At(textColumn, text.Length));
     }
 
     private static IEnumerable<(string Text, int Column)> Words(string s, int column)

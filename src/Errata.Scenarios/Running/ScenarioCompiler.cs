@@ -22,6 +22,7 @@ public static class ScenarioCompiler
         var syntax = ScenarioParser.Parse(block, diagnostics);
         var profiles = ResolveProfiles(syntax, options, diagnostics);
         CheckExpectProfiles(syntax, profiles, diagnostics);
+        CheckGapProfiles(syntax, profiles, diagnostics);
 
         var sections = syntax.Sections
             // Sections are laid out in the order of their kinds from MemoryMap.CodeBase.
@@ -37,7 +38,7 @@ public static class ScenarioCompiler
         CheckLabels(syntax, assembly, diagnostics);
         if (diagnostics.Items.Skip(before).Any(d => d.IsError))
             return null;
-        if (syntax.Expects.Count == 0)
+        if (syntax.Expects.Count == 0 && syntax.Gaps.Count == 0)
             diagnostics.Add(ScenarioErrors.NoExpect, block.Span with { Length = 3 }, block.Name);
 
         var image = new MachineImage(
@@ -80,6 +81,28 @@ public static class ScenarioCompiler
                 diagnostics.Add(ScenarioErrors.UnknownProfile, name.Span, name.Value, known);
             else if (!profiles.Contains(p))
                 diagnostics.Add(ScenarioErrors.ExpectProfileNotRun, name.Span, name.Value, running);
+        }
+    }
+
+    /// <summary>A gap line names profiles the scenario runs, and not all of them: a gap needs a profile on each side.</summary>
+    private static void CheckGapProfiles(Scenario syntax, List<Profile> profiles, DiagnosticBag diagnostics)
+    {
+        var known = string.Join(", ", ProfileRegistry.All.Select(p => p.Name));
+        var running = string.Join(", ", profiles.Select(p => p.Name));
+        foreach (var gap in syntax.Gaps)
+        {
+            var named = new HashSet<Profile>();
+            foreach (var name in gap.Profiles)
+            {
+                if (!ProfileRegistry.TryGet(name.Value, out var p))
+                    diagnostics.Add(ScenarioErrors.UnknownProfile, name.Span, name.Value, known);
+                else if (!profiles.Contains(p))
+                    diagnostics.Add(GapErrors.GapProfileNotRun, name.Span, name.Value, running);
+                else
+                    named.Add(p);
+            }
+            if (profiles.Count > 0 && profiles.All(named.Contains))
+                diagnostics.Add(GapErrors.GapCoversAll, gap.Profiles[0].Span, running);
         }
     }
 
@@ -155,9 +178,10 @@ public static class ScenarioCompiler
     private static void CheckLabels(Scenario syntax, AssemblyResult assembly, DiagnosticBag diagnostics)
     {
         if (assembly.HasErrors) return;
-        foreach (var expect in syntax.Expects)
-        foreach (var label in expect.Assertion.Labels)
+        var claims = syntax.Expects.Select(e => (e.Assertion, e.Span)).Concat(syntax.Gaps.Select(g => (g.Assertion, g.Span)));
+        foreach (var (assertion, span) in claims)
+        foreach (var label in assertion.Labels)
             if (!assembly.Labels.ContainsKey(label.Name))
-                diagnostics.Add(AssemblerErrors.UndefinedLabel, expect.Span.Shift(label.Offset, label.Name.Length), label.Name);
+                diagnostics.Add(AssemblerErrors.UndefinedLabel, span.Shift(label.Offset, label.Name.Length), label.Name);
     }
 }

@@ -11,10 +11,21 @@ public sealed record ProfileRun(Profile Profile, Outcome Outcome, IReadOnlyList<
 /// <summary>A scenario's runs on every profile it names.</summary>
 public sealed record ScenarioResult(CompiledScenario Scenario, IReadOnlyList<ProfileRun> Runs)
 {
-    public IEnumerable<Verdict> Verdicts => Runs.SelectMany(r => r.Verdicts);
-    public bool AllHold => Verdicts.All(v => v.Holds);
+    private IReadOnlyList<GapVerdict>? _gaps;
+    private IReadOnlyList<Difference>? _newDifferences;
 
-    /// <summary>One diagnostic per failed verdict, at its expect line, naming the first event where the run departed from the claim.</summary>
+    public IEnumerable<Verdict> Verdicts => Runs.SelectMany(r => r.Verdicts);
+
+    /// <summary>The gap lines judged across the runs (none when only one profile of several ran).</summary>
+    public IReadOnlyList<GapVerdict> Gaps => _gaps ??= GapJudge.Judge(this);
+
+    /// <summary>Differences between the runs that the scenario's gap lines do not state.</summary>
+    public IReadOnlyList<Difference> NewDifferences => _newDifferences ??= GapJudge.Unstated(this);
+
+    /// <summary>Every claim holds, every gap holds, and no difference is new.</summary>
+    public bool AllHold => Verdicts.All(v => v.Holds) && Gaps.All(g => g.Holds) && NewDifferences.Count == 0;
+
+    /// <summary>One diagnostic per failed verdict and gap, at its expect line, naming the first event where the run departed from the claim.</summary>
     public IEnumerable<Diagnostic> FailedClaims()
     {
         foreach (var run in Runs)
@@ -26,5 +37,6 @@ public sealed record ScenarioResult(CompiledScenario Scenario, IReadOnlyList<Pro
                 yield return ScenarioErrors.ClaimFailed.At(v.Expect.Span, v.Expect.Text, v.Profile, v.Judgement.Expected, v.Judgement.Observed, departure);
             }
         }
+        foreach (var d in GapJudge.Failures(this)) yield return d;
     }
 }

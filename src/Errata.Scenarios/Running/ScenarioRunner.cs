@@ -4,6 +4,12 @@ using Errata.Scenarios.Claims;
 
 namespace Errata.Scenarios.Running;
 
+/// <summary>
+/// Where a profile's outcome comes from: the machine (<see cref="ScenarioRunner.RunMachine"/>)
+/// or a store of earlier outcomes that falls back on it.
+/// </summary>
+public delegate Outcome OutcomeSource(CompiledScenario scenario, Profile profile, RunOptions? options);
+
 /// <summary>Runs a compiled scenario on each of its profiles and judges every expect line that applies.</summary>
 public static class ScenarioRunner
 {
@@ -16,18 +22,27 @@ public static class ScenarioRunner
         return new ScenarioResult(scenario, runs);
     }
 
-    public static ProfileRun RunOn(CompiledScenario scenario, Profile profile, RunOptions? options = null)
+    public static ProfileRun RunOn(CompiledScenario scenario, Profile profile, RunOptions? options = null, OutcomeSource? source = null)
     {
-        var outcome = WithSourceLine(RunMachine(scenario, profile, options), scenario);
-        var context = new JudgeContext(outcome, scenario.Assembly.Labels);
-        var verdicts = scenario.Syntax.Expects
-            .Where(e => e.Profiles.Count == 0 || e.Profiles.Any(p => p.Value == profile.Name))
-            .Select(e => new Verdict(e, profile.Name, e.Assertion.Judge(context)))
-            .ToList();
-        return new ProfileRun(profile, outcome, verdicts);
+        var outcome = WithSourceLine((source ?? RunMachine)(scenario, profile, options), scenario);
+        return new ProfileRun(profile, outcome, Judge(scenario, profile.Name, outcome));
     }
 
-    private static Outcome RunMachine(CompiledScenario scenario, Profile profile, RunOptions? options)
+    /// <summary>
+    /// The verdicts of the expect lines for <paramref name="profile"/> on an outcome: the
+    /// profile's own, or (for `check --mutate`) that of a variant of it.
+    /// </summary>
+    public static IReadOnlyList<Verdict> Judge(CompiledScenario scenario, string profile, Outcome outcome)
+    {
+        var context = new JudgeContext(outcome, scenario.Assembly.Labels);
+        return scenario.Syntax.Expects
+            .Where(e => e.Profiles.Count == 0 || e.Profiles.Any(p => p.Value == profile))
+            .Select(e => new Verdict(e, profile, e.Assertion.Judge(context)))
+            .ToList();
+    }
+
+    /// <summary>The machine's run of the image; a fault of the machine becomes a <see cref="MachineFaultException"/>.</summary>
+    public static Outcome RunMachine(CompiledScenario scenario, Profile profile, RunOptions? options)
     {
         try
         {

@@ -9,6 +9,12 @@ namespace Errata.Scenarios.Syntax;
 /// </summary>
 public sealed record ExpectLine(string Text, Assertion Assertion, IReadOnlyList<Located<string>> Profiles, SourceSpan Span)
 {
+    /// <summary>
+    /// Why the claim is meant to hold whatever the rules decide (`; deliberate: REASON` after it),
+    /// so that `check --mutate` does not report it; null when it is not marked.
+    /// </summary>
+    public Located<string>? Deliberate { get; init; }
+
     /// <summary>The claim in its canonical form, as reports state it.</summary>
     public string Claim => ClaimPrinter.Print(Assertion);
 }

@@ -17,8 +17,12 @@ public sealed class Scenario
     public long Budget { get; set; } = DefaultBudget;
     public List<SectionSyntax> Sections { get; } = [];
     public List<ExpectLine> Expects { get; } = [];
-    /// <summary>The body as written, which identifies the scenario's inputs (for the verification ledger).</summary>
-    public IReadOnlyList<string> SourceText { get; init; } = [];
+    /// <summary>The gap lines: claims that hold on some of the scenario's profiles and not the others.</summary>
+    public List<GapLine> Gaps { get; } = [];
+    /// <summary>The body's lines as written, with where each stands in the document (for the listing).</summary>
+    public IReadOnlyList<SourceLine> Lines { get; init; } = [];
+    /// <summary>The body's text, which identifies the scenario's inputs (for the verification ledger).</summary>
+    public IReadOnlyList<string> SourceText => Lines.Select(l => l.Text).ToList();
     /// <summary>The document line of the body's last line, where new expect lines go.</summary>
     public int LastLine { get; init; }
 

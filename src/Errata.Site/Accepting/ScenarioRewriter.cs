@@ -1,4 +1,5 @@
 using Errata.Diagnostics;
+using Errata.Scenarios.Claims;
 using Errata.Scenarios.Running;
 using Errata.Scenarios.Syntax;
 

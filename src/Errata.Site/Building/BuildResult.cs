@@ -2,6 +2,7 @@ using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Scenarios.Running;
 using Errata.Site.Verification;
+using Errata.Site.Verification.Cache;
 
 namespace Errata.Site.Building;
 
@@ -14,6 +15,9 @@ public sealed record BuildResult(VerificationOutcome Outcome, IReadOnlyList<Docu
 
     /// <summary>How long each phase took, for `--timings`.</summary>
     public BuildTimings Timings { get; init; } = BuildTimings.None;
+
+    /// <summary>Where each run's outcome came from (the verdict cache or the machine, and why), for `--verbose`.</summary>
+    public IReadOnlyList<CachedRun> Runs { get; init; } = [];
 
     /// <summary>What the written site was built from (null when nothing was written): `serve` rebuilds from it.</summary>
     public SiteSnapshot? Snapshot { get; init; }

@@ -31,6 +31,7 @@ public static class DocumentRun
         var blocks = doc.Descendants<ScenarioBlock>().Where(b => scenario is null || b.Name == scenario).ToList();
         if (scenario is not null && blocks.Count == 0)
             bag.Add(SiteErrors.NoSuchScenario, SourceSpan.None(display), scenario, display);
+        ScenarioVerifier.ReportDuplicates(blocks, bag);
         var verified = ScenarioVerifier.Verify(blocks, config, selection, bag);
         return new(bag.Items, 1, verified.InOrder);
     }

@@ -6,7 +6,9 @@ using Errata.Machine.Profiles;
 using Errata.Site.Config;
 using Errata.Site.Output;
 using Errata.Site.Rendering;
+using Errata.Site.Reports;
 using Errata.Site.Verification;
+using Errata.Site.Verification.Cache;
 
 namespace Errata.Site.Building;
 
@@ -43,7 +45,11 @@ public static class SiteBuilder
         CrossReferences.Resolve(pages, bag);
         var read = reading.Finish();
         var verifying = new PhaseProgress(options.Progress, BuildPhase.Verify);
-        var verified = ScenarioVerifier.Verify(pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), config, RunSelection.All, bag, verifying);
+        var cache = options.UseCache ? VerdictCache.Open(root) : VerdictCache.Off();
+        var blocks = Select(pages, sourceRoot, options, SourceSpan.None(Display(configPath)), bag);
+        var selection = options.WriteSite ? RunSelection.All : options.Selection;
+        var verified = ScenarioVerifier.Verify(blocks, config, selection, bag, verifying, cache);
+        if (options.Mutate && !bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) MutationCheck.Run(verified, config, bag, cache);
         var verify = verifying.Finish();
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options, pages, verified);
 
@@ -74,6 +80,7 @@ public static class SiteBuilder
         return new BuildResult(Outcome(bag, options, pages, verified), pages.Select(p => p.Document).ToList(), written)
         {
             Timings = new BuildTimings(read, verify, render),
+            Runs = cache.Log,
             Snapshot = snapshot,
         };
     }
@@ -105,6 +112,26 @@ public static class SiteBuilder
             throw new InvalidOperationException("the build stopped without an error saying why");
         return new BuildResult(outcome, pages?.Select(p => p.Document).ToList() ?? [], null);
     }
+
+    /// <summary>
+    /// The scenario blocks to verify: every one for a build, which renders them all; for check,
+    /// those the filter selects. The duplicate-name check still sees every block, so that
+    /// every shard of a site reports the same bad input.
+    /// </summary>
+    private static List<ScenarioBlock> Select(List<Page> pages, string sourceRoot, BuildOptions options, SourceSpan command, DiagnosticBag bag)
+    {
+        var all = pages.SelectMany(p => p.Document.Descendants<ScenarioBlock>().Select(b => (Page: p, Block: b))).ToList();
+        ScenarioVerifier.ReportDuplicates(all.Select(x => x.Block).ToList(), bag);
+        if (options.WriteSite) return all.Select(x => x.Block).ToList();
+        var filter = options.Filter;
+        var matching = all.Where(x => filter.Matches(x.Page.RelativePath, Display(Path.Combine(sourceRoot, x.Page.RelativePath)), x.Block.Name)).ToList();
+        if (filter.Narrows && matching.Count == 0)
+            bag.Add(SiteErrors.NothingSelected, command, Describe(filter));
+        return matching.Where(x => filter.InShard(x.Page.RelativePath, x.Block.Name)).Select(x => x.Block).ToList();
+    }
+
+    private static string Describe(ScenarioFilter filter) =>
+        string.Join(" and ", filter.Paths.Select(p => $"--path '{p}'").Concat(filter.Names.Select(n => $"--scenario '{n}'")));
 
     private static void CheckProfiles(SiteConfig config, string configDisplay, DiagnosticBag bag)
     {
@@ -193,6 +220,7 @@ public static class SiteBuilder
             return false;
         }
         writeText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, site.Verified)));
+        writeText(VerdictData.FileName, VerdictData.Write(ordered, site.Verified, (result, profile) => ledger.DateFor(result, profile, view.MachineVersion)));
         return true;
     }
 

@@ -2,6 +2,7 @@ using Errata.Diagnostics;
 using Errata.Documents.Syntax;
 using Errata.Site.Output;
 using Errata.Site.Verification;
+using Errata.Site.Verification.Cache;
 
 namespace Errata.Site.Building;
 
@@ -45,7 +46,8 @@ public static class SiteUpdate
         var oldPages = previous.Pages.Where(p => renamed.Contains(p.RelativePath)).ToList();
         // Names must stay unique across the site: a changed set of names is checked by a full build.
         if (!ScenarioNames(oldPages).SequenceEqual(ScenarioNames(replaced))) return SiteBuilder.Build(options);
-        var fresh = ScenarioVerifier.Verify(replaced.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), previous.Config, RunSelection.All, bag, verifying);
+        var cache = options.UseCache ? VerdictCache.Open(Path.GetDirectoryName(previous.ConfigPath)!) : VerdictCache.Off();
+        var fresh = ScenarioVerifier.Verify(replaced.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), previous.Config, RunSelection.All, bag, verifying, cache);
         var verified = Merge(pages, previous.Verified, fresh);
         foreach (var r in previous.Verified.InOrder.Where(r => fresh.InOrder.All(f => f.Scenario.Syntax.Name != r.Scenario.Syntax.Name)))
             bag.AddRange(r.FailedClaims());

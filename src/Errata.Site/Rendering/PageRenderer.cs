@@ -44,7 +44,7 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
             page.Title,
             page.RelativePath,
             root,
-            new RawHtml(BodyRenderer(page, outline).Render(doc)),
+            new RawHtml(BodyRenderer(page, sidebar.Tree.Pages, outline).Render(doc)),
             sidebar.For(page, root),
             Toc(doc, outline),
             Link(previous, root),
@@ -58,9 +58,9 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
 
     /// <summary>
     /// The document renderer for one page: sections at the page's heading levels, paragraphs
-    /// a scenario proves with their anchor, and scenario blocks with their verified result.
+    /// a scenario proves with their anchor, scenario blocks with their verified result, and gap tables.
     /// </summary>
-    private HtmlRenderer BodyRenderer(Page page, DocumentOutline outline)
+    private HtmlRenderer BodyRenderer(Page page, IReadOnlyList<Page> all, DocumentOutline outline)
     {
         var html = pipeline.CreateRenderer();
         html.Set<Section>(RenderSection);
@@ -78,17 +78,27 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
             // A block without a result did not compile; the build stops before rendering then.
             var result = verified.For(block) ?? throw new InvalidOperationException($"scenario '{block.Name}' is rendered without a result");
             var level = outline.ScenarioHeadingLevel(block);
-            var view = ScenarioViewBuilder.Build(result, site, page.RelativePath, level, profile => ledger.DateFor(VerificationLedger.Key(result, profile, site.MachineVersion)));
-            try
-            {
-                w.Raw(templates.Render("partials/scenario.html", view));
-            }
-            catch (ScriptRuntimeException e)
-            {
-                throw new PageRenderException(block.Span, e);
-            }
+            var view = ScenarioViewBuilder.Build(result, site, page.RelativePath, level, profile => ledger.DateFor(result, profile, site.MachineVersion));
+            w.Raw(Partial("scenario", view, block.Span));
+        });
+        html.Set<GapTableBlock>((_, w, block) =>
+        {
+            w.Raw(Partial("gaps", GapViews.OfBlock(block, page, all, verified, RootOf(page.OutputPath)), block.Span));
         });
         return html;
+    }
+
+    /// <summary>A partial of the theme for one block; a template that fails is reported at the block.</summary>
+    private string Partial(string name, object view, SourceSpan block)
+    {
+        try
+        {
+            return templates.Render("partials/" + name + ".html", view);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new PageRenderException(block, e);
+        }
     }
 
     /// <summary>Renders the scenarios page (at the site's root) with the theme's scenarios.html inside the layout.</summary>

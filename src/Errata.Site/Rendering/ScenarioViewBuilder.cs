@@ -35,13 +35,14 @@ public static class ScenarioViewBuilder
         }).ToList();
 
         var traces = result.Runs.Select(run => new TraceView(
-            $"{id}-trace-{run.Profile.Name}",
+            TraceId(id, run.Profile.Name),
             run.Profile.Name,
             run.Profile.Description,
             Words.End(run.Outcome.End) + (run.Outcome.StopReason is { } why ? $" ({why})" : ""),
             run.Outcome.Instructions,
-            verifiedOn(run.Profile.Name),
-            run.Verdicts.Any(v => !v.Holds),
+            // A date says the claims held; a profile on which one fails has none (and records none).
+            Holds(result, run) ? verifiedOn(run.Profile.Name) : "",
+            !Holds(result, run),
             run.Outcome.Events.Select(e => Event(id, run.Profile.Name, e, labels, root)).ToList())).ToList();
 
         return new ScenarioView(
@@ -51,14 +52,24 @@ public static class ScenarioViewBuilder
             headingLevel,
             Summary(result),
             $"{sourcePath}:{s.Syntax.Span.Line + 1}",
-            Code(s.Assembly),
+            ListingBuilder.Build(s),
             profiles,
             claims,
             Gaps(result, site.Reference),
+            GapViews.OfScenario(result, id),
             traces,
             !result.AllHold,
             site.MachineVersion);
     }
+
+    /// <summary>Whether everything the scenario says about this profile holds: its claims, and its side of every gap.</summary>
+    public static bool Holds(ScenarioResult result, ProfileRun run) =>
+        run.Verdicts.All(v => v.Holds) &&
+        result.Gaps.All(g => g.Cells.All(c => c.Profile != run.Profile.Name || c.AsStated)) &&
+        result.NewDifferences.Count == 0;
+
+    /// <summary>The anchor of a scenario's run on one profile, where its trace is.</summary>
+    public static string TraceId(string scenarioId, string profile) => $"{scenarioId}-trace-{profile}";
 
     private static string EventId(string scenarioId, string profile, MachineEvent e) =>
         $"{scenarioId}-{profile}-event-{e.Sequence.ToString(CultureInfo.InvariantCulture)}";
@@ -79,28 +90,22 @@ public static class ScenarioViewBuilder
             e.Rule.Id,
             e.Rule.Statement,
             e.Rule.Source,
-            root + "rules.html#" + RulesPageBuilder.Anchor(e.Rule.Id));
+            root + "rules.html#" + RulesPageBuilder.Anchor(e.Rule.Id),
+            AtRaise(e),
+            e.HandlerInstructions is { } n ? $"its handler ran {n.ToString(CultureInfo.InvariantCulture)} instruction{(n == 1 ? "" : "s")}" : "");
     }
 
-    private static List<CodeLineView> Code(AssemblyResult assembly)
+    /// <summary>The fields recorded as the event was raised, named as the APM writes them; bits as 0 or 1, words in hex.</summary>
+    private static List<StateFieldView> AtRaise(MachineEvent e)
     {
-        var labelsAt = assembly.Labels.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(kv => kv.Key).Order(StringComparer.Ordinal)));
-        var sectionAt = assembly.SectionStarts.ToDictionary(kv => kv.Value, kv => kv.Key);
-        var lines = new List<CodeLineView>();
-        var section = SectionNames.Of(SectionKind.Code);
-        foreach (var insn in assembly.Instructions)
-        {
-            if (sectionAt.TryGetValue(insn.Address, out var name)) section = name;
-            var offset = (int)(insn.Address - assembly.Base);
-            var bytes = string.Join(' ', assembly.Bytes.Skip(offset).Take(insn.Length).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
-            lines.Add(new CodeLineView(
-                section,
-                "0x" + insn.Address.ToString("x", CultureInfo.InvariantCulture),
-                bytes,
-                AsmHighlighter.Tokens(insn.Instruction),
-                labelsAt.TryGetValue(insn.Address, out var l) ? l : ""));
-        }
-        return lines;
+        if (e.AtRaise is not { } state) return [];
+        return StateFields.AtEvent
+            .Where(f => state.TryGet(f.Name, out _))
+            .Select(f =>
+            {
+                state.TryGet(f.Name, out var v);
+                return new StateFieldView(f.Name.ToUpperInvariant(), f.Shape == StateFieldShape.Bit ? v.ToString(CultureInfo.InvariantCulture) : Hex.Format(v));
+            }).ToList();
     }
 
     /// <summary>What follows "Claim holds" or "Claim failed": the profiles, and how many checks ("on apm and kvm (7 of 7 checks)").</summary>
@@ -121,28 +126,15 @@ public static class ScenarioViewBuilder
     }
 
     /// <summary>
-    /// Where the reference profile and another disagree on an event's fate, say so
-    /// ("APM: discarded; KVM: delivered"): the gap the page exists to prove.
+    /// Where the profiles disagree on an event's fate, say so ("APM: discarded; KVM: delivered"):
+    /// the gap the page exists to prove. Only when the reference profile ran, which comes first.
     /// </summary>
     private static List<GapView> Gaps(ScenarioResult result, string reference)
     {
-        var refRun = result.Runs.FirstOrDefault(r => r.Profile.Name == reference);
-        if (refRun is null) return [];
-        var events = result.Runs.SelectMany(r => r.Outcome.Events.Select(e => e.Id)).Distinct().OrderBy(e => e.Class).ThenBy(e => e.Number);
-        var gaps = new List<GapView>();
-        foreach (var ev in events)
-        {
-            var fates = result.Runs.Select(r => (r.Profile.Name, Fate: Fate(r.Outcome, ev))).ToList();
-            var refFate = Fate(refRun.Outcome, ev);
-            if (fates.All(f => f.Fate == refFate)) continue;
-            gaps.Add(new GapView(ev.Name, string.Join("; ", fates.Select(f => $"{f.Name.ToUpperInvariant()}: {f.Fate}"))));
-        }
-        return gaps;
-    }
-
-    private static string Fate(Outcome outcome, EventId id)
-    {
-        var fates = outcome.Events.Where(e => e.Id == id).Select(e => Words.Disposition(e.Disposition)).Distinct().ToList();
-        return fates.Count == 0 ? "not raised" : string.Join(", ", fates);
+        if (!result.Runs.Any(r => r.Profile.Name == reference)) return [];
+        return Differences.Between(result.Runs)
+            .Where(d => d.Subject.Event is not null)
+            .Select(d => new GapView(d.Name, d.Describe(p => p.ToUpperInvariant()), result.NewDifferences.Any(n => n.Subject == d.Subject)))
+            .ToList();
     }
 }

@@ -51,15 +51,20 @@ public sealed record ScenarioView(
     int HeadingLevel,
     string Summary,
     string Source,
-    IReadOnlyList<CodeLineView> Code,
+    IReadOnlyList<ListingLineView> Listing,
     IReadOnlyList<string> Profiles,
     IReadOnlyList<ClaimRowView> Claims,
     IReadOnlyList<GapView> Gaps,
+    GapTableView GapTable,
     IReadOnlyList<TraceView> Traces,
     bool Failed,
     string MachineVersion);
 
-public sealed record CodeLineView(string Section, string Address, string Bytes, IReadOnlyList<AsmTokenView> Tokens, string Label);
+/// <summary>
+/// One line of the scenario as its author wrote it (Line is the document's line number), with
+/// the address and bytes it assembled to; both empty for a line that is not assembly.
+/// </summary>
+public sealed record ListingLineView(int Line, string Address, string Bytes, IReadOnlyList<AsmTokenView> Tokens);
 
 /// <summary>A piece of an instruction's text; Kind is its highlighting class, empty for plain text.</summary>
 public sealed record AsmTokenView(string Text, string Kind);
@@ -69,9 +74,10 @@ public sealed record ClaimRowView(string Text, int Line, bool Failed, IReadOnlyL
 /// <summary>One expect line on one profile: holds, fails or n/a (the line is for other profiles).</summary>
 public sealed record CellView(string Profile, string State, string Expected, string Observed, string DivergenceId);
 
-public sealed record GapView(string Event, string Text);
+/// <summary>An event whose fate differs between profiles; New when the scenario states gaps and none speaks about it.</summary>
+public sealed record GapView(string Event, string Text, bool New = false);
 
-/// <summary>One profile's run: Open when a claim fails on it, so the evidence is in view.</summary>
+/// <summary>One profile's run: Open when a claim fails on it, so the evidence is in view; Verified is empty then.</summary>
 public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, string Verified, bool Open, IReadOnlyList<EventView> Events);
 
 public sealed record EventView(
@@ -86,7 +92,12 @@ public sealed record EventView(
     string RuleId,
     string Rule,
     string Source,
-    string RuleUrl);
+    string RuleUrl,
+    IReadOnlyList<StateFieldView> State,
+    string Handler);
+
+/// <summary>A state field beside an event ("GIF", "0"); the trace shows GIF, V_GIF and DR7 as the event was raised.</summary>
+public sealed record StateFieldView(string Name, string Value);
 
 /// <summary>The rules page: every rule of every built-in profile, with where it comes from.</summary>
 public sealed record RulesView(IReadOnlyList<ProfileView> Profiles, IReadOnlyList<RuleRowView> Rules);
@@ -137,3 +148,21 @@ public sealed record NavEntryView(
     int Pages,
     bool Open,
     NavListView Children);
+
+/// <summary>
+/// A gap line's claim on one profile: Holds says whether it holds there, AsStated whether that is
+/// the side the gap line puts the profile on; Url leads to the run's trace ("" where it did not run).
+/// </summary>
+public sealed record GapCellView(string Profile, string State, bool Holds, bool AsStated, string Observed, string Url);
+
+/// <summary>
+/// A gap table: the gap lines of one scenario, of a page, or of the site, one column per
+/// profile; ShowScenario adds the column that names each row's scenario.
+/// </summary>
+public sealed record GapTableView(string Id, string Caption, bool ShowScenario, IReadOnlyList<string> Profiles, IReadOnlyList<GapTableRowView> Rows);
+
+/// <summary>
+/// One row of a gap table: a gap line (its claim and document line), its state (holds, closed,
+/// moved), the scenario that states it, and its cells in the table's profile order.
+/// </summary>
+public sealed record GapTableRowView(string Claim, int Line, string State, string Scenario, string ScenarioTitle, string Url, IReadOnlyList<GapCellView> Cells);

@@ -58,7 +58,44 @@ public static class JsonReport
         w.WriteStartArray("results");
         foreach (var run in r.Runs) Run(w, run, r.Scenario.Assembly.Labels);
         w.WriteEndArray();
+        Gaps(w, r);
         w.WriteEndObject();
+    }
+
+    /// <summary>The gap lines judged across the runs, and the differences none states, when the scenario has gap lines.</summary>
+    private static void Gaps(Utf8JsonWriter w, ScenarioResult r)
+    {
+        if (r.Scenario.Syntax.Gaps.Count == 0) return;
+        w.WriteStartArray("gaps");
+        foreach (var g in r.Gaps)
+        {
+            w.WriteStartObject();
+            w.WriteString("text", g.Gap.Claim);
+            w.WriteNumber("line", g.Gap.Span.Line + 1);
+            w.WriteString("state", g.State.ToString().ToLowerInvariant());
+            Profiles(w, "stated", g.Cells.Where(c => c.Stated).Select(c => c.Profile));
+            Profiles(w, "holdsOn", g.Cells.Where(c => c.Holds).Select(c => c.Profile));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("newDifferences");
+        foreach (var d in r.NewDifferences)
+        {
+            w.WriteStartObject();
+            w.WriteString("subject", d.Name);
+            w.WriteStartObject("fates");
+            foreach (var f in d.Fates) w.WriteString(f.Profile, f.Fate);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Profiles(Utf8JsonWriter w, string name, IEnumerable<string> profiles)
+    {
+        w.WriteStartArray(name);
+        foreach (var p in profiles) w.WriteStringValue(p);
+        w.WriteEndArray();
     }
 
     /// <summary>The frame pushed for the handler, as the `frame.` fields of an assertion read it.</summary>

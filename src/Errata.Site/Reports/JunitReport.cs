@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Errata.Diagnostics;
 using Errata.Site.Verification;
+using Errata.Scenarios;
 using Errata.Scenarios.Running;
 
 namespace Errata.Site.Reports;
@@ -30,10 +31,11 @@ public static class JunitReport
     {
         var s = r.Scenario.Syntax;
         var verdicts = r.Verdicts.ToList();
+        var gapCases = GapCases(r).ToList();
         var suite = new XElement("testsuite",
             new XAttribute("name", XmlText.Clean(s.Name)),
-            new XAttribute("tests", verdicts.Count),
-            new XAttribute("failures", verdicts.Count(v => !v.Holds)),
+            new XAttribute("tests", verdicts.Count + gapCases.Count),
+            new XAttribute("failures", verdicts.Count(v => !v.Holds) + gapCases.Count(c => c.Element("failure") is not null)),
             new XAttribute("errors", 0),
             new XAttribute("file", XmlText.Clean(s.Span.Path)));
         foreach (var v in verdicts)
@@ -48,7 +50,26 @@ public static class JunitReport
                     new XAttribute("message", XmlText.Clean($"expected {v.Judgement.Expected}; observed {v.Judgement.Observed}"))));
             suite.Add(testcase);
         }
+        suite.Add(gapCases);
         return suite;
+    }
+
+    /// <summary>A test case per gap line, judged across the profiles, and a failed one per new difference, each with its diagnostic's message.</summary>
+    private static IEnumerable<XElement> GapCases(ScenarioResult r)
+    {
+        var s = r.Scenario.Syntax;
+        var failures = GapJudge.Failures(r).ToList();
+        XElement Case(string name, Errata.Diagnostics.SourceSpan at, Diagnostic? failure) =>
+            new("testcase",
+                new XAttribute("classname", XmlText.Clean(s.Name)),
+                new XAttribute("name", XmlText.Clean(name)),
+                new XAttribute("file", XmlText.Clean(at.Path)),
+                new XAttribute("line", at.Line + 1),
+                failure is null ? null : new XElement("failure", new XAttribute("message", XmlText.Clean(failure.Message))));
+        foreach (var g in r.Gaps)
+            yield return Case($"[gap] {g.Gap.Claim}", g.Gap.Span, g.Holds ? null : failures.First(d => d.Span == g.Gap.Span && d.Id != GapErrors.NewDifference.Id));
+        foreach (var d in failures.Where(d => d.Id == GapErrors.NewDifference.Id))
+            yield return Case("[new difference]", d.Span, d);
     }
 
     /// <summary>Each error of the input is a test case in error (JUnit's word for "could not run"), located as printed.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Errata.Diagnostics;
 using Errata.Site.Config;
+using Errata.Site.Verification;
 
 namespace Errata.Site.Scaffolding;
 
@@ -12,7 +13,7 @@ namespace Errata.Site.Scaffolding;
 public static class SiteScaffold
 {
     /// <summary>Where a build records when each verdict was first verified (see VerificationLedger).</summary>
-    public const string LedgerPath = ".errata/verified.json";
+    public const string LedgerPath = VerificationLedger.FileName;
 
     /// <summary>What init tells the user about the ledger, and why.</summary>
     public const string LedgerAdvice =
@@ -102,6 +103,8 @@ public static class SiteScaffold
     private const string GitIgnore = """
         # The built site; errata build writes it whole.
         _site/
+        # Outcomes of earlier runs, which check and build reuse; never needed to reproduce a verdict.
+        .errata/cache/
 
         """;
 

@@ -5,6 +5,7 @@ using Errata.Scenarios;
 using Errata.Scenarios.Running;
 using Errata.Site.Building;
 using Errata.Site.Config;
+using Errata.Site.Verification.Cache;
 
 namespace Errata.Site.Verification;
 
@@ -15,6 +16,19 @@ namespace Errata.Site.Verification;
 public sealed record RunSelection(string? Profile = null, bool Trace = false)
 {
     public static readonly RunSelection All = new();
+
+    /// <summary>
+    /// `check --profile`: only these of the profiles each scenario runs on (empty: all of them);
+    /// unlike <see cref="Profile"/>, a scenario that runs none of them is left out, not an error.
+    /// </summary>
+    public IReadOnlyList<string> Profiles { get; init; } = [];
+
+    /// <summary>Stop at the first scenario, in document order, with a claim that fails (`--fail-fast`).</summary>
+    public bool FailFast { get; init; }
+
+    public bool Includes(string profile) =>
+        (Profile is null || Profile == profile) &&
+        (Profiles.Count == 0 || Profiles.Contains(profile, StringComparer.OrdinalIgnoreCase));
 }
 
 /// <summary>
@@ -24,25 +38,32 @@ public sealed record RunSelection(string? Profile = null, bool Trace = false)
 /// </summary>
 public static class ScenarioVerifier
 {
-    public static VerifiedScenarios Verify(IReadOnlyList<ScenarioBlock> blocks, SiteConfig config, RunSelection selection, DiagnosticBag bag, PhaseProgress? progress = null)
+    /// <param name="cache">Where outcomes of earlier runs are kept; null runs everything and keeps nothing.</param>
+    public static VerifiedScenarios Verify(IReadOnlyList<ScenarioBlock> blocks, SiteConfig config, RunSelection selection, DiagnosticBag bag, PhaseProgress? progress = null, VerdictCache? cache = null)
     {
         progress ??= new PhaseProgress(IBuildProgress.None, BuildPhase.Verify);
         progress.Start(blocks.Count);
-        ReportDuplicates(blocks, bag);
         var options = new ScenarioOptions(config.DefaultProfiles);
         var settings = RunSettings(config, selection.Trace);
+        var source = cache is null ? null : new OutcomeSource(cache.Outcome);
         var bags = new DiagnosticBag[blocks.Count];
         var results = new ScenarioResult?[blocks.Count];
         // Scenarios are independent: compile and run them across cores, then report in document order.
-        Parallel.For(0, blocks.Count, i =>
+        var loop = Parallel.For(0, blocks.Count, (i, state) =>
         {
             bags[i] = new DiagnosticBag();
-            if (ScenarioCompiler.Compile(blocks[i], options, bags[i]) is { } compiled && Runs(compiled, blocks[i], selection, bags[i]))
-                results[i] = ScenarioRunner.Run(compiled, settings, selection.Profile);
+            if (ScenarioCompiler.Compile(blocks[i], options, bags[i]) is { } compiled && Runs(compiled, blocks[i], selection, bags[i])
+                && compiled.Profiles.Where(p => selection.Includes(p.Name)).ToList() is { Count: > 0 } profiles)
+                results[i] = new ScenarioResult(compiled, profiles.Select(p => ScenarioRunner.RunOn(compiled, p, settings, source)).ToList());
             progress.Advance();
+            // Break, not Stop: every scenario before this one still runs, so what is reported is the same every time.
+            if (selection.FailFast && results[i] is { AllHold: false }) state.Break();
         });
-        foreach (var b in bags) bag.AddRange(b.Items);
-        var verified = new VerifiedScenarios(results.OfType<ScenarioResult>());
+        cache?.Save();
+        // With --fail-fast, the scenarios up to the first that fails, in document order, whatever else finished.
+        var ran = loop.LowestBreakIteration is { } last ? (int)last + 1 : blocks.Count;
+        foreach (var b in bags.Take(ran)) if (b is not null) bag.AddRange(b.Items);
+        var verified = new VerifiedScenarios(results.Take(ran).OfType<ScenarioResult>());
         foreach (var r in verified.InOrder) bag.AddRange(r.FailedClaims());
         return verified;
     }
@@ -51,7 +72,8 @@ public static class ScenarioVerifier
     public static RunOptions RunSettings(SiteConfig config, bool trace = false) =>
         new(trace, TimeSpan.FromMilliseconds(config.RunTimeout));
 
-    private static void ReportDuplicates(IReadOnlyList<ScenarioBlock> blocks, DiagnosticBag bag)
+    /// <summary>A scenario name written twice is bad input: every command asks this of all the blocks it read, before verifying any.</summary>
+    public static void ReportDuplicates(IReadOnlyList<ScenarioBlock> blocks, DiagnosticBag bag)
     {
         var seen = new Dictionary<string, ScenarioBlock>(StringComparer.Ordinal);
         foreach (var b in blocks)

@@ -8,13 +8,22 @@ namespace Errata.Site.Verification;
 
 /// <summary>
 /// Remembers when each (scenario text, profile, machine version) was first verified, in
-/// .errata/verified.json beside the config. Pages show that date, so two builds of the
-/// same input are byte-identical and the date moves only when the claim's inputs change.
+/// verified.json beside the config, a file the site's repository commits so that a build
+/// from a fresh clone shows the same dates. Pages show that date, so two builds of the same
+/// input are byte-identical and the date moves only when the claim's inputs change. Only
+/// runs whose claims all hold are dated; a build keeps the entries its pages showed.
 /// </summary>
 public sealed class VerificationLedger
 {
+    /// <summary>The ledger's file name, in the folder of site.config.json.</summary>
+    public const string FileName = "verified.json";
+
+    /// <summary>Where earlier versions kept it, read when the file is not there yet so its dates carry over.</summary>
+    private static readonly string Former = Path.Combine(".errata", "verified.json");
+
     private readonly string _file;
     private readonly SortedDictionary<string, string> _entries;
+    private readonly SortedDictionary<string, string> _used = new(StringComparer.Ordinal);
     private readonly string _today;
 
     private VerificationLedger(string file, SortedDictionary<string, string> entries, string today)
@@ -26,13 +35,14 @@ public sealed class VerificationLedger
 
     public static VerificationLedger Open(string siteRoot, TimeProvider clock)
     {
-        var file = Path.Combine(siteRoot, ".errata", "verified.json");
+        var file = Path.Combine(siteRoot, FileName);
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (File.Exists(file))
+        var read = File.Exists(file) ? file : Path.Combine(siteRoot, Former);
+        if (File.Exists(read))
         {
             try
             {
-                foreach (var (k, v) in JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file)) ?? [])
+                foreach (var (k, v) in JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(read)) ?? [])
                     entries[k] = v;
             }
             catch (JsonException)
@@ -50,6 +60,9 @@ public sealed class VerificationLedger
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
+    /// <summary>The date a scenario's run on a profile was first verified, by this machine build.</summary>
+    public string DateFor(ScenarioResult result, string profile, string machineVersion) => DateFor(Key(result, profile, machineVersion));
+
     /// <summary>The date the run was first verified; a new one is recorded as today.</summary>
     public string DateFor(string key)
     {
@@ -61,13 +74,20 @@ public sealed class VerificationLedger
                 date = _today;
                 _entries[key] = date;
             }
+            _used[key] = date;
             return date;
         }
     }
 
+    /// <summary>
+    /// Writes the dates this build showed, and only those: a scenario changed or removed, or a
+    /// run that no longer holds, leaves no entry behind, so the committed file stays the site's.
+    /// </summary>
     public void Save()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-        File.WriteAllText(_file, JsonSerializer.Serialize(_entries, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        var text = JsonSerializer.Serialize(_used, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        // Unchanged dates leave the file untouched, so a build changes no committed file needlessly.
+        if (File.Exists(_file) && File.ReadAllText(_file) == text) return;
+        File.WriteAllText(_file, text);
     }
 }

@@ -17,11 +17,17 @@ public sealed record VerificationOutcome(IReadOnlyList<Diagnostic> Diagnostics, 
     /// </summary>
     public ExitCode ExitCode =>
         Diagnostics.Any(d => d.Descriptor.IsBadInput(Strict)) ? ExitCode.BadInput
-        : Scenarios.All(s => s.AllHold) ? ExitCode.Ok
+        : Scenarios.All(s => s.AllHold) && !Diagnostics.Any(IsClaimError) ? ExitCode.Ok
         : ExitCode.ClaimsFailed;
 
+    /// <summary>A finding on a claim that fails the check as a failing claim does: one that cannot fail (`check --mutate`).</summary>
+    private static bool IsClaimError(Diagnostic d) => d.Descriptor.Category == DiagnosticCategory.Claim && d.Descriptor.Severity == Severity.Error;
+
     /// <summary>The exit code as a word: <c>ok</c>, <c>claims-failed</c> or <c>bad-input</c>.</summary>
-    public string Word => ExitCode switch
+    public string Word => WordOf(ExitCode);
+
+    /// <summary>An exit code as reports name it (merged reports too).</summary>
+    public static string WordOf(ExitCode code) => code switch
     {
         ExitCode.Ok => "ok",
         ExitCode.ClaimsFailed => "claims-failed",
@@ -45,7 +51,14 @@ public sealed record VerificationOutcome(IReadOnlyList<Diagnostic> Diagnostics, 
             if (ExitCode == ExitCode.BadInput)
                 return $"stopped on bad input ({InputErrors.Count()} error(s)); no verdict on the claims";
             var verdicts = Scenarios.SelectMany(s => s.Verdicts).ToList();
-            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold in {Scenarios.Count} scenario(s) of {Documents} document(s)";
+            var cannotFail = Diagnostics.Count(d => d.Descriptor == SiteErrors.CannotFail);
+            var gaps = Scenarios.SelectMany(s => s.Gaps).ToList();
+            var fresh = Scenarios.Sum(s => s.NewDifferences.Count);
+            // Gaps are named only where a site states them, so a site without any reads as before.
+            var gapTally = gaps.Count == 0 && fresh == 0 ? ""
+                : $", {gaps.Count(g => g.Holds)} of {gaps.Count} gap(s) hold{(fresh > 0 ? $", {fresh} new difference(s)" : "")},";
+            return $"{verdicts.Count(v => v.Holds)} of {verdicts.Count} claim(s) hold{gapTally} in {Scenarios.Count} scenario(s) of {Documents} document(s)"
+                + (cannotFail > 0 ? $"; {cannotFail} claim(s) cannot fail under any mutation" : "");
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Errata.Scenarios.Tests.Running;
 /// <summary>The claims of the language judged on real runs of the machine, profile by profile.</summary>
 public class ClaimsOnRunsTests
 {
-    private static (CompiledScenario? Compiled, IReadOnlyList<Diagnostic> Diagnostics) Compile(string body)
+    internal static (CompiledScenario? Compiled, IReadOnlyList<Diagnostic> Diagnostics) Compile(string body)
     {
         var bag = new DiagnosticBag();
         return (ScenarioCompiler.Compile(ScenarioParserTests.Block(body), ScenarioOptions.Default, bag), bag.Items);

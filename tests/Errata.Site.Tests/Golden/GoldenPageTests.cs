@@ -75,9 +75,4 @@ public sealed class GoldenPageTests : IDisposable
         string Around(string s) => s.Substring(Math.Max(0, i - 40), Math.Min(80, s.Length - Math.Max(0, i - 40)));
         return $"at line {line}: expected \"{Around(expected)}\", got \"{Around(actual)}\"";
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

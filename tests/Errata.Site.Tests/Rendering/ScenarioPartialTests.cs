@@ -17,7 +17,10 @@ public sealed class ScenarioPartialTests
         4,
         "on kvm (1 of 2 checks fail)",
         "errata/nmi.md:12",
-        [new CodeLineView("code", "0x401000", "0f 01 dd", [new AsmTokenView("clgi", "mnemonic")], "start")],
+        [
+            new ListingLineView(13, "", "", [new AsmTokenView("code:", "keyword")]),
+            new ListingLineView(14, "0x401000", "0f 01 dd", [new AsmTokenView("start:", "label"), new AsmTokenView(" ", ""), new AsmTokenView("clgi", "mnemonic"), new AsmTokenView(" ; GIF=0 from here", "comment")]),
+        ],
         ["apm", "kvm"],
         [
             new ClaimRowView("no nmi", 20, true, [
@@ -26,10 +29,17 @@ public sealed class ScenarioPartialTests
             ]),
         ],
         [new GapView("NMI", "APM: pending; KVM: delivered")],
+        new GapTableView("scenario-nmi-held-gaps", "Gaps by profile", false, ["apm", "kvm"], [
+            new GapTableRowView("nmi pending until b", 21, "moved", "nmi-held", "NMI is held", "#scenario-nmi-held", [
+                new GapCellView("apm", "holds", true, true, "nmi held", "#scenario-nmi-held-trace-apm"),
+                new GapCellView("kvm", "holds", true, false, "nmi held", "#scenario-nmi-held-trace-kvm"),
+            ]),
+        ]),
         [
             new TraceView("scenario-nmi-held-trace-apm", "apm", "the reference", "halted", 3, "2026-01-02", false, []),
-            new TraceView("scenario-nmi-held-trace-kvm", "kvm", "KVM with vGIF", "halted", 4, "2026-01-03", true,
-                [new EventView("scenario-nmi-held-kvm-event-0", 0, "NMI", "injected", "delivered", "0x401000", "start", "", "kvm.rule", "KVM delivers it.", "svm.c", "../rules.html#rule-kvm.rule")]),
+            new TraceView("scenario-nmi-held-trace-kvm", "kvm", "KVM with vGIF", "halted", 4, "", true,
+                [new EventView("scenario-nmi-held-kvm-event-0", 0, "NMI", "injected", "delivered", "0x401000", "start", "", "kvm.rule", "KVM delivers it.", "svm.c", "../rules.html#rule-kvm.rule",
+                    [new StateFieldView("GIF", "0"), new StateFieldView("V_GIF", "0"), new StateFieldView("DR7", "0x400")], "its handler ran 2 instructions")]),
         ],
         true,
         "1+abc");
@@ -66,16 +76,43 @@ public sealed class ScenarioPartialTests
     }
 
     [Fact]
-    public void Code_IsHighlightedByToken_AndProvenanceNamesMachineProfilesAndDates()
+    public void Listing_IsTheAuthorsText_WithAddressesAndBytesBehindAToggle()
     {
         var html = Render(Failed());
-        // One line per instruction, its label on the line before, and no blank line.
-        Assert.Contains("<pre tabindex=\"0\"><code><span class=\"asm-label\">start:</span>\n<span class=\"asm-addr\">0x401000</span>", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"asm-mnemonic\">clgi</span></span>\n</code></pre>", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"asm-mnemonic\">clgi</span>", html, StringComparison.Ordinal);
+        // One line per line written, comments kept; address and bytes in their own spans, which the toggle shows.
+        Assert.Contains("<input type=\"checkbox\" class=\"listing-toggle\" id=\"scenario-nmi-held-bytes\"><label for=\"scenario-nmi-held-bytes\">addresses and bytes</label>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"listing-line\" data-line=\"14\"><span class=\"asm-addr\">0x401000</span><span class=\"asm-bytes\">0f 01 dd</span><span class=\"asm-label\">start:</span> <span class=\"asm-mnemonic\">clgi</span><span class=\"asm-comment\"> ; GIF=0 from here</span></span>\n</code></pre>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"asm-keyword\">code:</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Provenance_DatesOnlyTheProfilesWhereEverythingHolds()
+    {
+        var html = Render(Failed());
         Assert.Contains("machine build <code>1+abc</code>", html, StringComparison.Ordinal);
-        Assert.Contains("<strong>kvm</strong>: KVM with vGIF; verified <time datetime=\"2026-01-03\">2026-01-03</time>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>apm</strong>: the reference; verified <time datetime=\"2026-01-02\">2026-01-02</time>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>kvm</strong>: KVM with vGIF; <span class=\"not-verified\">not verified", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("datetime=\"\"", html, StringComparison.Ordinal);
         Assert.Contains("APM: pending; KVM: delivered", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TraceEvent_ShowsGifVGifAndDr7_AndWhatItsHandlerRan()
+    {
+        var html = Render(Failed());
+        Assert.Contains("raised at <code>GIF=0</code>, <code>V_GIF=0</code>, <code>DR7=0x400</code>", html, StringComparison.Ordinal);
+        Assert.Contains("; its handler ran 2 instructions", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GapLine_ThatMoved_IsMarked_AndEachCellLeadsToItsTrace()
+    {
+        var html = Render(Failed());
+        Assert.Contains("<code>nmi pending until b</code> <span class=\"gap-state\">gap moved</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"gap-cell gap-holds fails\"><a href=\"#scenario-nmi-held-trace-kvm\" title=\"nmi held\">holds</a> <span class=\"verdict-word\">not as stated</span></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"gap-cell gap-holds\"><a href=\"#scenario-nmi-held-trace-apm\"", html, StringComparison.Ordinal);
+        // On its own scenario the table needs no column naming the scenario.
+        Assert.DoesNotContain("<th scope=\"col\">scenario</th>", html, StringComparison.Ordinal);
     }
 
     [Fact]

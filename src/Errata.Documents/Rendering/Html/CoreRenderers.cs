@@ -12,7 +12,8 @@ internal static class CoreRenderers
         r.Set<Paragraph>((r, w, n) => { w.Raw("<p>"); r.WriteAll(w, n.Inlines); w.Raw("</p>\n"); });
         r.Set<LiteralBlock>((_, w, n) =>
         {
-            w.Raw("<pre><code");
+            // Focusable, so that a code block wider than the page scrolls inside itself for the keyboard too.
+            w.Raw("<pre tabindex=\"0\"><code");
             if (n.Language is { Length: > 0 } lang) w.Attribute("class", "language-" + lang);
             w.Raw(">").Text(n.Text).Raw("</code></pre>\n");
         });
@@ -68,6 +69,9 @@ internal static class CoreRenderers
             foreach (var line in n.Lines) w.Text(line.Text).Raw("\n");
             w.Raw("</code></pre>\n");
         });
+
+        // The gap table needs verified scenarios: the site renders it; a document alone shows nothing there.
+        r.Set<GapTableBlock>((_, _, _) => { });
 
         r.Set<Text>((_, w, n) => w.Text(n.Value));
         r.Set<Emphasis>((r, w, n) => { w.Raw("<em>"); r.WriteAll(w, n.Children); w.Raw("</em>"); });

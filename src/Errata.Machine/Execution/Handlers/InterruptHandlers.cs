@@ -16,7 +16,9 @@ internal static class InterruptHandlers
         var rule = c.Rules.Decide(Decision.Int3).Rule;
         var record = c.Raise(EventId.Exception(Cpu.VectorBp), "int3", i.IP, rule);
         c.TrapArmed = false;
+        c.DeliveringFromInstruction = true;
         c.DeliverException(Cpu.VectorBp, null, i.NextIP, record, rule, i.IP);
+        c.DeliveringFromInstruction = false;
         return ExecResult.Jump;
     }
 
@@ -37,7 +39,9 @@ internal static class InterruptHandlers
         }
         var record = c.Raise(EventId.DebugException, cause, i.IP, rule);
         c.TrapArmed = false;
+        c.DeliveringFromInstruction = true;
         c.DeliverVector(Cpu.VectorDb, null, i.NextIP, record, rule);
+        c.DeliveringFromInstruction = false;
         return ExecResult.Jump;
     }
 
@@ -49,12 +53,14 @@ internal static class InterruptHandlers
         var id = vector < 32 ? EventId.Exception(vector) : EventId.Intr(vector);
         var record = c.Raise(id, $"int 0x{vector:x}", i.IP, rule);
         c.TrapArmed = false;
+        c.DeliveringFromInstruction = true;
         c.DeliverVector(vector, null, i.NextIP, record, rule);
+        c.DeliveringFromInstruction = false;
         return ExecResult.Jump;
     }
 
     public static ExecResult Iretq(Cpu c, ref Instruction i) =>
-        c.InterruptReturn() ? ExecResult.Jump : ExecResult.Fault;
+        c.InterruptReturn(returning: 1) ? ExecResult.Jump : ExecResult.Fault;
 
     public static ExecResult Rsm(Cpu c, ref Instruction i) => Rsm(c, i.NextIP);
 

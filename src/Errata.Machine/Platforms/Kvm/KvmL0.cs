@@ -43,6 +43,9 @@ internal sealed partial class KvmL0 : Platform
 
     public override bool ScenarioGif => GifSet;
 
+    /// <summary>With vGIF, L1's (or L2's) GIF is V_GIF of the VMCB KVM keeps it in (svm.c: init_vmcb, nested.c).</summary>
+    public override bool ScenarioVGif => VgifVmcb is { } v && v.VGif;
+
     public override bool ScenarioInGuest => _guestMode;
 
     public override ulong ScenarioEfer => _l1Efer;

@@ -58,5 +58,9 @@ internal static class OperandParser
         ["qword"] = 8,
     };
 
+    /// <summary>Whether a word is one of the operand keywords: a size, `rel`/`abs`, or a jump's `short`/`near`.</summary>
+    public static bool IsKeyword(string word) =>
+        SizeKeywords.ContainsKey(word) || word.ToLowerInvariant() is "rel" or "abs" or "short" or "near";
+
     private static int SizeKeyword(AsmToken t) => t.Kind == TokenKind.Identifier ? SizeKeywords.GetValueOrDefault(t.Text) : 0;
 }

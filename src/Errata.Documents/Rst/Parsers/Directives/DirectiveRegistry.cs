@@ -32,6 +32,7 @@ internal sealed class DirectiveRegistry
         .Add(new IncludeDirective(), "include")
         .Add(new RawDirective(), "raw")
         .Add(new ScenarioDirective(), "scenario")
+        .Add(new GapsDirective(), "gaps")
         .Add(new RoleDirective(), "role", "default-role")
         .Add(new ClassDirective(), "class", "cssclass")
         .Add(new QuoteDirective(), "epigraph", "highlights", "pull-quote")

@@ -1,11 +1,11 @@
 using Errata.Machine.Events;
-using Errata.Scenarios.Claims;
 
-namespace Errata.Site.Accepting;
+namespace Errata.Scenarios.Claims;
 
 /// <summary>
 /// What a claim is about: one event, or (Event null) how the run ended. Accept adds an
-/// observed line only where no claim already speaks about its subject on that profile.
+/// observed line only where no claim already speaks about its subject on that profile; a
+/// gap line states the difference between profiles in its subjects.
 /// </summary>
 public readonly record struct ClaimSubject(EventId? Event)
 {
