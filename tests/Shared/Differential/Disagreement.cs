@@ -35,6 +35,14 @@ internal sealed record Disagreement(DisagreementKind Kind, string Subject, strin
     /// <summary>The real run's delivery this is about, when it is about one.</summary>
     public Delivery? Observed { get; init; }
 
+    /// <summary>
+    /// For an <see cref="DisagreementKind.EventOrder"/>: the deliveries one run has and the other
+    /// lacks where the two lists are aligned, each a missing or extra event. Two such differences
+    /// with the same key (one run's extra delivery, the other's missing one) leave the lists a
+    /// permutation of each other, so they show only as an order.
+    /// </summary>
+    public IReadOnlyList<Disagreement> Parts { get; init; } = [];
+
     public string Class => $"{Kind} {Subject}";
 
     public override string ToString() => $"{Class}: {Detail}";

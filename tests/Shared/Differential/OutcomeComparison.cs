@@ -35,13 +35,22 @@ internal static class OutcomeComparison
     {
         var modelKeys = model.Select(d => d.Key).ToArray();
         var realKeys = real.Select(d => d.Key).ToArray();
+        var differences = AlignedDifferences(model, real);
         if (!modelKeys.SequenceEqual(realKeys) && modelKeys.Order().SequenceEqual(realKeys.Order()))
         {
             found.Add(new Disagreement(DisagreementKind.EventOrder, "deliveries",
-                $"model {string.Join(", ", modelKeys)}; real {string.Join(", ", realKeys)}"));
+                $"model {string.Join(", ", modelKeys)}; real {string.Join(", ", realKeys)}")
+                { Parts = [.. differences.Where(d => d.Kind is DisagreementKind.MissingEvent or DisagreementKind.ExtraEvent)] });
             return;
         }
-        foreach (var (m, r) in Align(modelKeys, realKeys))
+        found.AddRange(differences);
+    }
+
+    /// <summary>The deliveries only one run has, and the #DBs both have with another DR6, along an alignment of the two lists.</summary>
+    private static List<Disagreement> AlignedDifferences(IReadOnlyList<Delivery> model, IReadOnlyList<Delivery> real)
+    {
+        var found = new List<Disagreement>();
+        foreach (var (m, r) in Align([.. model.Select(d => d.Key)], [.. real.Select(d => d.Key)]))
         {
             if (r is null)
                 found.Add(new Disagreement(DisagreementKind.MissingEvent, model[m!.Value].Event, $"model delivered {model[m.Value].Key} (delivery {m}), real did not")
@@ -54,6 +63,7 @@ internal static class OutcomeComparison
                     $"{model[m.Value].Key} (delivery {m}): model dr6 0x{expected:x}, real 0x{observed:x}")
                     { Expected = model[m.Value], Observed = real[r.Value] });
         }
+        return found;
     }
 
     /// <summary>
