@@ -64,7 +64,7 @@ public sealed class ReaderViewTests(SiteFixture site)
         await using var tab = await site.OpenAsync("docs/errata/gif-breakpoints.html");
         var figure = tab.Page.Locator("#scenario-gif-clear-exec-breakpoint .scenario-code");
         await Expect(figure.Locator("pre")).ToContainTextAsync("mov rax, 0x401          ; L0: enable DR0; bit 10 reads as 1");
-        await Expect(figure.Locator("pre")).ToContainTextAsync("expect kvm: #DB at target with dr6 = 0xffff0ff1");
+        await Expect(figure.Locator("pre")).ToContainTextAsync("expect kvm kvm-novgif: #DB at target with dr6 = 0xffff0ff1");
         var address = figure.Locator(".asm-addr").Filter(new() { HasText = "0x" }).First;
         await Expect(address).ToBeHiddenAsync();
         await figure.Locator("label").ClickAsync();
