@@ -53,6 +53,7 @@ internal enum Decision
     VmrunSetsGif,
     VmexitClearsGif,
     VmexitDisablesHostBreakpoints,
+    VmexitKeepsDr6,
     VmrunTrapAfterVmexit,
     InstructionIntercept,
     IoIntercept,

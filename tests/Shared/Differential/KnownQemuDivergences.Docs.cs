@@ -16,10 +16,6 @@ internal static partial class KnownQemuDivergences
                  && c.Real is { } real && real.Final.TryGet("rflags", out var observed) && c.Model.Final.TryGet("rflags", out var expected)
                  && (observed ^ expected) == Rf && (observed & Rf) != 0
                  && Delivery.Of(c.Model, c.Program.Image).Any(d => d.Event == "#DB")),
-        new("qemu.vmexit-restores-host-dr6",
-            "The host's DR6 after a #VMEXIT: QEMU saves the host's DR6 in the host save area at VMRUN and loads it back at #VMEXIT, so DR6 bits the guest's #DB set are gone; the qemu-tcg model leaves the guest's DR6 in place (the APM restores DR7, not DR6).",
-            "QEMU 7.2 target/i386/tcg/sysemu/svm_helper.c: helper_vmrun (save.dr6 into vm_hsave), do_vmexit (env->dr[6] from vm_hsave)",
-            c => c.First is { Kind: DisagreementKind.FinalState, Subject: "dr6" } && c.Program.Image.GuestEntry is not null),
         new("qemu.int3-checks-the-intn-intercept",
             "A guest's INT3 that the VMCB intercepts through the exception bitmap (bit 3): QEMU checks the INTn intercept for INT3, not the exception bitmap, so the guest takes #BP instead of exiting with code 0x43.",
             "QEMU 7.2 target/i386/tcg/excp_helper.c: raise_interrupt2 (a software interrupt checks SVM_EXIT_SWINT only)",
