@@ -54,6 +54,7 @@ internal enum Decision
     VmexitClearsGif,
     VmexitDisablesHostBreakpoints,
     VmexitKeepsDr6,
+    X2ApicIcrSends,
     VmrunTrapAfterVmexit,
     InstructionIntercept,
     IoIntercept,

@@ -21,11 +21,6 @@ internal static partial class KnownQemuDivergences
             "QEMU 7.2 target/i386/tcg/excp_helper.c: raise_interrupt2 (a software interrupt checks SVM_EXIT_SWINT only)",
             c => c.First is { Kind: DisagreementKind.ExtraEvent, Subject: "#BP", Observed: { } d } && c.Program.Image.GuestEntry is not null
                  && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Int3 }),
-        new("qemu.no-x2apic",
-            "An interrupt or NMI a scenario sends itself through the x2APIC ICR (WRMSR to MSR 0x830) is never delivered: QEMU 7.2 under TCG has no x2APIC (the qemu64 model does not offer it), and WRMSR to the MSR sends nothing.",
-            "observed on QEMU 7.2.22 (target/i386/tcg/sysemu/misc_helper.c: helper_wrmsr has no x2APIC MSRs)",
-            c => c.First is { Kind: DisagreementKind.MissingEvent, Subject: var s } && (s == "nmi" || s.StartsWith("intr ", StringComparison.Ordinal))
-                 && WritesX2ApicIcr(c)),
         new("qemu.no-single-step-after-vmrun",
             "The host's TF on VMRUN: the model traps after the #VMEXIT, at the instruction after VMRUN (APM 15.5.1); on QEMU no #DB returns there. QEMU's #VMEXIT leaves the VMRUN helper through cpu_loop_exit, past the single-step check at the end of VMRUN's block; the image's INT3 at the instruction after VMRUN runs next, so the two cannot be told apart with this image.",
             "observed on QEMU 7.2.22; QEMU 7.2 target/i386/tcg/sysemu/svm_helper.c: do_vmexit; Errata's QEMU image (src/Errata.Qemu/Image/Site.cs: an INT3 after every VMRUN)",
@@ -56,15 +51,4 @@ internal static partial class KnownQemuDivergences
 
     /// <summary>A 64-bit exception frame with an error code: SS, RSP, RFLAGS, CS, RIP, error code.</summary>
     private const ulong MaxFrame = 48;
-
-    /// <summary>The x2APIC ICR, MSR 0x830 (Intel SDM Vol. 3 10.12.1.2).</summary>
-    private const uint X2ApicIcr = 0x830;
-
-    private static bool WritesX2ApicIcr(DivergenceCase c)
-    {
-        var code = c.Program.Image.Instructions.Select(i => c.Facts.At(i.Address)).OfType<Instruction>().ToList();
-        return code.Any(i => i.Mnemonic == Mnemonic.Wrmsr)
-               && code.Any(i => i is { Mnemonic: Mnemonic.Mov, Op0Kind: OpKind.Register, Op0Register: Register.ECX or Register.RCX }
-                                && i.Op1Kind is OpKind.Immediate32 or OpKind.Immediate32to64 && i.Immediate32 == X2ApicIcr);
-    }
 }
