@@ -10,6 +10,14 @@ namespace Errata.Qemu.Tests;
 /// <summary>Every scenario of docs/ through the verification path on QEMU: each gives an outcome, or a stated refusal.</summary>
 public class DocsOnQemuTests
 {
+    /// <summary>
+    /// The refusals docs/guide/profiles.md ("Running on QEMU") states as limitations of the image:
+    /// an event the xAPIC ICR cannot send (smi, init, mc), a guest that runs on past the wall-clock
+    /// limit (the image has no instruction budget, so a scenario that ends on its budget never ends
+    /// there), bytes that do not fit. QEMU missing or failing is not among them.
+    /// </summary>
+    private static readonly string[] StatedLimitations = ["cannot inject", "did not finish within", "does not fit the QEMU image"];
+
     [Fact]
     public void EveryDocsScenario_RunsToAnEnd_OrIsRefusedWithAReason()
     {
@@ -20,7 +28,8 @@ public class DocsOnQemuTests
         {
             var outcome = DocumentRun.Run(file, new SiteConfig(), null, new RunSelection(Backend: backend));
             foreach (var d in outcome.Diagnostics.Where(d => d.Descriptor.Id == "ERR1200"))
-                Assert.Contains("cannot inject #MC", d.ToString());
+                Assert.True(StatedLimitations.Any(l => d.ToString().Contains(l, StringComparison.Ordinal)),
+                    $"a refusal that names none of the backend's stated limitations: {d}");
             foreach (var run in outcome.Scenarios.SelectMany(s => s.Runs))
             {
                 scenarios++;

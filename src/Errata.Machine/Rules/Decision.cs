@@ -53,6 +53,8 @@ internal enum Decision
     VmrunSetsGif,
     VmexitClearsGif,
     VmexitDisablesHostBreakpoints,
+    VmexitKeepsDr6,
+    X2ApicIcrSends,
     VmrunTrapAfterVmexit,
     InstructionIntercept,
     IoIntercept,

@@ -173,6 +173,7 @@ internal sealed class SvmUnit(Cpu cpu)
         cpu.Efer = h.Efer;
         cpu.Cpl = h.Cpl;
         cpu.Debug.WriteDr7(cpu.Rules.Decide(Decision.VmexitDisablesHostBreakpoints).Delivers ? h.Dr7 & ~DebugBits.Dr7Enables : h.Dr7);
+        if (!cpu.Rules.Decide(Decision.VmexitKeepsDr6).Delivers) cpu.Debug.WriteDr6(h.Dr6);
         cpu.RefreshPending();
         cpu.Log.Deliver(record, rule, cpu.Rip, cpu.Snapshot());
         if ((h.Rflags & FlagBits.TF) != 0 && cpu.Rules.Decide(Decision.VmrunTrapAfterVmexit).Delivers)

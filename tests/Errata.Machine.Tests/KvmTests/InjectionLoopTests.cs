@@ -81,7 +81,9 @@ public sealed class InjectionLoopTests
     /// reaches vmcb02 (recalc_intercepts), without vGIF STGI is intercepted anyway.
     /// </summary>
     [Theory]
-    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
+    [InlineData("apm")]
+    [InlineData("kvm")]
+    [InlineData("kvm-novgif")]
     public void NmiAfterL2Clgi_ExitsToL1AtL2Stgi(string profile)
     {
         var (o, afterStgi) = SelfIpiAfterL2Clgi(profile, icrLow: 0x4_0400, intercept: "intercept_nmi"); // self, delivery mode NMI
@@ -94,11 +96,22 @@ public sealed class InjectionLoopTests
     /// vGIF, KVM's interrupt window (V_IRQ, VINTR intercepted) is written into vmcb02 and opens at L2's STGI.
     /// </summary>
     [Theory]
-    [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
+    [InlineData("apm")]
+    [InlineData("kvm")]
+    [InlineData("kvm-novgif")]
     public void IntrAfterL2Clgi_ExitsToL1AtL2Stgi(string profile)
     {
         var (o, afterStgi) = SelfIpiAfterL2Clgi(profile, icrLow: 0x4_0060, intercept: "intercept_intr"); // self, fixed, vector 0x60
         Assert.Equal(afterStgi, o.Single(EventId.VmExit(0x60)).Rip);
+    }
+
+    /// <summary>On qemu-tcg L2's WRMSR to the x2APIC ICR sends nothing (qemu.no-x2apic): no exit but L2's VMMCALL.</summary>
+    [Fact]
+    public void SelfIpiAfterL2Clgi_SendsNothingOnQemuTcg()
+    {
+        var (o, _) = SelfIpiAfterL2Clgi("qemu-tcg", icrLow: 0x4_0060, intercept: "intercept_intr");
+        Assert.Empty(o.Of(EventId.VmExit(0x60)));
+        Assert.Single(o.Of(EventId.VmExit(0x81)));
     }
 
     /// <summary>L2 (IF=1) runs CLGI, sends itself an IPI through the x2APIC ICR, then STGI; L1 intercepts <paramref name="intercept"/>.</summary>

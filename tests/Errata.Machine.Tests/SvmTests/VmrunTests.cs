@@ -42,6 +42,31 @@ public sealed class VmrunTests
         Assert.Equal(RunEnd.Halted, o.End);
     }
 
+    /// <summary>
+    /// The guest sets DR6.BS by MOV DR6 and exits: the processor leaves that DR6 to the host
+    /// (svm.vmexit-keeps-dr6); QEMU 7.2 loads back the host's, saved at VMRUN (qemu.vmexit-restores-host-dr6).
+    /// </summary>
+    [Theory]
+    [InlineData("apm", 0xFFFF4FF0UL)]
+    [InlineData("qemu-tcg", 0xFFFF0FF0UL)]
+    public void Vmexit_LeavesTheGuestsDr6_OrRestoresTheHosts(string profile, ulong expected)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        var guest = p.Label();
+        a.mov(rax, VmcbAddress);
+        a.vmrun();
+        a.mov(rbx, dr6);
+        a.hlt();
+        p.At(ref guest);
+        a.mov(rcx, 0xFFFF4FF0UL);
+        a.mov(dr6, rcx);
+        a.vmmcall();
+        p.Guest(guest);
+        var o = p.Run(profile);
+        Assert.Equal(expected, o.Final("rbx"));
+    }
+
     /// <summary>QEMU 7.2 reloads the host's DR7 as saved (rule qemu.vmexit-restores-host-dr7): L0 and G0 stay set.</summary>
     [Theory]
     [InlineData("apm", 0x400UL)]

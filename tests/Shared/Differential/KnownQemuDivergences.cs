@@ -9,7 +9,7 @@ namespace Errata.Testing.Differential;
 /// Two come from how the QEMU image realises an injection (an INT3 it writes at the site), not
 /// from QEMU: they are listed so that they are never mistaken for QEMU's behaviour.
 /// </summary>
-internal static class KnownQemuDivergences
+internal static partial class KnownQemuDivergences
 {
     private const string Image = "Errata's QEMU image (src/Errata.Qemu/Image): an injection is an INT3 written at the site, whose handler sends the event through the xAPIC ICR";
 
@@ -61,6 +61,7 @@ internal static class KnownQemuDivergences
             "QEMU 7.2 target/i386/tcg/translate.c: disas_insn (MOV SS and POP SS clear HF_TF_MASK before gen_eob_inhibit_irq)",
             c => c.First is { Kind: DisagreementKind.MissingEvent, Subject: "#DB", Expected: { } d } && InAHandler(c, d.ReturnRip)
                  && c.Program.Image.Instructions.Any(i => c.Facts.At(i.Address) is { } x && ProgramFacts.OpensShadow(x) && x.Mnemonic == Mnemonic.Mov)),
+        .. FoundByDocs,
         new("known.differences-cancel-into-order",
             "Two known differences in one run whose deliveries have the same key, one run's extra delivery and the other's missing one, so that the two lists differ only in order: for example the watchpoint's #DB that follows a single-stepped store at the #DB handler's first instruction (qemu.watchpoint-spurious-store-on-page) and MOV SS's single-step that the processor holds into an INT3 handler's first instruction (qemu.mov-ss-drops-its-single-step), both a #DB returning to a handler. Explained when every delivery only one run has, where the two lists are aligned, is explained by another row.",
             "the rows it combines, in this table",

@@ -141,7 +141,9 @@ internal static class SystemHandlers
         switch (msr)
         {
             case MsrEfer: WriteEfer(c, v); break;
-            case Apic.LocalApic.X2ApicIcrMsr: c.Platform.Apic.WriteX2Icr(v); break;
+            case Apic.LocalApic.X2ApicIcrMsr:
+                if (c.Rules.Decide(Decision.X2ApicIcrSends).Delivers) c.Platform.Apic.WriteX2Icr(v);
+                break;
             case Apic.LocalApic.X2ApicEoiMsr: break;
             default: return GeneralProtection(c, $"wrmsr to unmodelled MSR 0x{msr:x}");
         }

@@ -1,0 +1,54 @@
+using Errata.Machine.Events;
+using Iced.Intel;
+
+namespace Errata.Testing.Differential;
+
+/// <summary>The known divergences first found by running docs/'s scenarios on QEMU (docs/guide/profiles.md lists them too).</summary>
+internal static partial class KnownQemuDivergences
+{
+    /// <summary>A property, not a field: <see cref="All"/> reads it while the other part's fields are initialised.</summary>
+    private static IEnumerable<KnownDivergence> FoundByDocs =>
+    [
+        new("qemu.rf-kept-until-the-block-ends",
+            "RF that a #DB handler's IRETQ restores is still set when the next exception or HLT of the same translation block is taken: QEMU clears RF only where a translation block ends normally, and a block that ends in INT3, HLT or another exception never gets there. The processor clears RF once the first instruction after the IRETQ completes.",
+            "QEMU 7.2 target/i386/tcg/translate.c: do_gen_eob_worker (gen_helper_reset_rf at a block's end only); target/i386/tcg/seg_helper.c: do_interrupt64 pushes RFLAGS with RF",
+            c => c.First is { Kind: DisagreementKind.FinalState, Subject: "rflags" }
+                 && c.Real is { } real && real.Final.TryGet("rflags", out var observed) && c.Model.Final.TryGet("rflags", out var expected)
+                 && (observed ^ expected) == Rf && (observed & Rf) != 0
+                 && Delivery.Of(c.Model, c.Program.Image).Any(d => d.Event == "#DB")),
+        new("qemu.int3-checks-the-intn-intercept",
+            "A guest's INT3 that the VMCB intercepts through the exception bitmap (bit 3): QEMU checks the INTn intercept for INT3, not the exception bitmap, so the guest takes #BP instead of exiting with code 0x43.",
+            "QEMU 7.2 target/i386/tcg/excp_helper.c: raise_interrupt2 (a software interrupt checks SVM_EXIT_SWINT only)",
+            c => c.First is { Kind: DisagreementKind.ExtraEvent, Subject: "#BP", Observed: { } d } && c.Program.Image.GuestEntry is not null
+                 && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Int3 }),
+        new("qemu.no-single-step-after-vmrun",
+            "The host's TF on VMRUN: the model traps after the #VMEXIT, at the instruction after VMRUN (APM 15.5.1); on QEMU no #DB returns there. QEMU's #VMEXIT leaves the VMRUN helper through cpu_loop_exit, past the single-step check at the end of VMRUN's block; the image's INT3 at the instruction after VMRUN runs next, so the two cannot be told apart with this image.",
+            "observed on QEMU 7.2.22; QEMU 7.2 target/i386/tcg/sysemu/svm_helper.c: do_vmexit; Errata's QEMU image (src/Errata.Qemu/Image/Site.cs: an INT3 after every VMRUN)",
+            c => c.First is { Kind: DisagreementKind.MissingEvent, Subject: "#DB", Expected: { } d } && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Vmrun }),
+        new("image.no-budget",
+            "A scenario that ends on its instruction budget (an endless loop): the budget is the built-in machine's, the image has none, so the guest runs until the wall-clock limit and the QEMU backend refuses it.",
+            ImageItself + " (it runs the scenario's code as written, with no instruction count)",
+            c => c.First is { Kind: DisagreementKind.End, Subject: "real run failed" } && c.Model.End == RunEnd.BudgetExceeded
+                 && c.First.Detail.Contains("did not finish", StringComparison.Ordinal)),
+        new("image.guest-hlt-ends-the-run",
+            "A guest's HLT that the VMCB intercepts: the image writes INT3 over every one-byte HLT, the guest's too, so the run ends at the guest's HLT with the guest's registers, where the processor exits to the host (code 0x78) and ends at the host's HLT.",
+            ImageItself + ": Site.cs, an INT3 over every one-byte HLT",
+            c => c.First.Kind == DisagreementKind.FinalState && c.Model.Events.Any(e => e.Id == EventId.VmExit(HltExitCode))),
+        new("image.unhandled-reports-the-interrupted-rsp",
+            "A run that stops at an exception no handler takes: the image reports the state the exception interrupted, RSP before the frame, where the machine stops with the frame pushed.",
+            ImageItself + ": FirmwareAssembler.cs, the unhandled record holds the frame's RSP",
+            c => c.First is { Kind: DisagreementKind.FinalState, Subject: "rsp" } && c.Model.End == RunEnd.Stopped
+                 && c.Real is { } real && real.Final.TryGet("rsp", out var observed) && c.Model.Final.TryGet("rsp", out var expected)
+                 && observed > expected && observed - expected <= MaxFrame),
+    ];
+
+    private const string ImageItself = "Errata's QEMU image (src/Errata.Qemu/Image)";
+
+    private const ulong Rf = 0x10000;
+
+    /// <summary>#VMEXIT code of an intercepted HLT (APM Vol. 2 Appendix C).</summary>
+    private const int HltExitCode = 0x78;
+
+    /// <summary>A 64-bit exception frame with an error code: SS, RSP, RFLAGS, CS, RIP, error code.</summary>
+    private const ulong MaxFrame = 48;
+}
