@@ -127,5 +127,9 @@ public sealed class BuildOnQemuTests : IDisposable
         Assert.Equal(ExitCode.Ok, result.ExitCode);
         var page = File.ReadAllText(Path.Combine(_dir, "_site", "index.html"));
         Assert.Contains($"run on qemu {backend.Installation.Version}, -cpu qemu64,+svm, -accel tcg.", page);
+        // The published verdicts name the same backend as the page.
+        using var data = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "_site", "verdicts.json")));
+        var entry = Assert.Single(data.RootElement.GetProperty("verdicts").EnumerateArray());
+        Assert.Equal($"qemu {backend.Installation.Version}, -cpu qemu64,+svm, -accel tcg", entry.GetProperty("backend").GetString());
     }
 }

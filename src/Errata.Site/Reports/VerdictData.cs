@@ -19,7 +19,7 @@ public static class VerdictData
     public const string FileName = "verdicts.json";
     public const int Schema = 1;
 
-    /// <summary>Who judged: the built-in machine (other backends would name themselves here).</summary>
+    /// <summary>Who ran a scenario when its outcome carries no provenance: the built-in machine (another backend names itself).</summary>
     public const string Backend = "built-in";
 
     /// <param name="verifiedSince">The ledger's date for a run whose claims all hold (<see cref="ScenarioViewBuilder.Holds"/>).</param>
@@ -46,7 +46,7 @@ public static class VerdictData
         foreach (var run in result.Runs)
         {
             var since = ScenarioViewBuilder.Holds(result, run) ? verifiedSince(result, run.Profile.Name) : null;
-            var common = new Common(page, block, result.Scenario.Syntax.Title ?? block.Name, run.Profile.Name, since);
+            var common = new Common(page, block, result.Scenario.Syntax.Title ?? block.Name, run.Profile.Name, since, run.Outcome.Provenance?.ToString() ?? Backend);
             foreach (var v in run.Verdicts)
                 Entry(w, common, "expect", v.Expect.Span.Line, v.Expect.Text, v.Expect.Claim, v.Holds, v.Judgement.Expected, v.Judgement.Observed, null);
             foreach (var gap in result.Gaps)
@@ -55,7 +55,7 @@ public static class VerdictData
         }
     }
 
-    private sealed record Common(Page Page, ScenarioBlock Block, string Title, string Profile, string? VerifiedSince);
+    private sealed record Common(Page Page, ScenarioBlock Block, string Title, string Profile, string? VerifiedSince, string RunBy);
 
     /// <summary>
     /// One entry. For a gap line, <c>holds</c> says whether the profile is on the side the line
@@ -83,7 +83,7 @@ public static class VerdictData
         w.WriteString("observed", observed);
         w.WriteString("machine", X86Machine.Version);
         w.WriteString("generator", ToolVersion.Full);
-        w.WriteString("backend", Backend);
+        w.WriteString("backend", c.RunBy);
         if (c.VerifiedSince is { } since) w.WriteString("verifiedSince", since);
         else w.WriteNull("verifiedSince");
         w.WriteEndObject();
