@@ -1,3 +1,4 @@
+using Errata.Testing;
 using Errata.Machine.Backends;
 using Errata.Qemu.Running;
 using Errata.Site.Building;
@@ -21,17 +22,7 @@ public sealed class VerificationOnQemuTests : IDisposable
         return path;
     }
 
-    private const string ExecuteBreakpointAtGif0 = """
-        profiles: apm kvm
-        code:
-                mov rax, target
-                mov dr0, rax
-                mov rax, 0x401
-                mov dr7, rax
-                clgi
-        target: nop
-                stgi
-                hlt
+    private const string ExecuteBreakpointAtGif0 = "profiles: apm kvm\n" + ScenarioFixtures.BreakpointAtGif0 + """
         expect apm: no #DB
         expect kvm: #DB at target with dr6 = 0xffff0ff1
         expect: halted

@@ -5,17 +5,7 @@ namespace Errata.Site.Tests.Building;
 
 public sealed class NavigationTreeTests
 {
-    private static Page PageAt(string relative, params string[] toctree)
-    {
-        var doc = new Document(relative);
-        if (toctree.Length > 0)
-        {
-            var toc = new TocTree();
-            toc.Entries.AddRange(toctree);
-            doc.Children.Add(toc);
-        }
-        return new Page(doc, relative);
-    }
+    private static Page PageAt(string relative, params string[] toctree) => SiteNavigationTests.PageAt(relative, toctree);
 
     /// <summary>The tree as text: each node's key, its children in brackets.</summary>
     private static string Shape(IEnumerable<NavNode> nodes) =>

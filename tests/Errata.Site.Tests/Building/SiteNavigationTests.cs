@@ -5,7 +5,8 @@ namespace Errata.Site.Tests.Building;
 
 public sealed class SiteNavigationTests
 {
-    private static Page PageAt(string relative, params string[] toctree)
+    /// <summary>A page at a source path, with a toctree naming the entries when any are given.</summary>
+    internal static Page PageAt(string relative, params string[] toctree)
     {
         var doc = new Document(relative);
         if (toctree.Length > 0)
