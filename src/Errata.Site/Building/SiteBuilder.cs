@@ -48,7 +48,7 @@ public static class SiteBuilder
         var cache = options.UseCache ? VerdictCache.Open(root) : VerdictCache.Off();
         var blocks = Select(pages, sourceRoot, options, SourceSpan.None(Display(configPath)), bag);
         var selection = (options.WriteSite ? RunSelection.All : options.Selection) with { Backend = options.Backend };
-        var verified = ScenarioVerifier.Verify(blocks, config, selection, bag, verifying, cache);
+        var verified = ScenarioVerifier.Verify(blocks, config, selection, bag, verifying, cache, sourceRoot);
         if (options.Mutate && !bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) MutationCheck.Run(verified, config, bag, cache);
         var verify = verifying.Finish();
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options, pages, verified);
