@@ -209,7 +209,8 @@ public sealed class ScenarioCommandsTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "docs", "gif.md"), "# T\n\n```scenario pf\nprofiles: apm\ncode:\n  nop\n  mov rax, [0x900000]\n  hlt\nexpect: halted\n```\n");
         var (exit, output, _) = CliRunner.Run(_dir, "run", "docs/gif.md");
         Assert.Equal(1, exit);
-        Assert.Contains("end: stopped (unhandled #PF at 0x401001, written at docs/gif.md:7)", output, StringComparison.Ordinal);
+        // Named as the site names it, relative to the source folder, as build and check name it.
+        Assert.Contains("end: stopped (unhandled #PF at 0x401001, written at gif.md:7)", output, StringComparison.Ordinal);
     }
 
     [Fact]
