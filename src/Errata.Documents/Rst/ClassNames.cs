@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Errata.Documents.Rst;
@@ -6,8 +5,8 @@ namespace Errata.Documents.Rst;
 /// <summary>
 /// Class names as docutils makes them (<c>nodes.make_id</c>, through <c>class_option</c>):
 /// lower case, the letters with no decomposition spelt in ASCII, the rest folded to ASCII
-/// (<see cref="AsciiFolding"/>), every run of
-/// other characters one hyphen, no leading digit or hyphen, so a name is always a valid CSS class.
+/// (<see cref="AsciiFolding"/>), every run of other characters one hyphen, no leading digit
+/// or hyphen, so a name is always a valid CSS class.
 /// </summary>
 internal static class ClassNames
 {
@@ -61,7 +60,7 @@ internal static class ClassNames
             var made = Make(name);
             if (made.Length == 0)
             {
-                error = string.Create(CultureInfo.InvariantCulture, $"cannot make \"{name}\" into a class name");
+                error = $"cannot make \"{name}\" into a class name";
                 return null;
             }
             classes.Add(made);
