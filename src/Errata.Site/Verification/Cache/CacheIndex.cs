@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Errata.Machine;
@@ -66,14 +68,15 @@ internal sealed class CacheIndex
     }
 
     /// <summary>The entry's outcome, or null and what was wrong with it (null when there is none).</summary>
-    public (Outcome? Outcome, string? Problem) Find(CacheKey key, string profile)
+    public (Outcome? Outcome, string? Problem) Find(CacheKey key, string hash, string profile)
     {
-        if (!_entries.TryGetValue(key.Hash, out var entry)) return (null, Problem);
+        if (!_entries.TryGetValue(hash, out var entry)) return (null, Problem);
         try
         {
             if (ReadKey(entry.GetProperty("key")) != key) return (null, "the entry is for other inputs, rewritten");
             var outcome = entry.GetProperty("outcome");
-            if (CacheKey.HashOf(outcome.GetRawText()) != entry.GetProperty("checksum").GetString()) return (null, "the entry's checksum does not match, rewritten");
+            if (!Checksum(JsonMarshal.GetRawUtf8Value(outcome)).Equals(entry.GetProperty("checksum").GetString(), StringComparison.Ordinal))
+                return (null, "the entry's checksum does not match, rewritten");
             var read = OutcomeJson.Read(outcome);
             return read.Profile == profile ? (read, null) : (null, "the entry is for another profile, rewritten");
         }
@@ -106,7 +109,7 @@ internal sealed class CacheIndex
             w.WriteStartObject();
             w.WritePropertyName("key");
             WriteKey(w, key);
-            w.WriteString("checksum", CacheKey.HashOf(outcome));
+            w.WriteString("checksum", Checksum(Encoding.UTF8.GetBytes(outcome)));
             w.WritePropertyName("outcome");
             w.WriteRawValue(outcome, skipInputValidation: true);
             w.WriteEndObject();
@@ -151,6 +154,9 @@ internal sealed class CacheIndex
             current._document?.Dispose();
         }
     }
+
+    /// <summary>The SHA-256 of an outcome's text as the file holds it.</summary>
+    private static string Checksum(ReadOnlySpan<byte> utf8) => Convert.ToHexStringLower(SHA256.HashData(utf8));
 
     private static void WriteKey(Utf8JsonWriter w, CacheKey key)
     {

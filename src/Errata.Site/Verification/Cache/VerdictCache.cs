@@ -21,7 +21,7 @@ public sealed class VerdictCache
     private readonly string? _tool;
     private readonly string? _assembler;
     private readonly ConcurrentQueue<CachedRun> _log = new();
-    private readonly ConcurrentQueue<(CacheKey Key, string Identity, RecordedOutcome Recorded)> _fresh = new();
+    private readonly ConcurrentQueue<(CacheKey Key, string Hash, string Identity, RecordedOutcome Recorded)> _fresh = new();
     private readonly ConcurrentDictionary<string, string> _reused = new(StringComparer.Ordinal);
     private Lazy<CacheIndex> _index;
 
@@ -62,10 +62,11 @@ public sealed class VerdictCache
         var identity = CacheKey.HashOf($"{scenario.Syntax.Span.Path}\n{scenario.Syntax.Name}\n{profile.Name}");
         var index = _index.Value;
         var last = index.Last(identity);
-        var (cached, problem) = index.Find(key, profile.Name);
+        var hash = key.Hash;
+        var (cached, problem) = index.Find(key, hash, profile.Name);
         if (cached is not null)
         {
-            if (last != key) _reused[identity] = key.Hash;
+            if (last != key) _reused[identity] = hash;
             Note(scenario, profile, null);
             return cached;
         }
@@ -78,7 +79,7 @@ public sealed class VerdictCache
         }
         Note(scenario, profile, reason);
         // Written at Save, after judging, when the claims have read the memory the entry must keep.
-        _fresh.Enqueue((key, identity, recorded));
+        _fresh.Enqueue((key, hash, identity, recorded));
         return recorded.Outcome;
     }
 
@@ -90,7 +91,7 @@ public sealed class VerdictCache
     public void Save()
     {
         if (_folder is null || (_fresh.IsEmpty && _reused.IsEmpty)) return;
-        var fresh = new List<(CacheKey Key, string Identity, RecordedOutcome Recorded)>();
+        var fresh = new List<(CacheKey Key, string Hash, string Identity, RecordedOutcome Recorded)>();
         while (_fresh.TryDequeue(out var run)) fresh.Add(run);
         var last = new Dictionary<string, string>(_reused, StringComparer.Ordinal);
         _reused.Clear();
@@ -99,8 +100,8 @@ public sealed class VerdictCache
         var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < fresh.Count; i++)
         {
-            byHash[fresh[i].Key.Hash] = entries[i];
-            last[fresh[i].Identity] = fresh[i].Key.Hash;
+            byHash[fresh[i].Hash] = entries[i];
+            last[fresh[i].Identity] = fresh[i].Hash;
         }
         try
         {
