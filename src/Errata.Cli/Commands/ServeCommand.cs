@@ -29,6 +29,7 @@ internal sealed class ServeCommand : ErrataCommand
     {
         Add(CommonOptions.Config);
         Add(Port);
+        Add(CommonOptions.Timings);
     }
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
@@ -47,7 +48,7 @@ internal sealed class ServeCommand : ErrataCommand
             e.Cancel = true;
             cancel.Cancel();
         };
-        using var server = new DevServer(options, args.GetValue(Port), stdout);
+        using var server = new DevServer(options, args.GetValue(Port), stdout) { Timings = args.GetValue(CommonOptions.Timings) ? stderr : null };
         // The port first: a port in use is one line and exit 2, not a stack trace after a full build.
         if (server.Start() is { } error)
         {

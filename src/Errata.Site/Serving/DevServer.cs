@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Errata.Diagnostics;
@@ -9,8 +11,9 @@ namespace Errata.Site.Serving;
 /// `errata serve`: builds the site, serves the output on 127.0.0.1 (and as localhost),
 /// rebuilds when a source, template or the config changes (a saved document alone: only
 /// what depends on it, <see cref="SiteUpdate"/>), and makes open pages reload themselves:
-/// each waits on the build version until it moves. Only loopback is ever bound: this is an
-/// author's preview, not a web server.
+/// each waits until a publication replaces its file (<see cref="Publications"/>): the edited
+/// page as soon as it is written, before the site-wide files follow. Only loopback is ever
+/// bound: this is an author's preview, not a web server.
 /// </summary>
 public sealed class DevServer : IDisposable
 {
@@ -23,8 +26,7 @@ public sealed class DevServer : IDisposable
     private readonly TextWriter _log;
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(25);
 
-    private int _version;
-    private TaskCompletionSource _built = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Publications _publications = new();
     private SiteSnapshot? _snapshot;
     private string? _output;
     // The diagnostics of the last build while none has succeeded yet: every page shows them.
@@ -46,8 +48,11 @@ public sealed class DevServer : IDisposable
 
     public int Port { get; }
 
-    /// <summary>How many builds have completed; pages poll it and reload when it moves.</summary>
-    public int Version => Volatile.Read(ref _version);
+    /// <summary>Where to write how long each build took, from the first change seen to the changed pages and to every file in place (`--timings`); null: nowhere.</summary>
+    public TextWriter? Timings { get; init; }
+
+    /// <summary>How many publications there have been (a build: one; a rebuild: its changed pages, then the rest).</summary>
+    public int Version => _publications.Version;
 
     /// <summary>
     /// Takes the port, before any build, so a port in use is reported at once; null when
@@ -73,7 +78,7 @@ public sealed class DevServer : IDisposable
         if (Start() is { } error) throw new InvalidOperationException(error.Message);
         await RebuildAsync().ConfigureAwait(false);
         _log.WriteLine($"serving http://127.0.0.1:{Port}/{(_localhost ? $" and http://localhost:{Port}/" : "")} (Ctrl+C stops)");
-        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), changed => _ = RebuildOnSave(changed));
+        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), (changed, firstSeen) => _ = RebuildOnSave(changed, firstSeen));
         using var registration = cancel.Register(() => _listener.Stop());
         while (!cancel.IsCancellationRequested)
         {
@@ -91,21 +96,32 @@ public sealed class DevServer : IDisposable
     }
 
     /// <summary>Builds the whole site, or, given the files that changed since the last good build, what depends on them.</summary>
-    public async Task RebuildAsync(IReadOnlyCollection<string>? changed = null)
+    /// <param name="firstSeen">The <see cref="Stopwatch"/> timestamp of the first change, for <see cref="Timings"/>.</param>
+    public async Task RebuildAsync(IReadOnlyCollection<string>? changed = null, long? firstSeen = null)
     {
         await _building.WaitAsync().ConfigureAwait(false);
         try
         {
-            var result = _snapshot is { } last && changed is not null ? SiteUpdate.Rebuild(last, changed) : SiteBuilder.Build(_options);
+            var started = Stopwatch.GetTimestamp();
+            var from = firstSeen ?? started;
+            TimeSpan? shown = null;
+            void Published(IReadOnlyCollection<string>? files)
+            {
+                shown ??= Stopwatch.GetElapsedTime(from);
+                _publications.Publish(files);
+            }
+            var result = _snapshot is { } last && changed is not null ? SiteUpdate.Rebuild(last, changed, Published) : SiteBuilder.Build(_options);
             foreach (var d in result.Diagnostics) _log.WriteLine(d);
             if (result.OutputFolder is { } folder) _output = folder;
             if (result.Snapshot is { } snapshot) _snapshot = snapshot;
             _firstBuildFailed = _output is null ? result.Diagnostics : null;
+            // A full build, or a rebuild that failed after publishing pages (they are back as they were): any open page may differ.
+            if (shown is null || result.OutputFolder is null) Published(null);
             _log.WriteLine(result.Outcome.Summary);
             _log.WriteLine(result.OutputFolder is null ? "build failed; still serving the previous site"
                 : $"built {result.Rendered ?? result.Documents.Count} of {result.Documents.Count} page(s) in {result.Timings.Total.TotalMilliseconds:0} ms");
-            Interlocked.Increment(ref _version);
-            Interlocked.Exchange(ref _built, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            Timings?.WriteLine($"timings: settle {Ms(started - from)}, read {Ms(result.Timings.Read)}, verify {Ms(result.Timings.Verify)}, " +
+                    $"changed page(s) in place after {Ms(shown!.Value)}, every file after {Ms(Stopwatch.GetElapsedTime(from))} (from the first change seen)");
         }
         finally
         {
@@ -113,15 +129,20 @@ public sealed class DevServer : IDisposable
         }
     }
 
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Ms(long ticks) => Ms(Stopwatch.GetElapsedTime(0, ticks));
+
     /// <summary>A rebuild nobody awaits: an internal error is logged, and the last good site stays served.</summary>
-    private async Task RebuildOnSave(IReadOnlyCollection<string> changed)
+    private async Task RebuildOnSave(IReadOnlyCollection<string> changed, long firstSeen)
     {
         try
         {
-            await RebuildAsync(changed).ConfigureAwait(false);
+            await RebuildAsync(changed, firstSeen).ConfigureAwait(false);
         }
         catch (Exception e)
         {
+            _publications.Publish(null);
             _log.WriteLine($"errata: internal error: {InternalFault.Describe(e)}; still serving the previous site");
         }
     }
@@ -140,13 +161,12 @@ public sealed class DevServer : IDisposable
         }
         if (path == VersionPath)
         {
-            // `?after=N` waits (up to LongestWait) until a build other than N has completed: the page learns at once.
-            if (int.TryParse(context.Request.QueryString["after"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var after))
-            {
-                var built = Volatile.Read(ref _built).Task;
-                if (Version == after) await Task.WhenAny(built, Task.Delay(LongestWait)).ConfigureAwait(false);
-            }
-            Write(response, "text/plain", Encoding.UTF8.GetBytes(Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // `?after=N` waits (up to LongestWait) for a publication after N, one that replaced the
+            // file `&page=` serves when given: the page learns at once, and only when it changed.
+            var version = Version;
+            if (int.TryParse(context.Request.QueryString["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var after))
+                version = await _publications.WaitAsync(after, OutputFileOf(context.Request.QueryString["page"]), LongestWait).ConfigureAwait(false);
+            Write(response, "text/plain", Encoding.UTF8.GetBytes(version.ToString(CultureInfo.InvariantCulture)));
             return;
         }
         if (path == ReloadPath)
@@ -174,6 +194,13 @@ public sealed class DevServer : IDisposable
         Write(response, type, bytes);
     }
 
+    /// <summary>The output file a page's path is served from, relative to the output; null when none is (any publication concerns it).</summary>
+    private string? OutputFileOf(string? page)
+    {
+        if (_output is null || RequestPath.Parse(page) is not { } path || StaticFiles.Resolve(_output, path) is not { } file) return null;
+        return Publications.Normalize(Path.GetRelativePath(_output, file));
+    }
+
     /// <summary>Served pages poll the build version and reload when a rebuild finished; the written site has no such script.</summary>
     private static string InjectReload(string html)
     {
@@ -186,7 +213,7 @@ public sealed class DevServer : IDisposable
         (function () {
           var seen = null;
           function wait() {
-            fetch('/__errata/version' + (seen === null ? '' : '?after=' + seen), { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (v) {
+            fetch('/__errata/version?page=' + encodeURIComponent(location.pathname) + (seen === null ? '' : '&after=' + seen), { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (v) {
               if (seen !== null && v !== seen) { location.reload(); return; }
               seen = v;
               wait();

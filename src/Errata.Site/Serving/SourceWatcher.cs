@@ -1,10 +1,15 @@
+using System.Diagnostics;
+
 namespace Errata.Site.Serving;
 
 /// <summary>
 /// Watches a site's folder and calls back, with the paths that changed, once a burst of
 /// changes has settled, ignoring the output folder (a build writing there must not trigger
 /// another build) and hidden files. The settle time is short: an editor's save is a burst of
-/// a few milliseconds, and the author is waiting for the page.
+/// a few milliseconds, and the author is waiting for the page. An editor that saves through
+/// another file (written beside the document, or the document moved aside as a backup, then
+/// renamed into place and the rest removed) makes files that appear and vanish within the
+/// burst: those changed nothing the site reads, so only the document is reported.
 /// </summary>
 public sealed class SourceWatcher : IDisposable
 {
@@ -13,10 +18,14 @@ public sealed class SourceWatcher : IDisposable
     private readonly FileSystemWatcher _watcher;
     private readonly string _output;
     private readonly Timer _timer;
-    private readonly Action<IReadOnlyCollection<string>> _changed;
+    private readonly Action<IReadOnlyCollection<string>, long> _changed;
     private HashSet<string> _pending = new(StringComparer.Ordinal);
+    // Paths the burst created (or renamed something to): gone again at its end, they were an editor's scratch.
+    private HashSet<string> _appeared = new(StringComparer.Ordinal);
+    private long _firstSeen;
 
-    public SourceWatcher(string root, string output, Action<IReadOnlyCollection<string>> changed)
+    /// <param name="changed">Called with the paths and the <see cref="Stopwatch"/> timestamp of the burst's first change.</param>
+    public SourceWatcher(string root, string output, Action<IReadOnlyCollection<string>, long> changed)
     {
         _output = Path.GetFullPath(output);
         _changed = changed;
@@ -38,7 +47,9 @@ public sealed class SourceWatcher : IDisposable
         if (e.ChangeType == WatcherChangeTypes.Changed && Directory.Exists(path)) return;
         lock (_timer)
         {
+            if (_pending.Count == 0) _firstSeen = Stopwatch.GetTimestamp();
             _pending.Add(path);
+            if (e.ChangeType is WatcherChangeTypes.Created or WatcherChangeTypes.Renamed) _appeared.Add(path);
             // A renamed file is gone from its old name: whatever held it must rebuild too.
             if (e is RenamedEventArgs renamed) _pending.Add(Path.GetFullPath(renamed.OldFullPath));
             _timer.Change(Settle, Timeout.InfiniteTimeSpan);
@@ -48,12 +59,16 @@ public sealed class SourceWatcher : IDisposable
     private void Flush()
     {
         HashSet<string> changed;
+        long firstSeen;
         lock (_timer)
         {
             changed = _pending;
+            changed.RemoveWhere(p => _appeared.Contains(p) && !File.Exists(p) && !Directory.Exists(p));
+            firstSeen = _firstSeen;
             _pending = new HashSet<string>(StringComparer.Ordinal);
+            _appeared = new HashSet<string>(StringComparer.Ordinal);
         }
-        if (changed.Count > 0) _changed(changed);
+        if (changed.Count > 0) _changed(changed, firstSeen);
     }
 
     public void Dispose()
