@@ -46,21 +46,24 @@ internal sealed class SiteRendering
     }
 
     /// <summary>The generated pages (those <paramref name="generated"/> names; all for a build), the search index and the verdict data.</summary>
-    public bool SiteWide(Action<string, string> writeText, DiagnosticBag bag, Func<string, bool>? generated = null)
+    /// <param name="superseded">Asked between files (<see cref="OperationCanceledException"/>): `serve` stops when the next save arrives.</param>
+    public bool SiteWide(Action<string, string> writeText, DiagnosticBag bag, Func<string, bool>? generated = null, CancellationToken superseded = default)
     {
         if (!Guarded(bag, () =>
             {
-                foreach (var (name, render) in Generated(generated)) writeText(name, render());
+                foreach (var (name, render) in Generated(generated))
+                {
+                    superseded.ThrowIfCancellationRequested();
+                    writeText(name, render());
+                }
             }))
             return false;
+        superseded.ThrowIfCancellationRequested();
         writeText(SearchIndex, SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(Tree.Pages, _site.Verified)));
+        superseded.ThrowIfCancellationRequested();
         writeText(VerdictData.FileName, VerdictData.Write(Tree.Pages, _site.Verified, (result, profile) => _ledger.DateFor(result, profile, _view.MachineVersion)));
         return true;
     }
-
-    /// <summary>The output names of the files <see cref="SiteWide"/> writes.</summary>
-    public IEnumerable<string> SiteWideNames(Func<string, bool>? generated = null) =>
-        Generated(generated).Select(g => g.Name).Append(SearchIndex).Append(VerdictData.FileName);
 
     private const string SearchIndex = "search-index.json";
 

@@ -26,4 +26,14 @@ public sealed record SiteSnapshot(
 {
     /// <summary>The diagnostics of the build that wrote it: a rebuild reports again those of the documents it did not read.</summary>
     public IReadOnlyList<Errata.Diagnostics.Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>
+    /// What a rebuild published the changed pages of but did not finish, superseded by the next
+    /// save: the pages and site-wide files still to write (null: nothing is owed).
+    /// </summary>
+    public SiteUpdateOwed? Owed { get; init; }
 }
+
+/// <param name="Pages">Output pages still to render, by source path.</param>
+/// <param name="EveryGenerated">Whether every generated page is owed, not only the scenarios page.</param>
+public sealed record SiteUpdateOwed(IReadOnlySet<string> Pages, bool EveryGenerated);

@@ -24,7 +24,8 @@ public static class SiteUpdate
 {
     /// <param name="changed">Full paths of the files that changed since <paramref name="previous"/> was built.</param>
     /// <param name="published">Called, with their output paths, as files are in place: the changed pages first, then the rest.</param>
-    public static BuildResult Rebuild(SiteSnapshot previous, IReadOnlyCollection<string> changed, Action<IReadOnlyCollection<string>>? published = null)
+    /// <param name="superseded">Set when a later save arrives: the pages already published stay, the rest is owed to the next rebuild.</param>
+    public static BuildResult Rebuild(SiteSnapshot previous, IReadOnlyCollection<string> changed, Action<IReadOnlyCollection<string>>? published = null, CancellationToken superseded = default)
     {
         var byReal = previous.Files.ToDictionary(f => Path.GetFullPath(f.Real), StringComparer.Ordinal);
         var files = changed.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
@@ -62,29 +63,25 @@ public static class SiteUpdate
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return SiteBuilder.Stop(bag, options, pages, verified);
 
         var seenElsewhere = moved.Count > 0 || oldPages.Zip(replaced).Any(p => Fails(p.First, previous.Verified) != Fails(p.Second, verified));
-        var site = previous with { Pages = pages, Verified = verified };
         var render = BuildTimings.Now();
+        var site = previous with { Pages = pages, Verified = verified, Owed = null };
         var ledger = VerificationLedger.Open(Path.GetDirectoryName(previous.ConfigPath)!, options.Clock);
         if (!OutputGuard.CheckOwnership(previous.Output, bag)) return SiteBuilder.Stop(bag, options, pages, verified);
         var rendering = new SiteRendering(site, ledger);
         var writer = new SiteUpdateWriter(previous.Output.Folder);
-        var others = (seenElsewhere ? pages : SiteUpdateDependents.ShowingEveryScenario(pages)).Where(p => !edited.Contains(p.RelativePath)).ToList();
+        // What other pages show moved: all of them; otherwise those showing every scenario, and what an earlier rebuild left owed.
+        var others = (seenElsewhere ? pages : SiteUpdateDependents.ShowingEveryScenario(pages).Concat(previous.Owed is { } owed ? pages.Where(p => owed.Pages.Contains(p.RelativePath)) : []))
+            .Where(p => !edited.Contains(p.RelativePath)).Distinct().ToList();
+        var rest = new SiteUpdateOwed(others.Select(p => p.RelativePath).ToHashSet(StringComparer.Ordinal), seenElsewhere || previous.Owed?.EveryGenerated == true);
+        Finish finish;
         try
         {
             if (!rendering.Pages(replaced, writer.Write, bag, new PhaseProgress(options.Progress, BuildPhase.Render)))
                 return Failed(writer, bag, options, pages, verified);
             published?.Invoke(writer.Written.ToList());
-
-            // Rendered in full before any is written: a template failing on one leaves every other as it was.
-            var staged = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-            void Stage(string path, string text) => staged[path] = text;
-            // The rules page shows no page; the contents page only what `Shown` and `Fails` compare.
-            if (!rendering.Pages(others, Stage, bag, new PhaseProgress(IBuildProgress.None, BuildPhase.Render))
-                || !rendering.SiteWide(Stage, bag, generated: name => seenElsewhere || name == SiteRendering.ScenariosPage))
-                return Failed(writer, bag, options, pages, verified);
-            foreach (var (path, text) in staged) writer.Write(path, text);
+            finish = WriteRest(rendering, writer, others, rest, bag, published, superseded);
+            if (finish == Finish.Failed) return Failed(writer, bag, options, pages, verified);
             ledger.Save();
-            published?.Invoke(staged.Keys.ToList());
         }
         catch
         {
@@ -94,9 +91,65 @@ public static class SiteUpdate
         return new BuildResult(SiteBuilder.Outcome(bag, options, pages, verified), pages.Select(p => p.Document).ToList(), previous.Output.Folder)
         {
             Timings = new BuildTimings(read, verify, BuildTimings.Since(render)),
-            Snapshot = site with { Diagnostics = [.. bag.Items] },
-            Rendered = replaced.Count + others.Count,
+            Snapshot = site with { Diagnostics = [.. bag.Items], Owed = finish == Finish.Superseded ? rest : null },
+            Rendered = replaced.Count + (finish == Finish.Written ? others.Count : 0),
         };
+    }
+
+    /// <summary>
+    /// Writes what a rebuild superseded by a later save left owed (<see cref="SiteSnapshot.Owed"/>),
+    /// when that save could not be rebuilt: the site it leaves is then whole. Null when nothing is owed.
+    /// </summary>
+    public static BuildResult? Settle(SiteSnapshot site, Action<IReadOnlyCollection<string>>? published = null, CancellationToken superseded = default)
+    {
+        if (site.Owed is not { } owed) return null;
+        var render = BuildTimings.Now();
+        var bag = new DiagnosticBag();
+        bag.AddRange(site.Diagnostics);
+        var ledger = VerificationLedger.Open(Path.GetDirectoryName(site.ConfigPath)!, site.Options.Clock);
+        var pages = site.Pages.ToList();
+        if (!OutputGuard.CheckOwnership(site.Output, bag)) return SiteBuilder.Stop(bag, site.Options, pages, site.Verified);
+        var writer = new SiteUpdateWriter(site.Output.Folder);
+        var others = pages.Where(p => owed.Pages.Contains(p.RelativePath)).ToList();
+        var finish = WriteRest(new SiteRendering(site, ledger), writer, others, owed, bag, published, superseded);
+        if (finish == Finish.Failed) return Failed(writer, bag, site.Options, pages, site.Verified);
+        ledger.Save();
+        return new BuildResult(SiteBuilder.Outcome(bag, site.Options, pages, site.Verified), pages.Select(p => p.Document).ToList(), site.Output.Folder)
+        {
+            Timings = new BuildTimings(TimeSpan.Zero, TimeSpan.Zero, BuildTimings.Since(render)),
+            Snapshot = site with { Diagnostics = [.. bag.Items], Owed = finish == Finish.Superseded ? owed : null },
+            Rendered = finish == Finish.Written ? others.Count : 0,
+        };
+    }
+
+    private enum Finish { Written, Superseded, Failed }
+
+    /// <summary>
+    /// The second part of a rebuild: the other pages that changed and the site-wide files,
+    /// rendered in full before any is written (a template failing on one leaves every other as
+    /// it was), then published. A later save arriving first stops it: the next rebuild owes it.
+    /// </summary>
+    private static Finish WriteRest(SiteRendering rendering, SiteUpdateWriter writer, IReadOnlyList<Page> others, SiteUpdateOwed rest, DiagnosticBag bag,
+        Action<IReadOnlyCollection<string>>? published, CancellationToken superseded)
+    {
+        var staged = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        void Stage(string path, string text) => staged[path] = text;
+        try
+        {
+            superseded.ThrowIfCancellationRequested();
+            if (!rendering.Pages(others, Stage, bag, new PhaseProgress(IBuildProgress.None, BuildPhase.Render))) return Finish.Failed;
+            superseded.ThrowIfCancellationRequested();
+            // The rules page shows no page; the contents page only what `Shown` and `Fails` compare.
+            if (!rendering.SiteWide(Stage, bag, generated: name => rest.EveryGenerated || name == SiteRendering.ScenariosPage, superseded)) return Finish.Failed;
+            superseded.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException) when (superseded.IsCancellationRequested)
+        {
+            return Finish.Superseded;
+        }
+        foreach (var (path, text) in staged) writer.Write(path, text);
+        published?.Invoke(staged.Keys.ToList());
+        return Finish.Written;
     }
 
     /// <summary>Reads <paramref name="stale"/> from their sources again, in their places in <paramref name="pages"/>; null when one cannot be read (reported).</summary>

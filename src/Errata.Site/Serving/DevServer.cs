@@ -27,6 +27,9 @@ public sealed class DevServer : IDisposable
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(25);
 
     private readonly Publications _publications = new();
+    // Set when a save arrives, so that the rebuild running stops after publishing its changed pages.
+    private CancellationTokenSource _superseded = new();
+    private int _waiting;
     private SiteSnapshot? _snapshot;
     private string? _output;
     // The diagnostics of the last build while none has succeeded yet: every page shows them.
@@ -78,20 +81,36 @@ public sealed class DevServer : IDisposable
         if (Start() is { } error) throw new InvalidOperationException(error.Message);
         await RebuildAsync().ConfigureAwait(false);
         _log.WriteLine($"serving http://127.0.0.1:{Port}/{(_localhost ? $" and http://localhost:{Port}/" : "")} (Ctrl+C stops)");
-        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), (changed, firstSeen) => _ = RebuildOnSave(changed, firstSeen));
-        using var registration = cancel.Register(() => _listener.Stop());
-        while (!cancel.IsCancellationRequested)
+        var rebuilds = new System.Collections.Concurrent.ConcurrentDictionary<Task, bool>();
+        var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), (changed, firstSeen) =>
         {
-            HttpListenerContext context;
-            try
+            var rebuild = RebuildOnSave(changed, firstSeen);
+            rebuilds[rebuild] = true;
+            rebuild.ContinueWith(done => rebuilds.TryRemove(done, out _), TaskScheduler.Default);
+        });
+        using var registration = cancel.Register(() => _listener.Stop());
+        try
+        {
+            while (!cancel.IsCancellationRequested)
             {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+                {
+                    break;
+                }
+                _ = Task.Run(() => RespondAsync(context), CancellationToken.None);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                break;
-            }
-            _ = Task.Run(() => RespondAsync(context), CancellationToken.None);
+        }
+        finally
+        {
+            // Stopped: no further save starts a rebuild, and none still running outlives the server.
+            watcher.Dispose();
+            await Volatile.Read(ref _superseded).CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(rebuilds.Keys).ConfigureAwait(false);
         }
     }
 
@@ -99,18 +118,28 @@ public sealed class DevServer : IDisposable
     /// <param name="firstSeen">The <see cref="Stopwatch"/> timestamp of the first change, for <see cref="Timings"/>.</param>
     public async Task RebuildAsync(IReadOnlyCollection<string>? changed = null, long? firstSeen = null)
     {
+        var settled = Stopwatch.GetTimestamp();
+        // The rebuild running (if any) leaves what it has not written to this one.
+        Interlocked.Increment(ref _waiting);
+        await Volatile.Read(ref _superseded).CancelAsync().ConfigureAwait(false);
         await _building.WaitAsync().ConfigureAwait(false);
+        Interlocked.Decrement(ref _waiting);
         try
         {
+            // Never disposed: a later save may still cancel it; it holds no timer.
+            var superseded = new CancellationTokenSource();
+            Volatile.Write(ref _superseded, superseded);
+            // A save already waiting supersedes this rebuild as soon as its changed pages are in place.
+            if (Volatile.Read(ref _waiting) > 0) await superseded.CancelAsync().ConfigureAwait(false);
             var started = Stopwatch.GetTimestamp();
-            var from = firstSeen ?? started;
+            var from = firstSeen ?? settled;
             TimeSpan? shown = null;
             void Published(IReadOnlyCollection<string>? files)
             {
                 shown ??= Stopwatch.GetElapsedTime(from);
                 _publications.Publish(files);
             }
-            var result = _snapshot is { } last && changed is not null ? SiteUpdate.Rebuild(last, changed, Published) : SiteBuilder.Build(_options);
+            var result = _snapshot is { } last && changed is not null ? SiteUpdate.Rebuild(last, changed, Published, superseded.Token) : SiteBuilder.Build(_options);
             foreach (var d in result.Diagnostics) _log.WriteLine(d);
             if (result.OutputFolder is { } folder) _output = folder;
             if (result.Snapshot is { } snapshot) _snapshot = snapshot;
@@ -120,8 +149,15 @@ public sealed class DevServer : IDisposable
             _log.WriteLine(result.Outcome.Summary);
             _log.WriteLine(result.OutputFolder is null ? "build failed; still serving the previous site"
                 : $"built {result.Rendered ?? result.Documents.Count} of {result.Documents.Count} page(s) in {result.Timings.Total.TotalMilliseconds:0} ms");
-            Timings?.WriteLine($"timings: settle {Ms(started - from)}, read {Ms(result.Timings.Read)}, verify {Ms(result.Timings.Verify)}, " +
-                    $"changed page(s) in place after {Ms(shown!.Value)}, every file after {Ms(Stopwatch.GetElapsedTime(from))} (from the first change seen)");
+            // A rebuild that failed must not leave what an earlier, superseded one owed unwritten.
+            if (result.OutputFolder is null && _snapshot is { } good && SiteUpdate.Settle(good, Published, superseded.Token) is { } settle)
+            {
+                foreach (var d in settle.Diagnostics.Except(good.Diagnostics)) _log.WriteLine(d);
+                if (settle.Snapshot is { } whole) _snapshot = whole;
+            }
+            Timings?.WriteLine($"timings: settle {Ms(settled - from)}, waited {Ms(started - settled)} for the previous build, read {Ms(result.Timings.Read)}, verify {Ms(result.Timings.Verify)}, " +
+                $"changed page(s) in place after {Ms(shown!.Value)}, " +
+                (_snapshot?.Owed is null ? $"every file after {Ms(Stopwatch.GetElapsedTime(from))}" : "the rest left to the next save") + " (from the first change seen)");
         }
         finally
         {

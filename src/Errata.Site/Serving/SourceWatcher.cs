@@ -23,6 +23,7 @@ public sealed class SourceWatcher : IDisposable
     // Paths the burst created (or renamed something to): gone again at its end, they were an editor's scratch.
     private HashSet<string> _appeared = new(StringComparer.Ordinal);
     private long _firstSeen;
+    private bool _disposed;
 
     /// <param name="changed">Called with the paths and the <see cref="Stopwatch"/> timestamp of the burst's first change.</param>
     public SourceWatcher(string root, string output, Action<IReadOnlyCollection<string>, long> changed)
@@ -58,22 +59,24 @@ public sealed class SourceWatcher : IDisposable
 
     private void Flush()
     {
-        HashSet<string> changed;
-        long firstSeen;
+        // Called under the lock, so that once disposed no call is made: the callback only starts a rebuild.
         lock (_timer)
         {
-            changed = _pending;
+            var changed = _pending;
             changed.RemoveWhere(p => _appeared.Contains(p) && !File.Exists(p) && !Directory.Exists(p));
-            firstSeen = _firstSeen;
             _pending = new HashSet<string>(StringComparer.Ordinal);
             _appeared = new HashSet<string>(StringComparer.Ordinal);
+            if (changed.Count > 0 && !_disposed) _changed(changed, _firstSeen);
         }
-        if (changed.Count > 0) _changed(changed, firstSeen);
     }
 
     public void Dispose()
     {
         _watcher.Dispose();
-        _timer.Dispose();
+        lock (_timer)
+        {
+            _disposed = true;
+            _timer.Dispose();
+        }
     }
 }
