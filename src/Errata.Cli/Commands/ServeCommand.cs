@@ -55,6 +55,9 @@ internal sealed class ServeCommand : ErrataCommand
             stderr.WriteLine($"errata serve: {DiagnosticFormatter.SeverityWord(error.Severity)} {error.Id}: {error.Message}");
             return ExitCode.BadInput;
         }
+        // Rendering every page keeps each pool thread busy; a page's requests must not wait for the pool to grow.
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount), completion);
         server.RunAsync(cancel.Token).GetAwaiter().GetResult();
         return ExitCode.Ok;
     }

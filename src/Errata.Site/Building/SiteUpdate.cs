@@ -16,9 +16,11 @@ namespace Errata.Site.Building;
 /// contents page show these), every other page and the contents page, with the pages whose
 /// cross-references point at it read again. Pages holding a gap table of the whole site are
 /// rendered again with every rebuild. Any other change (the configuration, the theme, a
-/// document added, removed or renamed, or its scenario names) is a full build. When the
-/// rebuild settles, every file equals what a full build would write; a rebuild that fails
-/// leaves the previous site, putting back the pages it had already published.
+/// document added, removed or renamed, or its scenario names) is a full build. A later save
+/// supersedes the rest: what is left is owed (<see cref="SiteSnapshot.Owed"/>) to the next
+/// rebuild, or <see cref="Settle"/>d when that one fails. When the rebuilds settle, every file
+/// equals what a full build would write; a rebuild that fails leaves the previous site,
+/// putting back the pages it had already published.
 /// </summary>
 public static class SiteUpdate
 {

@@ -139,7 +139,10 @@ public sealed class DevServer : IDisposable
                 shown ??= Stopwatch.GetElapsedTime(from);
                 _publications.Publish(files);
             }
-            var result = _snapshot is { } last && changed is not null ? SiteUpdate.Rebuild(last, changed, Published, superseded.Token) : SiteBuilder.Build(_options);
+            // On a thread of its own: the pool stays free to answer the page that is about to reload.
+            var result = await Task.Factory.StartNew(
+                () => _snapshot is { } last && changed is not null ? SiteUpdate.Rebuild(last, changed, Published, superseded.Token) : SiteBuilder.Build(_options),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             foreach (var d in result.Diagnostics) _log.WriteLine(d);
             if (result.OutputFolder is { } folder) _output = folder;
             if (result.Snapshot is { } snapshot) _snapshot = snapshot;
