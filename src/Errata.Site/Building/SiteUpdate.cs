@@ -83,7 +83,8 @@ public static class SiteUpdate
             published?.Invoke(writer.Written.ToList());
             finish = WriteRest(rendering, writer, others, rest, bag, published, superseded);
             if (finish == Finish.Failed) return Failed(writer, bag, options, pages, verified);
-            ledger.Save();
+            // The ledger keeps the entries the site showed: only the verdict data shows them all.
+            if (finish == Finish.Written) ledger.Save();
         }
         catch
         {
@@ -115,7 +116,7 @@ public static class SiteUpdate
         var others = pages.Where(p => owed.Pages.Contains(p.RelativePath)).ToList();
         var finish = WriteRest(new SiteRendering(site, ledger), writer, others, owed, bag, published, superseded);
         if (finish == Finish.Failed) return Failed(writer, bag, site.Options, pages, site.Verified);
-        ledger.Save();
+        if (finish == Finish.Written) ledger.Save();
         return new BuildResult(SiteBuilder.Outcome(bag, site.Options, pages, site.Verified), pages.Select(p => p.Document).ToList(), site.Output.Folder)
         {
             Timings = new BuildTimings(TimeSpan.Zero, TimeSpan.Zero, BuildTimings.Since(render)),

@@ -82,12 +82,15 @@ public sealed class DevServer : IDisposable
         await RebuildAsync().ConfigureAwait(false);
         _log.WriteLine($"serving http://127.0.0.1:{Port}/{(_localhost ? $" and http://localhost:{Port}/" : "")} (Ctrl+C stops)");
         var rebuilds = new System.Collections.Concurrent.ConcurrentDictionary<Task, bool>();
-        var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), (changed, firstSeen) =>
+        var root = Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!;
+        // verified.json records the dates builds showed: each rebuild may write it, and it is no source.
+        var written = new HashSet<string>(StringComparer.Ordinal) { Path.Combine(root, Verification.VerificationLedger.FileName) };
+        var watcher = new SourceWatcher(root, Output(), (changed, firstSeen) =>
         {
             var rebuild = RebuildOnSave(changed, firstSeen);
             rebuilds[rebuild] = true;
             rebuild.ContinueWith(done => rebuilds.TryRemove(done, out _), TaskScheduler.Default);
-        });
+        }, written);
         using var registration = cancel.Register(() => _listener.Stop());
         try
         {
@@ -213,11 +216,13 @@ public sealed class DevServer : IDisposable
             Write(response, "text/javascript", Encoding.UTF8.GetBytes(ReloadScript));
             return;
         }
+        // Read before the page: a publication after this version is one the page has not seen.
+        var served = Version;
         if (_output is null && _firstBuildFailed is { } diagnostics)
         {
             // 503: there is no site to serve until the errors are fixed; the page says which.
             response.StatusCode = 503;
-            Write(response, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(InjectReload(BuildErrorPage.Render(diagnostics))));
+            Write(response, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(InjectReload(BuildErrorPage.Render(diagnostics), served)));
             return;
         }
         if (_output is null || StaticFiles.Resolve(_output, path) is not { } file)
@@ -229,7 +234,7 @@ public sealed class DevServer : IDisposable
         var bytes = File.ReadAllBytes(file);
         var type = StaticFiles.ContentType(file);
         if (type.StartsWith("text/html", StringComparison.Ordinal))
-            bytes = Encoding.UTF8.GetBytes(InjectReload(Encoding.UTF8.GetString(bytes)));
+            bytes = Encoding.UTF8.GetBytes(InjectReload(Encoding.UTF8.GetString(bytes), served));
         Write(response, type, bytes);
     }
 
@@ -240,17 +245,20 @@ public sealed class DevServer : IDisposable
         return Publications.Normalize(Path.GetRelativePath(_output, file));
     }
 
-    /// <summary>Served pages poll the build version and reload when a rebuild finished; the written site has no such script.</summary>
-    private static string InjectReload(string html)
+    /// <summary>
+    /// Served pages wait for a publication of their file after the version they were served at,
+    /// and reload then; the written site has no such script.
+    /// </summary>
+    private static string InjectReload(string html, int version)
     {
-        var tag = $"<script src=\"{ReloadPath}\"></script>";
+        var tag = $"<script src=\"{ReloadPath}\" data-version=\"{version.ToString(CultureInfo.InvariantCulture)}\"></script>";
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return end < 0 ? html + tag : html.Insert(end, tag);
     }
 
     private const string ReloadScript = """
         (function () {
-          var seen = null;
+          var seen = document.currentScript && document.currentScript.dataset.version || null;
           function wait() {
             fetch('/__errata/version?page=' + encodeURIComponent(location.pathname) + (seen === null ? '' : '&after=' + seen), { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (v) {
               if (seen !== null && v !== seen) { location.reload(); return; }

@@ -4,8 +4,8 @@ namespace Errata.Site.Serving;
 
 /// <summary>
 /// Watches a site's folder and calls back, with the paths that changed, once a burst of
-/// changes has settled, ignoring the output folder (a build writing there must not trigger
-/// another build) and hidden files. The settle time is short: an editor's save is a burst of
+/// changes has settled, ignoring the output folder and the other files builds write (a build
+/// writing there must not trigger another build) and hidden files. The settle time is short: an editor's save is a burst of
 /// a few milliseconds, and the author is waiting for the page. An editor that saves through
 /// another file (written beside the document, or the document moved aside as a backup, then
 /// renamed into place and the rest removed) makes files that appear and vanish within the
@@ -17,6 +17,7 @@ public sealed class SourceWatcher : IDisposable
 
     private readonly FileSystemWatcher _watcher;
     private readonly string _output;
+    private readonly IReadOnlySet<string> _written;
     private readonly Timer _timer;
     private readonly Action<IReadOnlyCollection<string>, long> _changed;
     private HashSet<string> _pending = new(StringComparer.Ordinal);
@@ -26,9 +27,11 @@ public sealed class SourceWatcher : IDisposable
     private bool _disposed;
 
     /// <param name="changed">Called with the paths and the <see cref="Stopwatch"/> timestamp of the burst's first change.</param>
-    public SourceWatcher(string root, string output, Action<IReadOnlyCollection<string>, long> changed)
+    /// <param name="written">Files outside the output that builds write themselves (full paths): not changes.</param>
+    public SourceWatcher(string root, string output, Action<IReadOnlyCollection<string>, long> changed, IReadOnlySet<string>? written = null)
     {
         _output = Path.GetFullPath(output);
+        _written = written ?? new HashSet<string>();
         _changed = changed;
         _timer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
         _watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, EnableRaisingEvents = true };
@@ -42,7 +45,7 @@ public sealed class SourceWatcher : IDisposable
     {
         var path = Path.GetFullPath(e.FullPath);
         var name = Path.GetFileName(path);
-        if (path.StartsWith(_output, StringComparison.Ordinal) || name.StartsWith('.') || path.Contains($"{Path.DirectorySeparatorChar}.", StringComparison.Ordinal))
+        if (path.StartsWith(_output, StringComparison.Ordinal) || _written.Contains(path) || name.StartsWith('.') || path.Contains($"{Path.DirectorySeparatorChar}.", StringComparison.Ordinal))
             return;
         // A folder's own change event only says something inside it changed, which has its own event.
         if (e.ChangeType == WatcherChangeTypes.Changed && Directory.Exists(path)) return;

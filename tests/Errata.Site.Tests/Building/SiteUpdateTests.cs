@@ -170,6 +170,7 @@ public sealed class SiteUpdateTests : IDisposable
         var snapshot = FirstBuild();
         _site.Doc("ch/target.rst", RenamedTarget);
         var published = new List<IReadOnlyCollection<string>>();
+        var ledger = File.ReadAllText(Path.Combine(_site.Root, "verified.json"));
 
         var superseded = SiteUpdate.Rebuild(snapshot, [PathOf("ch/target.rst")], published.Add, new CancellationToken(canceled: true));
 
@@ -178,6 +179,8 @@ public sealed class SiteUpdateTests : IDisposable
         Assert.Contains("Renamed target", _site.Page("ch/target.html"), StringComparison.Ordinal);
         Assert.DoesNotContain("Renamed target", _site.Page("ch/links.html"), StringComparison.Ordinal);
         Assert.NotNull(superseded.Snapshot!.Owed);
+        // The ledger keeps what the whole site shows: a rebuild that rendered one page leaves it.
+        Assert.Equal(ledger, File.ReadAllText(Path.Combine(_site.Root, "verified.json")));
 
         _site.Doc("ch/p0.md", ScaleSite.Page(0, failing: false, extra: " Saved next."));
         var next = SiteUpdate.Rebuild(superseded.Snapshot, [PathOf("ch/p0.md")]);

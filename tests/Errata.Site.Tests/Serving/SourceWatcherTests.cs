@@ -13,7 +13,7 @@ public sealed class SourceWatcherTests : IDisposable
     private string Docs(string name) => Path.Combine(_site.Root, "docs", name);
 
     /// <summary>Runs <paramref name="save"/> and returns every path the watcher reported until two seconds passed quietly.</summary>
-    private async Task<HashSet<string>> Reported(Action save)
+    private async Task<HashSet<string>> Reported(Action save, IReadOnlySet<string>? written = null)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var calls = 0;
@@ -21,7 +21,7 @@ public sealed class SourceWatcherTests : IDisposable
         {
             lock (reported) reported.UnionWith(paths);
             Interlocked.Increment(ref calls);
-        }))
+        }, written))
         {
             save();
             for (var i = 0; i < 100 && Volatile.Read(ref calls) == 0; i++) await Task.Delay(50);
@@ -68,5 +68,17 @@ public sealed class SourceWatcherTests : IDisposable
             File.WriteAllText(Docs("new.md"), "# New\n");
         });
         Assert.Equal([Docs("gone.md"), Docs("new.md")], reported.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFileBuildsWriteThemselves_IsNoChange()
+    {
+        var ledger = Path.Combine(_site.Root, "verified.json");
+        var reported = await Reported(() =>
+        {
+            File.WriteAllText(ledger, "{}\n");
+            _site.Doc("page.md", "# Page\n");
+        }, new HashSet<string> { ledger });
+        Assert.Equal([Docs("page.md")], reported);
     }
 }
