@@ -30,6 +30,9 @@ public sealed class DevServer : IDisposable
     // Set when a save arrives, so that the rebuild running stops after publishing its changed pages.
     private CancellationTokenSource _superseded = new();
     private int _waiting;
+    // The pages just published that an open page is reloading: the rest of the rebuild waits (briefly) until they are served.
+    private volatile ReloadingPages? _reloading;
+    private static readonly TimeSpan ReloadGrace = TimeSpan.FromMilliseconds(250);
     private SiteSnapshot? _snapshot;
     private string? _output;
     // The diagnostics of the last build while none has succeeded yet: every page shows them.
@@ -139,8 +142,24 @@ public sealed class DevServer : IDisposable
             TimeSpan? shown = null;
             void Published(IReadOnlyCollection<string>? files)
             {
+                var first = shown is null;
                 shown ??= Stopwatch.GetElapsedTime(from);
+                var reloading = first && files is not null && _publications.Awaited(files) ? new ReloadingPages(files) : null;
+                _reloading = reloading;
                 _publications.Publish(files);
+                // The rest of the rebuild would take the processor from the page reloading now: it waits until the page is served.
+                if (reloading is not null)
+                {
+                    try
+                    {
+                        reloading.Served.Task.Wait(ReloadGrace, superseded.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The next save is waiting: it goes first.
+                    }
+                }
+                _reloading = null;
             }
             // On a thread of its own: the pool stays free to answer the page that is about to reload.
             var result = await Task.Factory.StartNew(
@@ -236,6 +255,7 @@ public sealed class DevServer : IDisposable
         if (type.StartsWith("text/html", StringComparison.Ordinal))
             bytes = Encoding.UTF8.GetBytes(InjectReload(Encoding.UTF8.GetString(bytes), served));
         Write(response, type, bytes);
+        _reloading?.WasServed(Publications.Normalize(Path.GetRelativePath(_output, file)));
     }
 
     /// <summary>The output file a page's path is served from, relative to the output; null when none is (any publication concerns it).</summary>
@@ -276,6 +296,19 @@ public sealed class DevServer : IDisposable
         response.ContentLength64 = body.Length;
         response.Headers["Cache-Control"] = "no-store";
         response.OutputStream.Write(body);
+    }
+
+    /// <summary>Pages published while an open page waits for them, until that page has been served again.</summary>
+    private sealed class ReloadingPages(IReadOnlyCollection<string> files)
+    {
+        private readonly HashSet<string> _files = files.Select(Publications.Normalize).ToHashSet(StringComparer.Ordinal);
+
+        public TaskCompletionSource Served { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void WasServed(string file)
+        {
+            if (_files.Contains(file)) Served.TrySetResult();
+        }
     }
 
     private static bool LocalhostIsLoopback()

@@ -15,6 +15,8 @@ public sealed class Publications
     private readonly Lock _lock = new();
     private readonly Queue<(int Version, HashSet<string>? Files)> _recent = new();
     private int _version;
+    // Open pages waiting, by the file they show (null: any).
+    private readonly Dictionary<string, int> _waiting = new(StringComparer.Ordinal);
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Version => Volatile.Read(ref _version);
@@ -42,17 +44,33 @@ public sealed class Publications
     public async Task<int> WaitAsync(int after, string? file, TimeSpan longest)
     {
         var deadline = Task.Delay(longest);
-        while (true)
+        var key = file ?? "";
+        lock (_lock) _waiting[key] = _waiting.GetValueOrDefault(key) + 1;
+        try
         {
-            Task next;
-            lock (_lock)
+            while (true)
             {
-                if (Concerns(after, file)) return _version;
-                next = _next.Task;
+                Task next;
+                lock (_lock)
+                {
+                    if (Concerns(after, file)) return _version;
+                    next = _next.Task;
+                }
+                if (await Task.WhenAny(next, deadline).ConfigureAwait(false) == deadline)
+                    lock (_lock) return Concerns(after, file) ? _version : after;
             }
-            if (await Task.WhenAny(next, deadline).ConfigureAwait(false) == deadline)
-                lock (_lock) return Concerns(after, file) ? _version : after;
         }
+        finally
+        {
+            lock (_lock)
+                if (--_waiting[key] == 0) _waiting.Remove(key);
+        }
+    }
+
+    /// <summary>Whether an open page showing one of <paramref name="files"/> is waiting (and so about to reload once they are published).</summary>
+    public bool Awaited(IEnumerable<string> files)
+    {
+        lock (_lock) return files.Any(f => _waiting.ContainsKey(Normalize(f)));
     }
 
     public static string Normalize(string relativePath) => relativePath.Replace('\\', '/');
