@@ -16,7 +16,7 @@ public sealed class HelpTests
         { "run", ["<FILE>", "--scenario <NAME>", "--profile <PROFILE>", "--json", "--trace", "--config <FILE>", "--backend <builtin|qemu>"] },
         { "accept", ["<FILE>", "--scenario <NAME>", "--add-missing", "--dry-run", "--config <FILE>"] },
         { "init", ["<DIR>"] },
-        { "serve", ["--config <FILE>", "--port <N>"] },
+        { "serve", ["--config <FILE>", "--port <N>", "--timings"] },
         { "merge-reports", ["<FILE>...", "--report <FILE>"] },
     };
 

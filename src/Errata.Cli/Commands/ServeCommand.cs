@@ -29,6 +29,7 @@ internal sealed class ServeCommand : ErrataCommand
     {
         Add(CommonOptions.Config);
         Add(Port);
+        Add(CommonOptions.Timings);
     }
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
@@ -47,13 +48,16 @@ internal sealed class ServeCommand : ErrataCommand
             e.Cancel = true;
             cancel.Cancel();
         };
-        using var server = new DevServer(options, args.GetValue(Port), stdout);
+        using var server = new DevServer(options, args.GetValue(Port), stdout) { Timings = args.GetValue(CommonOptions.Timings) ? stderr : null };
         // The port first: a port in use is one line and exit 2, not a stack trace after a full build.
         if (server.Start() is { } error)
         {
             stderr.WriteLine($"errata serve: {DiagnosticFormatter.SeverityWord(error.Severity)} {error.Id}: {error.Message}");
             return ExitCode.BadInput;
         }
+        // Rendering every page keeps each pool thread busy; a page's requests must not wait for the pool to grow.
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount), completion);
         server.RunAsync(cancel.Token).GetAwaiter().GetResult();
         return ExitCode.Ok;
     }

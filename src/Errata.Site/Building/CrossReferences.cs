@@ -15,11 +15,12 @@ public static class CrossReferences
 {
     private sealed record Label(Page Page, string Id, string? Title);
 
-    public static void Resolve(IReadOnlyList<Page> pages, DiagnosticBag bag)
+    /// <param name="only">The pages to resolve (null: all of them), against every page of <paramref name="pages"/>: a rebuild resolves only those it read again.</param>
+    public static void Resolve(IReadOnlyList<Page> pages, DiagnosticBag bag, IReadOnlyCollection<Page>? only = null)
     {
         var byName = SiteNavigation.ByName(pages, out var extensions);
         var labels = Labels(pages);
-        foreach (var page in pages)
+        foreach (var page in only ?? pages)
         {
             var folder = SiteNavigation.FolderOf(page);
             var root = PageRenderer.RootOf(page.OutputPath);

@@ -81,7 +81,7 @@ public static class SiteBuilder
         {
             Timings = new BuildTimings(read, verify, render),
             Runs = cache.Log,
-            Snapshot = snapshot,
+            Snapshot = snapshot is null ? null : snapshot with { Diagnostics = [.. bag.Items] },
         };
     }
 
@@ -176,7 +176,7 @@ public static class SiteBuilder
     private static bool Write(SiteSnapshot site, VerificationLedger ledger, DiagnosticBag bag, PhaseProgress progress)
     {
         using var writer = new SiteWriter(site.Output.Folder);
-        if (!Render(site, site.Pages, ledger, writer.WriteText, bag, progress)) return false;
+        if (!Render(site, ledger, writer.WriteText, bag, progress)) return false;
         foreach (var asset in site.Templates.Assets) writer.WriteBytes(Path.Combine("assets", asset.Name), asset.Read());
         // Asked again at the swap: files may have appeared in the output while the site rendered.
         if (!OutputGuard.CheckOwnership(site.Output, bag)) return false;
@@ -184,56 +184,12 @@ public static class SiteBuilder
         return true;
     }
 
-    /// <summary>
-    /// Renders <paramref name="changed"/> (every page, or the few a rebuild changed) across
-    /// cores, then the generated pages and the search index, which depend on every page.
-    /// A template that fails is reported and nothing more is written.
-    /// </summary>
-    /// <param name="generated">Which generated pages to write (all of them for a build).</param>
-    internal static bool Render(SiteSnapshot site, IReadOnlyList<Page> changed, VerificationLedger ledger, Action<string, string> writeText, DiagnosticBag bag, PhaseProgress progress, Func<string, bool>? generated = null)
+    /// <summary>Renders every page across cores, then the site-wide files, which depend on every page.</summary>
+    private static bool Render(SiteSnapshot site, VerificationLedger ledger, Action<string, string> writeText, DiagnosticBag bag, PhaseProgress progress)
     {
-        progress.Start(changed.Count);
-        var view = new SiteView(site.Config.Title, site.Config.BaseUrl, X86Machine.Version, site.Config.Reference);
-        var tree = NavigationTree.Build(site.Pages);
-        var renderer = new PageRenderer(site.Pipeline, site.Templates, view, site.Verified, ledger, new SidebarBuilder(tree, site.Verified, site.Templates.Has(SidebarBuilder.ContentsPage)));
-        var ordered = tree.Pages;
-        try
-        {
-            PageWork.ForEach(changed, page =>
-            {
-                writeText(page.OutputPath, renderer.Render(page));
-                progress.Advance();
-            });
-            // A theme without one of these templates has no such page; a document of that name keeps its page.
-            foreach (var (name, render) in GeneratedPages(renderer, ordered, site.Verified, site.Config))
-                if (site.Templates.Has(name) && (generated?.Invoke(name) ?? true) && !ordered.Any(p => p.OutputPath == name))
-                    writeText(name, render());
-        }
-        catch (PageRenderException e)
-        {
-            bag.Add(e.Diagnostic);
-            return false;
-        }
-        catch (Scriban.Syntax.ScriptRuntimeException e)
-        {
-            bag.Add(SiteErrors.Runtime, new SourceSpan(e.Span.FileName, e.Span.Start.Line, e.Span.Start.Column, 1), e.OriginalMessage);
-            return false;
-        }
-        writeText("search-index.json", SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(ordered, site.Verified)));
-        writeText(VerdictData.FileName, VerdictData.Write(ordered, site.Verified, (result, profile) => ledger.DateFor(result, profile, view.MachineVersion)));
-        return true;
+        var rendering = new SiteRendering(site, ledger);
+        return rendering.Pages(site.Pages, writeText, bag, progress) && rendering.SiteWide(writeText, bag);
     }
-
-    /// <summary>The pages the generator writes itself at the site's root, by output name.</summary>
-    /// <summary>The generated page that shows every page's scenarios, and so changes with any of them.</summary>
-    internal const string ScenariosPage = "scenarios.html";
-
-    private static (string Name, Func<string> Render)[] GeneratedPages(PageRenderer renderer, IReadOnlyList<Page> ordered, VerifiedScenarios verified, SiteConfig config) =>
-    [
-        (ScenariosPage, () => renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, verified))),
-        ("rules.html", () => renderer.RenderRules(RulesPageBuilder.Build(config.Reference))),
-        (SidebarBuilder.ContentsPage, renderer.RenderContents),
-    ];
 
     /// <summary>The site's source folder: the config's <c>source</c>, from the config's folder.</summary>
     public static string SourceRootOf(string configPath, SiteConfig config) =>

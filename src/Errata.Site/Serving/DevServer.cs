@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Errata.Diagnostics;
@@ -9,8 +11,9 @@ namespace Errata.Site.Serving;
 /// `errata serve`: builds the site, serves the output on 127.0.0.1 (and as localhost),
 /// rebuilds when a source, template or the config changes (a saved document alone: only
 /// what depends on it, <see cref="SiteUpdate"/>), and makes open pages reload themselves:
-/// each waits on the build version until it moves. Only loopback is ever bound: this is an
-/// author's preview, not a web server.
+/// each waits until a publication replaces its file (<see cref="Publications"/>): the edited
+/// page as soon as it is written, before the site-wide files follow. Only loopback is ever
+/// bound: this is an author's preview, not a web server.
 /// </summary>
 public sealed class DevServer : IDisposable
 {
@@ -23,8 +26,13 @@ public sealed class DevServer : IDisposable
     private readonly TextWriter _log;
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(25);
 
-    private int _version;
-    private TaskCompletionSource _built = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Publications _publications = new();
+    // Set when a save arrives, so that the rebuild running stops after publishing its changed pages.
+    private CancellationTokenSource _superseded = new();
+    private int _waiting;
+    // The pages just published that an open page is reloading: the rest of the rebuild waits (briefly) until they are served.
+    private volatile ReloadingPages? _reloading;
+    private static readonly TimeSpan ReloadGrace = TimeSpan.FromMilliseconds(250);
     private SiteSnapshot? _snapshot;
     private string? _output;
     // The diagnostics of the last build while none has succeeded yet: every page shows them.
@@ -46,8 +54,11 @@ public sealed class DevServer : IDisposable
 
     public int Port { get; }
 
-    /// <summary>How many builds have completed; pages poll it and reload when it moves.</summary>
-    public int Version => Volatile.Read(ref _version);
+    /// <summary>Where to write how long each build took, from the first change seen to the changed pages and to every file in place (`--timings`); null: nowhere.</summary>
+    public TextWriter? Timings { get; init; }
+
+    /// <summary>How many publications there have been (a build: one; a rebuild: its changed pages, then the rest).</summary>
+    public int Version => _publications.Version;
 
     /// <summary>
     /// Takes the port, before any build, so a port in use is reported at once; null when
@@ -73,39 +84,105 @@ public sealed class DevServer : IDisposable
         if (Start() is { } error) throw new InvalidOperationException(error.Message);
         await RebuildAsync().ConfigureAwait(false);
         _log.WriteLine($"serving http://127.0.0.1:{Port}/{(_localhost ? $" and http://localhost:{Port}/" : "")} (Ctrl+C stops)");
-        using var watcher = new SourceWatcher(Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!, Output(), changed => _ = RebuildOnSave(changed));
-        using var registration = cancel.Register(() => _listener.Stop());
-        while (!cancel.IsCancellationRequested)
+        var rebuilds = new System.Collections.Concurrent.ConcurrentDictionary<Task, bool>();
+        var root = Path.GetDirectoryName(Path.GetFullPath(_options.ConfigPath))!;
+        // verified.json records the dates builds showed: each rebuild may write it, and it is no source.
+        var written = new HashSet<string>(StringComparer.Ordinal) { Path.Combine(root, Verification.VerificationLedger.FileName) };
+        var watcher = new SourceWatcher(root, Output(), (changed, firstSeen) =>
         {
-            HttpListenerContext context;
-            try
+            var rebuild = RebuildOnSave(changed, firstSeen);
+            rebuilds[rebuild] = true;
+            rebuild.ContinueWith(done => rebuilds.TryRemove(done, out _), TaskScheduler.Default);
+        }, written);
+        using var registration = cancel.Register(() => _listener.Stop());
+        try
+        {
+            while (!cancel.IsCancellationRequested)
             {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+                {
+                    break;
+                }
+                _ = Task.Run(() => RespondAsync(context), CancellationToken.None);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                break;
-            }
-            _ = Task.Run(() => RespondAsync(context), CancellationToken.None);
+        }
+        finally
+        {
+            // Stopped: no further save starts a rebuild, and none still running outlives the server.
+            watcher.Dispose();
+            await Volatile.Read(ref _superseded).CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(rebuilds.Keys).ConfigureAwait(false);
         }
     }
 
     /// <summary>Builds the whole site, or, given the files that changed since the last good build, what depends on them.</summary>
-    public async Task RebuildAsync(IReadOnlyCollection<string>? changed = null)
+    /// <param name="firstSeen">The <see cref="Stopwatch"/> timestamp of the first change, for <see cref="Timings"/>.</param>
+    public async Task RebuildAsync(IReadOnlyCollection<string>? changed = null, long? firstSeen = null)
     {
+        var settled = Stopwatch.GetTimestamp();
+        // The rebuild running (if any) leaves what it has not written to this one.
+        Interlocked.Increment(ref _waiting);
+        await Volatile.Read(ref _superseded).CancelAsync().ConfigureAwait(false);
         await _building.WaitAsync().ConfigureAwait(false);
+        Interlocked.Decrement(ref _waiting);
         try
         {
-            var result = _snapshot is { } last && changed is not null ? SiteUpdate.Rebuild(last, changed) : SiteBuilder.Build(_options);
+            // Never disposed: a later save may still cancel it; it holds no timer.
+            var superseded = new CancellationTokenSource();
+            Volatile.Write(ref _superseded, superseded);
+            // A save already waiting supersedes this rebuild as soon as its changed pages are in place.
+            if (Volatile.Read(ref _waiting) > 0) await superseded.CancelAsync().ConfigureAwait(false);
+            var started = Stopwatch.GetTimestamp();
+            var from = firstSeen ?? settled;
+            TimeSpan? shown = null;
+            void Published(IReadOnlyCollection<string>? files)
+            {
+                var first = shown is null;
+                shown ??= Stopwatch.GetElapsedTime(from);
+                var reloading = first && files is not null && _publications.Awaited(files) ? new ReloadingPages(files) : null;
+                _reloading = reloading;
+                _publications.Publish(files);
+                // The rest of the rebuild would take the processor from the page reloading now: it waits until the page is served.
+                if (reloading is not null)
+                {
+                    try
+                    {
+                        reloading.Served.Task.Wait(ReloadGrace, superseded.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The next save is waiting: it goes first.
+                    }
+                }
+                _reloading = null;
+            }
+            // On a thread of its own: the pool stays free to answer the page that is about to reload.
+            var result = await Task.Factory.StartNew(
+                () => _snapshot is { } last && changed is not null ? SiteUpdate.Rebuild(last, changed, Published, superseded.Token) : SiteBuilder.Build(_options),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             foreach (var d in result.Diagnostics) _log.WriteLine(d);
             if (result.OutputFolder is { } folder) _output = folder;
             if (result.Snapshot is { } snapshot) _snapshot = snapshot;
             _firstBuildFailed = _output is null ? result.Diagnostics : null;
+            // A full build, or a rebuild that failed after publishing pages (they are back as they were): any open page may differ.
+            if (shown is null || result.OutputFolder is null) Published(null);
             _log.WriteLine(result.Outcome.Summary);
             _log.WriteLine(result.OutputFolder is null ? "build failed; still serving the previous site"
                 : $"built {result.Rendered ?? result.Documents.Count} of {result.Documents.Count} page(s) in {result.Timings.Total.TotalMilliseconds:0} ms");
-            Interlocked.Increment(ref _version);
-            Interlocked.Exchange(ref _built, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            // A rebuild that failed must not leave what an earlier, superseded one owed unwritten.
+            if (result.OutputFolder is null && _snapshot is { } good && SiteUpdate.Settle(good, Published, superseded.Token) is { } settle)
+            {
+                foreach (var d in settle.Diagnostics.Except(good.Diagnostics)) _log.WriteLine(d);
+                if (settle.Snapshot is { } whole) _snapshot = whole;
+            }
+            Timings?.WriteLine($"timings: settle {Ms(settled - from)}, waited {Ms(started - settled)} for the previous build, read {Ms(result.Timings.Read)}, verify {Ms(result.Timings.Verify)}, " +
+                $"changed page(s) in place after {Ms(shown!.Value)}, " +
+                (_snapshot?.Owed is null ? $"every file after {Ms(Stopwatch.GetElapsedTime(from))}" : "the rest left to the next save") + " (from the first change seen)");
         }
         finally
         {
@@ -113,15 +190,20 @@ public sealed class DevServer : IDisposable
         }
     }
 
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Ms(long ticks) => Ms(Stopwatch.GetElapsedTime(0, ticks));
+
     /// <summary>A rebuild nobody awaits: an internal error is logged, and the last good site stays served.</summary>
-    private async Task RebuildOnSave(IReadOnlyCollection<string> changed)
+    private async Task RebuildOnSave(IReadOnlyCollection<string> changed, long firstSeen)
     {
         try
         {
-            await RebuildAsync(changed).ConfigureAwait(false);
+            await RebuildAsync(changed, firstSeen).ConfigureAwait(false);
         }
         catch (Exception e)
         {
+            _publications.Publish(null);
             _log.WriteLine($"errata: internal error: {InternalFault.Describe(e)}; still serving the previous site");
         }
     }
@@ -140,13 +222,12 @@ public sealed class DevServer : IDisposable
         }
         if (path == VersionPath)
         {
-            // `?after=N` waits (up to LongestWait) until a build other than N has completed: the page learns at once.
-            if (int.TryParse(context.Request.QueryString["after"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var after))
-            {
-                var built = Volatile.Read(ref _built).Task;
-                if (Version == after) await Task.WhenAny(built, Task.Delay(LongestWait)).ConfigureAwait(false);
-            }
-            Write(response, "text/plain", Encoding.UTF8.GetBytes(Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // `?after=N` waits (up to LongestWait) for a publication after N, one that replaced the
+            // file `&page=` serves when given: the page learns at once, and only when it changed.
+            var version = Version;
+            if (int.TryParse(context.Request.QueryString["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var after))
+                version = await _publications.WaitAsync(after, OutputFileOf(context.Request.QueryString["page"]), LongestWait).ConfigureAwait(false);
+            Write(response, "text/plain", Encoding.UTF8.GetBytes(version.ToString(CultureInfo.InvariantCulture)));
             return;
         }
         if (path == ReloadPath)
@@ -154,11 +235,13 @@ public sealed class DevServer : IDisposable
             Write(response, "text/javascript", Encoding.UTF8.GetBytes(ReloadScript));
             return;
         }
+        // Read before the page: a publication after this version is one the page has not seen.
+        var served = Version;
         if (_output is null && _firstBuildFailed is { } diagnostics)
         {
             // 503: there is no site to serve until the errors are fixed; the page says which.
             response.StatusCode = 503;
-            Write(response, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(InjectReload(BuildErrorPage.Render(diagnostics))));
+            Write(response, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(InjectReload(BuildErrorPage.Render(diagnostics), served)));
             return;
         }
         if (_output is null || StaticFiles.Resolve(_output, path) is not { } file)
@@ -170,23 +253,34 @@ public sealed class DevServer : IDisposable
         var bytes = File.ReadAllBytes(file);
         var type = StaticFiles.ContentType(file);
         if (type.StartsWith("text/html", StringComparison.Ordinal))
-            bytes = Encoding.UTF8.GetBytes(InjectReload(Encoding.UTF8.GetString(bytes)));
+            bytes = Encoding.UTF8.GetBytes(InjectReload(Encoding.UTF8.GetString(bytes), served));
         Write(response, type, bytes);
+        _reloading?.WasServed(Publications.Normalize(Path.GetRelativePath(_output, file)));
     }
 
-    /// <summary>Served pages poll the build version and reload when a rebuild finished; the written site has no such script.</summary>
-    private static string InjectReload(string html)
+    /// <summary>The output file a page's path is served from, relative to the output; null when none is (any publication concerns it).</summary>
+    private string? OutputFileOf(string? page)
     {
-        var tag = $"<script src=\"{ReloadPath}\"></script>";
+        if (_output is null || RequestPath.Parse(page) is not { } path || StaticFiles.Resolve(_output, path) is not { } file) return null;
+        return Publications.Normalize(Path.GetRelativePath(_output, file));
+    }
+
+    /// <summary>
+    /// Served pages wait for a publication of their file after the version they were served at,
+    /// and reload then; the written site has no such script.
+    /// </summary>
+    private static string InjectReload(string html, int version)
+    {
+        var tag = $"<script src=\"{ReloadPath}\" data-version=\"{version.ToString(CultureInfo.InvariantCulture)}\"></script>";
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return end < 0 ? html + tag : html.Insert(end, tag);
     }
 
     private const string ReloadScript = """
         (function () {
-          var seen = null;
+          var seen = document.currentScript && document.currentScript.dataset.version || null;
           function wait() {
-            fetch('/__errata/version' + (seen === null ? '' : '?after=' + seen), { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (v) {
+            fetch('/__errata/version?page=' + encodeURIComponent(location.pathname) + (seen === null ? '' : '&after=' + seen), { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (v) {
               if (seen !== null && v !== seen) { location.reload(); return; }
               seen = v;
               wait();
@@ -202,6 +296,19 @@ public sealed class DevServer : IDisposable
         response.ContentLength64 = body.Length;
         response.Headers["Cache-Control"] = "no-store";
         response.OutputStream.Write(body);
+    }
+
+    /// <summary>Pages published while an open page waits for them, until that page has been served again.</summary>
+    private sealed class ReloadingPages(IReadOnlyCollection<string> files)
+    {
+        private readonly HashSet<string> _files = files.Select(Publications.Normalize).ToHashSet(StringComparer.Ordinal);
+
+        public TaskCompletionSource Served { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void WasServed(string file)
+        {
+            if (_files.Contains(file)) Served.TrySetResult();
+        }
     }
 
     private static bool LocalhostIsLoopback()

@@ -1,10 +1,15 @@
+using System.Diagnostics;
+
 namespace Errata.Site.Serving;
 
 /// <summary>
 /// Watches a site's folder and calls back, with the paths that changed, once a burst of
-/// changes has settled, ignoring the output folder (a build writing there must not trigger
-/// another build) and hidden files. The settle time is short: an editor's save is a burst of
-/// a few milliseconds, and the author is waiting for the page.
+/// changes has settled, ignoring the output folder and the other files builds write (a build
+/// writing there must not trigger another build) and hidden files. The settle time is short: an editor's save is a burst of
+/// a few milliseconds, and the author is waiting for the page. An editor that saves through
+/// another file (written beside the document, or the document moved aside as a backup, then
+/// renamed into place and the rest removed) makes files that appear and vanish within the
+/// burst: those changed nothing the site reads, so only the document is reported.
 /// </summary>
 public sealed class SourceWatcher : IDisposable
 {
@@ -12,13 +17,21 @@ public sealed class SourceWatcher : IDisposable
 
     private readonly FileSystemWatcher _watcher;
     private readonly string _output;
+    private readonly IReadOnlySet<string> _written;
     private readonly Timer _timer;
-    private readonly Action<IReadOnlyCollection<string>> _changed;
+    private readonly Action<IReadOnlyCollection<string>, long> _changed;
     private HashSet<string> _pending = new(StringComparer.Ordinal);
+    // Paths the burst created (or renamed something to): gone again at its end, they were an editor's scratch.
+    private HashSet<string> _appeared = new(StringComparer.Ordinal);
+    private long _firstSeen;
+    private bool _disposed;
 
-    public SourceWatcher(string root, string output, Action<IReadOnlyCollection<string>> changed)
+    /// <param name="changed">Called with the paths and the <see cref="Stopwatch"/> timestamp of the burst's first change.</param>
+    /// <param name="written">Files outside the output that builds write themselves (full paths): not changes.</param>
+    public SourceWatcher(string root, string output, Action<IReadOnlyCollection<string>, long> changed, IReadOnlySet<string>? written = null)
     {
         _output = Path.GetFullPath(output);
+        _written = written ?? new HashSet<string>();
         _changed = changed;
         _timer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
         _watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, EnableRaisingEvents = true };
@@ -32,13 +45,15 @@ public sealed class SourceWatcher : IDisposable
     {
         var path = Path.GetFullPath(e.FullPath);
         var name = Path.GetFileName(path);
-        if (path.StartsWith(_output, StringComparison.Ordinal) || name.StartsWith('.') || path.Contains($"{Path.DirectorySeparatorChar}.", StringComparison.Ordinal))
+        if (path.StartsWith(_output, StringComparison.Ordinal) || _written.Contains(path) || name.StartsWith('.') || path.Contains($"{Path.DirectorySeparatorChar}.", StringComparison.Ordinal))
             return;
         // A folder's own change event only says something inside it changed, which has its own event.
         if (e.ChangeType == WatcherChangeTypes.Changed && Directory.Exists(path)) return;
         lock (_timer)
         {
+            if (_pending.Count == 0) _firstSeen = Stopwatch.GetTimestamp();
             _pending.Add(path);
+            if (e.ChangeType is WatcherChangeTypes.Created or WatcherChangeTypes.Renamed) _appeared.Add(path);
             // A renamed file is gone from its old name: whatever held it must rebuild too.
             if (e is RenamedEventArgs renamed) _pending.Add(Path.GetFullPath(renamed.OldFullPath));
             _timer.Change(Settle, Timeout.InfiniteTimeSpan);
@@ -47,18 +62,24 @@ public sealed class SourceWatcher : IDisposable
 
     private void Flush()
     {
-        HashSet<string> changed;
+        // Called under the lock, so that once disposed no call is made: the callback only starts a rebuild.
         lock (_timer)
         {
-            changed = _pending;
+            var changed = _pending;
+            changed.RemoveWhere(p => _appeared.Contains(p) && !File.Exists(p) && !Directory.Exists(p));
             _pending = new HashSet<string>(StringComparer.Ordinal);
+            _appeared = new HashSet<string>(StringComparer.Ordinal);
+            if (changed.Count > 0 && !_disposed) _changed(changed, _firstSeen);
         }
-        if (changed.Count > 0) _changed(changed);
     }
 
     public void Dispose()
     {
         _watcher.Dispose();
-        _timer.Dispose();
+        lock (_timer)
+        {
+            _disposed = true;
+            _timer.Dispose();
+        }
     }
 }

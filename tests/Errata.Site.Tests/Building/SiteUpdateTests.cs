@@ -97,4 +97,118 @@ public sealed class SiteUpdateTests : IDisposable
         Assert.Null(result.OutputFolder);
         Assert.Equal(before, _site.Page("ch/p0.html"));
     }
+
+    [Fact]
+    public void TheChangedPage_IsPublishedFirst_AndTheSiteWideFilesAfter()
+    {
+        var snapshot = FirstBuild();
+        _site.Doc("ch/p0.md", ScaleSite.Page(0, failing: false, extra: " Edited while serving."));
+        var published = new List<(List<string> Files, string Page, string SearchIndex)>();
+
+        var result = SiteUpdate.Rebuild(snapshot, [PathOf("ch/p0.md")],
+            files => published.Add(([.. files.Order(StringComparer.Ordinal)], _site.Page("ch/p0.html"), _site.Page("search-index.json"))));
+
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+        Assert.Equal(2, published.Count);
+        // The page is in place before the search index knows of the edit...
+        Assert.Equal(["ch/p0.html"], published[0].Files);
+        Assert.Contains("Edited while serving.", published[0].Page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Edited while serving.", published[0].SearchIndex, StringComparison.Ordinal);
+        // ...which follows with the other files that show every page.
+        Assert.Equal(["scenarios.html", "search-index.json", "verdicts.json"], published[1].Files);
+        Assert.Contains("Edited while serving.", published[1].SearchIndex, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("a claim that fails")]
+    [InlineData("a title others link to")]
+    public void AfterARebuild_EveryFile_EqualsWhatAFullBuildWrites(string edit)
+    {
+        LinkedTarget();
+        var snapshot = FirstBuild();
+        var (file, text) = edit switch
+        {
+            "text" => ("ch/p0.md", ScaleSite.Page(0, failing: false, extra: " Edited while serving.")),
+            "a claim that fails" => ("ch/p2.md", ScaleSite.Page(2, failing: true)),
+            _ => ("ch/target.rst", RenamedTarget),
+        };
+        _site.Doc(file, text);
+
+        var result = SiteUpdate.Rebuild(snapshot, [PathOf(file)]);
+
+        Assert.NotNull(result.OutputFolder);
+        AssertAsAFullBuildWrites(result, $"after editing {edit}");
+        if (edit == "a title others link to") Assert.Contains("Renamed target", _site.Page("ch/links.html"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Builds the site afresh into another folder: the served output must hold the same files, byte for byte, and the same diagnostics.</summary>
+    private void AssertAsAFullBuildWrites(BuildResult result, string when)
+    {
+        var full = SiteBuilder.Build(new BuildOptions(_site.ConfigPath, Output: "_full"));
+        Assert.Equal(full.ExitCode, result.ExitCode);
+        Assert.Equal(full.Diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal), result.Diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal));
+        var expected = Path.Combine(_site.Root, "_full");
+        var files = Directory.EnumerateFiles(expected, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(expected, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, Directory.EnumerateFiles(_site.Output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_site.Output, f)).Order(StringComparer.Ordinal));
+        foreach (var f in files)
+            Assert.True(File.ReadAllText(Path.Combine(expected, f)) == File.ReadAllText(Path.Combine(_site.Output, f)), $"{f} differs from a full build's {when}");
+    }
+
+    private void LinkedTarget()
+    {
+        _site.Doc("ch/target.rst", ".. _target-label:\n\nTarget page\n===========\n\nText.\n");
+        _site.Doc("ch/links.rst", "Links\n=====\n\nSee :doc:`target` and :ref:`target-label`.\n");
+    }
+
+    private const string RenamedTarget = ".. _target-label:\n\nRenamed target\n==============\n\nText.\n";
+
+    [Fact]
+    public void ARebuildSuperseded_PublishesItsPage_AndTheNextOneWritesWhatItOwed()
+    {
+        LinkedTarget();
+        var snapshot = FirstBuild();
+        _site.Doc("ch/target.rst", RenamedTarget);
+        var published = new List<IReadOnlyCollection<string>>();
+        var ledger = File.ReadAllText(Path.Combine(_site.Root, "verified.json"));
+
+        var superseded = SiteUpdate.Rebuild(snapshot, [PathOf("ch/target.rst")], published.Add, new CancellationToken(canceled: true));
+
+        Assert.Equal(ExitCode.Ok, superseded.ExitCode);
+        Assert.Equal(["ch/target.html"], Assert.Single(published));
+        Assert.Contains("Renamed target", _site.Page("ch/target.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Renamed target", _site.Page("ch/links.html"), StringComparison.Ordinal);
+        Assert.NotNull(superseded.Snapshot!.Owed);
+        // The ledger keeps what the whole site shows: a rebuild that rendered one page leaves it.
+        Assert.Equal(ledger, File.ReadAllText(Path.Combine(_site.Root, "verified.json")));
+
+        _site.Doc("ch/p0.md", ScaleSite.Page(0, failing: false, extra: " Saved next."));
+        var next = SiteUpdate.Rebuild(superseded.Snapshot, [PathOf("ch/p0.md")]);
+
+        Assert.Null(next.Snapshot!.Owed);
+        Assert.Contains("Renamed target", _site.Page("ch/links.html"), StringComparison.Ordinal);
+        AssertAsAFullBuildWrites(next, "after a superseded rebuild and the next");
+    }
+
+    [Fact]
+    public void WhatASupersededRebuildOwed_IsSettled_WhenTheNextSaveCannotBeBuilt()
+    {
+        LinkedTarget();
+        var snapshot = FirstBuild();
+        _site.Doc("ch/target.rst", RenamedTarget);
+        var superseded = SiteUpdate.Rebuild(snapshot, [PathOf("ch/target.rst")], superseded: new CancellationToken(canceled: true)).Snapshot!;
+        _site.Doc("ch/p0.md", "# Page 0\n\n```scenario page-0\ncode:\n        frobnicate\n```\n");
+        Assert.Equal(ExitCode.BadInput, SiteUpdate.Rebuild(superseded, [PathOf("ch/p0.md")]).ExitCode);
+
+        var settled = SiteUpdate.Settle(superseded);
+
+        Assert.NotNull(settled);
+        Assert.Null(settled.Snapshot!.Owed);
+        Assert.Contains("Renamed target", _site.Page("ch/links.html"), StringComparison.Ordinal);
+        // p0's page is rendered from its last good document, its sidebar naming the new title.
+        Assert.Contains("Renamed target", _site.Page("ch/p0.html"), StringComparison.Ordinal);
+        Assert.Contains("loads 0 into RAX", _site.Page("ch/p0.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("frobnicate", _site.Page("ch/p0.html"), StringComparison.Ordinal);
+        Assert.Null(SiteUpdate.Settle(settled.Snapshot));
+    }
 }
