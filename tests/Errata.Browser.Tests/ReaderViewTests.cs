@@ -99,7 +99,29 @@ public sealed class ReaderViewTests(SiteFixture site)
         tab.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task StatusBoxes_AreStyledAsTheirStatus_WhichTheirTitlesSayInWords()
+    {
+        await using var tab = await site.OpenAsync("docs/kvm/x86/errata.html");
+        var page = tab.Page;
+        var proved = page.Locator("aside.admonition.status.proved");
+        var notModelled = page.Locator("aside.admonition.status.not-modelled").First;
+        await Expect(proved.Locator(".admonition-title")).ToHaveTextAsync("Status: proved by scenarios");
+        await Expect(notModelled.Locator(".admonition-title")).ToHaveTextAsync("Status: not modelled");
+        await Expect(proved).ToHaveCSSAsync("border-left-width", "6px");
+        await Expect(notModelled).ToHaveCSSAsync("border-left-style", "dashed");
+        // Each status looks its own, and neither like a plain admonition.
+        Assert.NotEqual(await Background(proved), await Background(notModelled));
+        Assert.NotEqual(await BorderColour(proved), await BorderColour(notModelled));
+        await using var plain = await site.OpenAsync("failing/" + FailingSite.MarkupPage);
+        var note = plain.Page.Locator("aside.admonition.note");
+        Assert.DoesNotContain(await Background(note), new[] { await Background(proved), await Background(notModelled) });
+        tab.AssertNoErrors();
+    }
+
     private static Task<string> Background(ILocator e) => e.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+
+    private static Task<string> BorderColour(ILocator e) => e.EvaluateAsync<string>("e => getComputedStyle(e).borderLeftColor");
 
     private static async Task<(double Scroll, double Client)> Widths(IPage page, string element)
     {

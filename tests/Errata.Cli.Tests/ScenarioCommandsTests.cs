@@ -209,6 +209,34 @@ public sealed class ScenarioCommandsTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "docs", "gif.md"), "# T\n\n```scenario pf\nprofiles: apm\ncode:\n  nop\n  mov rax, [0x900000]\n  hlt\nexpect: halted\n```\n");
         var (exit, output, _) = CliRunner.Run(_dir, "run", "docs/gif.md");
         Assert.Equal(1, exit);
-        Assert.Contains("end: stopped (unhandled #PF at 0x401001, written at docs/gif.md:7)", output, StringComparison.Ordinal);
+        // Named as the site names it, relative to the source folder, as build and check name it.
+        Assert.Contains("end: stopped (unhandled #PF at 0x401001, written at gif.md:7)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildAndCheck_WithAnAbsoluteConfig_NameTheStoppingLineRelativeToTheSourceFolder()
+    {
+        File.WriteAllText(Path.Combine(_dir, "docs", "gif.md"), "# T\n\n```scenario pf\nprofiles: apm\ncode:\n  nop\n  mov rax, [0x900000]\n  hlt\nexpect: halted\n```\n");
+        var config = Path.Combine(_dir, "site.config.json");
+        // A working folder outside the site: paths to its files from here are absolute.
+        var elsewhere = Directory.CreateTempSubdirectory("errata-cwd-").FullName;
+        try
+        {
+            var build = CliRunner.Run(elsewhere, "build", "--config", config);
+            Assert.Equal(1, build.Exit);
+            var page = File.ReadAllText(Path.Combine(_dir, "_site", "gif.html"));
+            Assert.Contains("unhandled #PF at 0x401001, written at gif.md:7)", page, StringComparison.Ordinal);
+            Assert.DoesNotContain(_dir, page, StringComparison.Ordinal);
+            Assert.DoesNotContain(_dir, File.ReadAllText(Path.Combine(_dir, "_site", "verdicts.json")), StringComparison.Ordinal);
+
+            var check = CliRunner.Run(elsewhere, "check", "--config", config, "--format", "json");
+            Assert.Equal(1, check.Exit);
+            Assert.Contains("written at gif.md:7", check.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain("written at " + _dir, check.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
     }
 }

@@ -28,9 +28,9 @@ internal sealed class AcceptCommand : ErrataCommand
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
-        if (CommonOptions.DocumentAndConfig(args, stderr) is not (var file, var config))
+        if (CommonOptions.DocumentAndConfig(args, stderr) is not (var file, var config, var sourceRoot))
             return ExitCode.BadInput;
-        var result = Acceptor.Accept(file, config, new AcceptOptions(args.GetValue(Scenario), args.GetValue(AddMissing)));
+        var result = Acceptor.Accept(file, config, new AcceptOptions(args.GetValue(Scenario), args.GetValue(AddMissing), sourceRoot));
         CommonOptions.Print(result.Diagnostics, stderr);
         if (result.NewText is null) return result.ExitCode;
 

@@ -44,14 +44,14 @@ internal static class CommonOptions
     }
 
     /// <summary>
-    /// The one document a command works on and the config around it, or null after
-    /// printing why not (the caller exits 2).
+    /// The one document a command works on, the config around it and the site's source folder
+    /// (as build finds it, defaults included), or null after printing why not (the caller exits 2).
     /// </summary>
-    public static (string File, SiteConfig Config)? DocumentAndConfig(ParseResult args, TextWriter stderr)
+    public static (string File, SiteConfig Config, string SourceRoot)? DocumentAndConfig(ParseResult args, TextWriter stderr)
     {
         var bag = new DiagnosticBag();
         var config = LoadConfigIfAny(args, bag);
-        if (!bag.HasErrors) return (args.GetRequiredValue(Document), config);
+        if (!bag.HasErrors) return (args.GetRequiredValue(Document), config, SiteBuilder.SourceRootOf(ConfigPath(args), config));
         Print(bag.Items, stderr);
         return null;
     }

@@ -28,9 +28,9 @@ internal sealed class RunCommand : ErrataCommand
 
     public override ExitCode Execute(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
-        if (CommonOptions.DocumentAndConfig(args, stderr) is not (var file, var config))
+        if (CommonOptions.DocumentAndConfig(args, stderr) is not (var file, var config, var sourceRoot))
             return ExitCode.BadInput;
-        var result = DocumentRun.Run(file, config, args.GetValue(Scenario), new RunSelection(args.GetValue(Profile), args.GetValue(Trace), CommonOptions.BackendOf(args)));
+        var result = DocumentRun.Run(file, config, args.GetValue(Scenario), new RunSelection(args.GetValue(Profile), args.GetValue(Trace), CommonOptions.BackendOf(args)), sourceRoot);
         CommonOptions.Print(result.Diagnostics, stderr);
         if (args.GetValue(Json)) stdout.Write(JsonReport.Write(result));
         else stdout.Write(TraceReport.Write(result.Scenarios));

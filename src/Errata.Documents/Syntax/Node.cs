@@ -6,6 +6,13 @@ namespace Errata.Documents.Syntax;
 public abstract class Node
 {
     public SourceSpan Span { get; init; }
+
+    /// <summary>
+    /// Class names the author gave the element (RST's <c>:class:</c> option, <c>container</c>'s
+    /// arguments, the <c>class</c> directive), made valid as docutils makes them; the HTML adds
+    /// them to the element's own. Empty for most nodes, so it shares one empty list until set.
+    /// </summary>
+    public IReadOnlyList<string> Classes { get; set; } = [];
 }
 
 public abstract class Block : Node;

@@ -10,4 +10,8 @@ public sealed record CompiledScenario(
     Scenario Syntax,
     AssemblyResult Assembly,
     MachineImage Image,
-    IReadOnlyList<Profile> Profiles);
+    IReadOnlyList<Profile> Profiles)
+{
+    /// <summary>The settings it was compiled with; its runs name document lines as they say.</summary>
+    public ScenarioOptions Options { get; init; } = ScenarioOptions.Default;
+}

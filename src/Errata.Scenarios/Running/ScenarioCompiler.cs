@@ -52,7 +52,7 @@ public static class ScenarioCompiler
             Vmcb = vmcb,
             Instructions = assembly.Instructions.Select(i => new ImageInstruction(i.Address, i.Length)).ToArray(),
         };
-        return new CompiledScenario(syntax, assembly, image, profiles);
+        return new CompiledScenario(syntax, assembly, image, profiles) { Options = options };
     }
 
     private static List<Profile> ResolveProfiles(Scenario syntax, ScenarioOptions options, DiagnosticBag diagnostics)

@@ -70,13 +70,16 @@ public static class ScenarioRunner
         }
     }
 
-    /// <summary>A run that stopped at an instruction of the scenario says which line of the document wrote it.</summary>
+    /// <summary>
+    /// A run that stopped at an instruction of the scenario says which line of the document wrote
+    /// it, the document named as the site names it (<see cref="ScenarioOptions.DocumentPath"/>).
+    /// </summary>
     private static Outcome WithSourceLine(Outcome outcome, CompiledScenario scenario)
     {
         if (outcome.StopRip is not { } rip || outcome.StopReason is not { } reason) return outcome;
         var insn = scenario.Assembly.Instructions.FirstOrDefault(i => i.Address == rip);
         if (insn is null) return outcome;
         var origin = insn.Line.Origin;
-        return outcome with { StopReason = $"{reason}, written at {origin.Path}:{origin.Line + 1}" };
+        return outcome with { StopReason = $"{reason}, written at {scenario.Options.DocumentPath(origin.Path)}:{origin.Line + 1}" };
     }
 }

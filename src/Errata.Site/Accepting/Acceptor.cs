@@ -7,7 +7,8 @@ using Errata.Site.Verification;
 namespace Errata.Site.Accepting;
 
 /// <summary>Which scenarios to accept, and whether to add observed lines no claim speaks about.</summary>
-public sealed record AcceptOptions(string? Scenario = null, bool AddMissing = false);
+/// <param name="SourceRoot">The site's source folder, which runs name the document relative to when it lies inside.</param>
+public sealed record AcceptOptions(string? Scenario = null, bool AddMissing = false, string? SourceRoot = null);
 
 /// <summary>
 /// The document rewritten (or the same text when nothing changes), its unified diff, and
@@ -36,7 +37,7 @@ public static class Acceptor
 {
     public static AcceptResult Accept(string file, SiteConfig config, AcceptOptions options)
     {
-        var run = DocumentRun.Run(file, config, options.Scenario, RunSelection.All);
+        var run = DocumentRun.Run(file, config, options.Scenario, RunSelection.All, options.SourceRoot);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         // Failed claims are what accept rewrites: only bad input, or nothing to accept, stops it.
         if (run.ExitCode == ExitCode.BadInput)

@@ -13,7 +13,8 @@ namespace Errata.Site.Building;
 /// </summary>
 public static class DocumentRun
 {
-    public static VerificationOutcome Run(string file, SiteConfig config, string? scenario, RunSelection selection)
+    /// <param name="sourceRoot">The site's source folder: a document inside it is named relative to it, as its site names it; one outside keeps the path it was given.</param>
+    public static VerificationOutcome Run(string file, SiteConfig config, string? scenario, RunSelection selection, string? sourceRoot = null)
     {
         var bag = new DiagnosticBag();
         var full = Path.GetFullPath(file);
@@ -32,7 +33,8 @@ public static class DocumentRun
         if (scenario is not null && blocks.Count == 0)
             bag.Add(SiteErrors.NoSuchScenario, SourceSpan.None(display), scenario, display);
         ScenarioVerifier.ReportDuplicates(blocks, bag);
-        var verified = ScenarioVerifier.Verify(blocks, config, selection, bag);
+        var inSite = sourceRoot is not null && RealPath.IsInside(Path.GetFullPath(sourceRoot), full) ? sourceRoot : null;
+        var verified = ScenarioVerifier.Verify(blocks, config, selection, bag, sourceRoot: inSite);
         return new(bag.Items, 1, verified.InOrder);
     }
 }

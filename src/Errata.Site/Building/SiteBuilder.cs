@@ -28,7 +28,7 @@ public static class SiteBuilder
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options);
         CheckProfiles(config, Display(configPath), bag);
 
-        var sourceRoot = Path.GetFullPath(Path.Combine(root, config.Source));
+        var sourceRoot = SourceRootOf(configPath, config);
         if (!Directory.Exists(sourceRoot))
         {
             bag.Add(SiteErrors.MissingFolder, SpanOf(config, "source", configPath), "source", config.Source);
@@ -48,7 +48,7 @@ public static class SiteBuilder
         var cache = options.UseCache ? VerdictCache.Open(root) : VerdictCache.Off();
         var blocks = Select(pages, sourceRoot, options, SourceSpan.None(Display(configPath)), bag);
         var selection = (options.WriteSite ? RunSelection.All : options.Selection) with { Backend = options.Backend };
-        var verified = ScenarioVerifier.Verify(blocks, config, selection, bag, verifying, cache);
+        var verified = ScenarioVerifier.Verify(blocks, config, selection, bag, verifying, cache, sourceRoot);
         if (options.Mutate && !bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) MutationCheck.Run(verified, config, bag, cache);
         var verify = verifying.Finish();
         if (bag.Items.Any(d => d.Descriptor.IsBadInput(options.Strict))) return Stop(bag, options, pages, verified);
@@ -234,6 +234,10 @@ public static class SiteBuilder
         ("rules.html", () => renderer.RenderRules(RulesPageBuilder.Build(config.Reference))),
         (SidebarBuilder.ContentsPage, renderer.RenderContents),
     ];
+
+    /// <summary>The site's source folder: the config's <c>source</c>, from the config's folder.</summary>
+    public static string SourceRootOf(string configPath, SiteConfig config) =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, config.Source));
 
     /// <summary>Paths in messages are relative to the working folder, as compilers print them.</summary>
     public static string Display(string fullPath)

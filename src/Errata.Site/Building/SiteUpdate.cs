@@ -47,7 +47,7 @@ public static class SiteUpdate
         // Names must stay unique across the site: a changed set of names is checked by a full build.
         if (!ScenarioNames(oldPages).SequenceEqual(ScenarioNames(replaced))) return SiteBuilder.Build(options);
         var cache = options.UseCache ? VerdictCache.Open(Path.GetDirectoryName(previous.ConfigPath)!) : VerdictCache.Off();
-        var fresh = ScenarioVerifier.Verify(replaced.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), previous.Config, RunSelection.All, bag, verifying, cache);
+        var fresh = ScenarioVerifier.Verify(replaced.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), previous.Config, RunSelection.All, bag, verifying, cache, previous.SourceRoot);
         var verified = Merge(pages, previous.Verified, fresh);
         foreach (var r in previous.Verified.InOrder.Where(r => fresh.InOrder.All(f => f.Scenario.Syntax.Name != r.Scenario.Syntax.Name)))
             bag.AddRange(r.FailedClaims());

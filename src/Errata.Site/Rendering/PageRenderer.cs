@@ -70,7 +70,7 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
             // The paragraph a scenario proves carries an anchor the scenarios page links to.
             w.Raw("<p");
             if (outline.ScenarioAfter(n) is { } proved) w.Attribute("id", DocumentOutline.ProseId(proved));
-            w.Raw(">");
+            w.Classes("", n.Classes).Raw(">");
             r.WriteAll(w, n.Inlines);
             w.Raw("</p>\n");
         });

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Errata.Documents.Syntax;
+using Errata.Scenarios.Syntax;
 using Errata.Site.Building;
 using Errata.Site.Verification;
 
@@ -52,9 +53,7 @@ public static class SearchIndexBuilder
                     entries.AddRange(inside);
                     break;
                 case ScenarioBlock b when results.For(b) is { } result:
-                    var syntax = result.Scenario.Syntax;
-                    var claims = string.Join("; ", syntax.Expects.Select(e => e.Text));
-                    entries.Add(new SearchEntry("scenario", syntax.Title ?? b.Name, b.Name, page.OutputPath + "#" + b.Id, page.Title, claims));
+                    entries.Add(new SearchEntry("scenario", result.Scenario.Syntax.Title ?? b.Name, b.Name, page.OutputPath + "#" + b.Id, page.Title, Claims(result.Scenario.Syntax)));
                     break;
                 default:
                     AppendText(block, text);
@@ -62,6 +61,14 @@ public static class SearchIndexBuilder
             }
         }
     }
+
+    /// <summary>
+    /// A scenario's text: its expect lines' claims, then its gap lines as written after
+    /// <c>gap</c> (profiles and claim), so a search for a gap's profiles or claim finds it.
+    /// </summary>
+    private static string Claims(Scenario syntax) =>
+        string.Join("; ", syntax.Expects.Select(e => e.Text)
+            .Concat(syntax.Gaps.Select(g => $"gap {string.Join(' ', g.Profiles.Select(p => p.Value))}: {g.Text}")));
 
     private static void AppendText(Node node, StringBuilder text)
     {

@@ -41,11 +41,13 @@ public sealed record RunSelection(string? Profile = null, bool Trace = false, IM
 public static class ScenarioVerifier
 {
     /// <param name="cache">Where outcomes of earlier runs are kept; null runs everything and keeps nothing.</param>
-    public static VerifiedScenarios Verify(IReadOnlyList<ScenarioBlock> blocks, SiteConfig config, RunSelection selection, DiagnosticBag bag, PhaseProgress? progress = null, VerdictCache? cache = null)
+    /// <param name="sourceRoot">The site's source folder, which runs name documents relative to; null for a document read alone.</param>
+    public static VerifiedScenarios Verify(IReadOnlyList<ScenarioBlock> blocks, SiteConfig config, RunSelection selection, DiagnosticBag bag,
+        PhaseProgress? progress = null, VerdictCache? cache = null, string? sourceRoot = null)
     {
         progress ??= new PhaseProgress(IBuildProgress.None, BuildPhase.Verify);
         progress.Start(blocks.Count);
-        var options = new ScenarioOptions(config.DefaultProfiles);
+        var options = new ScenarioOptions(config.DefaultProfiles) { SourceRoot = sourceRoot };
         var settings = RunSettings(config, selection.Trace);
         // Another backend's runs are its own evidence: never served from, nor kept in, the built-in machine's cache.
         var backend = selection.Backend is { } chosen && chosen is not BuiltInBackend ? chosen : null;

@@ -15,8 +15,12 @@ namespace Errata.Documents.Tests.Rst;
 /// docutils' parse-only pseudo-XML and from Errata's document model alike.
 /// </summary>
 /// <remarks>
+/// Classes are compared on the blocks an author can give them to (<c>:class:</c>, <c>container</c>,
+/// <c>class</c>), written after the kind (<c>p.special:</c>), except those docutils adds itself
+/// (table column widths, the quote directives' names) and those of literal blocks, where docutils
+/// also keeps the code's language.
 /// Left out on both sides, because they do not show on a page or are docutils bookkeeping:
-/// ids, names, classes, backrefs, comments, targets, substitution definitions, raw output,
+/// ids, names, backrefs, comments, targets, substitution definitions, raw output,
 /// meta, and docutils' messages (a message's literal block, the source it quotes, is kept:
 /// Errata shows that text too). Stand-ins for Sphinx and kernel directives compare by name.
 /// Reference targets are not compared (docutils resolves them only in its transforms).
@@ -25,6 +29,7 @@ internal static partial class Outline
 {
     private static readonly HashSet<string> AdmonitionTags = ["note", "warning", "tip", "important", "attention", "caution", "danger", "error", "hint", "admonition", "topic", "sidebar"];
     private static readonly HashSet<string> NativeContainers = ["container", "compound", "rubric", "subtitle"];
+    private static readonly HashSet<string> DocutilsOwnClasses = ["colwidths-auto", "colwidths-given", "epigraph", "highlights", "pull-quote"];
 
     // ---------- docutils side ----------
 
@@ -48,20 +53,20 @@ internal static partial class Outline
                 if (n.Children.OfType<string>().Any(t => t.Contains("parts.Contents", StringComparison.Ordinal))) Line(sb, depth, "contents");
                 return;
             case "section":
-                Line(sb, depth, "section");
+                Line(sb, depth, "section" + Classed(n));
                 Children(n, depth + 1, sb);
                 return;
             case "title":
                 Line(sb, depth, "title: " + Inline(n));
                 return;
             case "paragraph":
-                Line(sb, depth, "p: " + Inline(n));
+                Line(sb, depth, "p" + Classed(n) + ": " + Inline(n));
                 return;
             case "literal_block" or "doctest_block" or "math_block":
                 Literal(sb, depth, Lines(n));
                 return;
             case "block_quote":
-                Line(sb, depth, "quote");
+                Line(sb, depth, "quote" + Classed(n));
                 Children(n, depth + 1, sb);
                 return;
             case "attribution":
@@ -81,7 +86,7 @@ internal static partial class Outline
                 return;
             case "definition_list" or "definition_list_item" or "definition" or "field_list" or "field" or "field_body"
                 or "option_list" or "option_list_item" or "description" or "line_block" or "thead" or "tbody" or "row" or "legend":
-                Line(sb, depth, Kind(n.Tag));
+                Line(sb, depth, Kind(n.Tag) + (n.Tag is "line_block" ? Classed(n) : ""));
                 Children(n, depth + 1, sb);
                 return;
             case "term" or "classifier" or "field_name" or "line" or "caption" or "rubric" or "subtitle":
@@ -91,7 +96,7 @@ internal static partial class Outline
                 Line(sb, depth, "group: " + string.Join(", ", n.Elements.Select(OptionText)));
                 return;
             case "table":
-                Line(sb, depth, "table");
+                Line(sb, depth, "table" + Classed(n));
                 foreach (var c in n.Elements)
                 {
                     if (c.Tag == "title") Line(sb, depth + 1, "caption: " + Inline(c));
@@ -108,13 +113,14 @@ internal static partial class Outline
                 foreach (var c in n.Elements.Where(e => e.Tag != "label")) Block(c, depth + 1, sb);
                 return;
             case "image":
-                Line(sb, depth, "image " + n.Attribute("uri"));
+                Line(sb, depth, "image " + n.Attribute("uri") + Classed(n));
                 return;
             case "reference" when n.Elements.FirstOrDefault() is { Tag: "image" } linked:
-                Line(sb, depth, "image " + linked.Attribute("uri"));
+                Line(sb, depth, "image " + linked.Attribute("uri") + Classed(linked));
                 return;
             case "figure":
-                Line(sb, depth, "figure " + n.Elements.FirstOrDefault(e => e.Tag == "image")?.Attribute("uri"));
+                var figureImage = n.Elements.First(e => e.Tag == "image");
+                Line(sb, depth, "figure" + Classed(n) + " " + figureImage.Attribute("uri") + Classed(figureImage));
                 foreach (var c in n.Elements.Where(e => e.Tag != "image")) Block(c, depth + 1, sb);
                 return;
             case "transition":
@@ -127,18 +133,21 @@ internal static partial class Outline
                 Line(sb, depth, "stub " + stub);
                 return;
             case "container" or "compound":
-                Line(sb, depth, "directive " + n.Tag);
+                Line(sb, depth, "directive " + n.Tag + Classed(n));
                 Children(n, depth + 1, sb);
                 return;
         }
         if (AdmonitionTags.Contains(n.Tag))
         {
-            Line(sb, depth, "admonition " + n.Tag);
+            Line(sb, depth, "admonition " + n.Tag + Classed(n));
             Children(n, depth + 1, sb);
             return;
         }
         Line(sb, depth, "?" + n.Tag);
     }
+
+    private static string Classed(PxNode n) =>
+        Classed((n.Attribute("classes") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(c => !DocutilsOwnClasses.Contains(c)).ToList());
 
     private static string Kind(string tag) => tag switch
     {
@@ -221,18 +230,18 @@ internal static partial class Outline
             case Comment or Target or SubstitutionDefinition or HtmlBlock:
                 return;
             case Section s:
-                Line(sb, depth, "section");
+                Line(sb, depth, "section" + Classed(s.Classes));
                 Line(sb, depth + 1, "title: " + Inline(s.Title));
                 Blocks(s.Children, depth + 1, sb);
                 return;
             case Paragraph p:
-                Line(sb, depth, "p: " + Inline(p.Inlines));
+                Line(sb, depth, "p" + Classed(p.Classes) + ": " + Inline(p.Inlines));
                 return;
             case LiteralBlock l:
                 Literal(sb, depth, [.. l.Text.Split('\n')]);
                 return;
             case BlockQuote q:
-                Line(sb, depth, "quote");
+                Line(sb, depth, "quote" + Classed(q.Classes));
                 Blocks(q.Children, depth + 1, sb);
                 if (q.Attribution.Count > 0) Line(sb, depth + 1, "attribution: " + Inline(q.Attribution));
                 return;
@@ -280,20 +289,20 @@ internal static partial class Outline
                 }
                 return;
             case LineBlock lb:
-                Line(sb, depth, "lines");
+                Line(sb, depth, "lines" + Classed(lb.Classes));
                 Blocks(lb.Children, depth + 1, sb);
                 return;
             case LineBlockLine line:
                 Line(sb, depth, "line: " + Inline(line.Inlines));
                 return;
             case Table t:
-                Line(sb, depth, "table");
+                Line(sb, depth, "table" + Classed(t.Classes));
                 if (t.Caption.Count > 0) Line(sb, depth + 1, "caption: " + Inline(t.Caption));
                 Rows("head", t.Head, depth + 1, sb);
                 Rows("body", t.Body, depth + 1, sb);
                 return;
             case Admonition a:
-                Line(sb, depth, "admonition " + a.Kind);
+                Line(sb, depth, "admonition " + a.Kind + Classed(a.Classes));
                 if (a.Title.Count > 0) Line(sb, depth + 1, "title: " + Inline(a.Title));
                 Blocks(a.Children, depth + 1, sb);
                 return;
@@ -306,7 +315,7 @@ internal static partial class Outline
                     Line(sb, depth, d.Name + ": " + Inline(((Paragraph)d.Children[0]).Inlines));
                     return;
                 }
-                Line(sb, depth, "directive " + d.Name);
+                Line(sb, depth, "directive " + d.Name + Classed(d.Classes));
                 Blocks(d.Children, depth + 1, sb);
                 return;
             case DirectiveBlock d:
@@ -319,7 +328,7 @@ internal static partial class Outline
                 Line(sb, depth, "contents");
                 return;
             case Figure f when f.IsFigure:
-                Line(sb, depth, "figure " + f.Image.Url);
+                Line(sb, depth, "figure" + Classed(f.Classes) + " " + f.Image.Url + Classed(f.Image.Classes));
                 if (f.Caption.Count > 0) Line(sb, depth + 1, "caption: " + Inline(f.Caption));
                 if (f.Children.Count > 0)
                 {
@@ -328,7 +337,7 @@ internal static partial class Outline
                 }
                 return;
             case Figure f:
-                Line(sb, depth, "image " + f.Image.Url);
+                Line(sb, depth, "image " + f.Image.Url + Classed(f.Image.Classes));
                 return;
             case Footnote fn:
                 Line(sb, depth, fn.IsCitation ? "citation" : "footnote");
@@ -393,6 +402,8 @@ internal static partial class Outline
     }
 
     // ---------- shared ----------
+
+    private static string Classed(IReadOnlyList<string> classes) => string.Concat(classes.Select(c => "." + c));
 
     private static void Line(StringBuilder sb, int depth, string text) => sb.Append(' ', depth * 2).Append(text).Append('\n');
 

@@ -31,7 +31,7 @@ public sealed class RstReaderSpecs
         { "flat-table spans", ".. flat-table::\n\n   * - :cspan:`1` a\n   * - b\n     - c\n", "table\n  body\n    row\n      cell span=2,1\n        p: a\n    row\n      cell\n        p: b\n      cell\n        p: c\n" },
         { "comments and targets render nothing", ".. a comment\n\n.. _t:\n\ntext\n", "p: text\n" },
         { "transition", "a\n\n----\n\nb\n", "p: a\ntransition\np: b\n" },
-        { "admonitions", ".. note:: n\n\n.. admonition:: T\n\n   body\n", "admonition note\n  p: n\nadmonition admonition\n  title: T\n  p: body\n" },
+        { "admonitions", ".. note:: n\n\n.. admonition:: T\n\n   body\n", "admonition note\n  p: n\nadmonition admonition.admonition-t\n  title: T\n  p: body\n" },
         { "code-block keeps language", ".. code-block:: c\n\n   int x;\n", "literal\n  | int x;\n" },
         { "kernel-doc kept by name", ".. kernel-doc:: include/linux/kvm.h\n   :internal:\n", "stub kernel-doc\n" },
         { "footnotes and citations", "[1]_ [#]_ [CIT]_\n\n.. [1] one\n.. [#] auto\n.. [CIT] cite\n", "p: [# 1 [# [# CIT\nfootnote\n  p: one\nfootnote\n  p: auto\ncitation\n  p: cite\n" },

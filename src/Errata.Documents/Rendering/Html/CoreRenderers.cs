@@ -9,25 +9,25 @@ internal static class CoreRenderers
     {
         r.Set<Document>((r, w, n) => r.WriteAll(w, n.Children));
         r.Set<Section>((r, w, n) => SectionRenderer.Write(r, w, n, Math.Clamp(n.Level + 1, 2, 6)));
-        r.Set<Paragraph>((r, w, n) => { w.Raw("<p>"); r.WriteAll(w, n.Inlines); w.Raw("</p>\n"); });
+        r.Set<Paragraph>((r, w, n) => { w.Raw("<p").Classes("", n.Classes).Raw(">"); r.WriteAll(w, n.Inlines); w.Raw("</p>\n"); });
         r.Set<LiteralBlock>((_, w, n) =>
         {
             // Focusable, so that a code block wider than the page scrolls inside itself for the keyboard too.
-            w.Raw("<pre tabindex=\"0\"><code");
+            w.Raw("<pre tabindex=\"0\"").Classes("", n.Classes).Raw("><code");
             if (n.Language is { Length: > 0 } lang) w.Attribute("class", "language-" + lang);
             w.Raw(">").Text(n.Text).Raw("</code></pre>\n");
         });
         r.Set<BlockQuote>((r, w, n) =>
         {
-            w.Raw("<blockquote>\n");
+            w.Raw("<blockquote").Classes("", n.Classes).Raw(">\n");
             r.WriteAll(w, n.Children);
             if (n.Attribution.Count > 0) { w.Raw("<p class=\"attribution\">&mdash; "); r.WriteAll(w, n.Attribution); w.Raw("</p>\n"); }
             w.Raw("</blockquote>\n");
         });
-        r.Set<BulletList>((r, w, n) => { w.Raw("<ul>\n"); r.WriteAll(w, n.Items); w.Raw("</ul>\n"); });
+        r.Set<BulletList>((r, w, n) => { w.Raw("<ul").Classes("", n.Classes).Raw(">\n"); r.WriteAll(w, n.Items); w.Raw("</ul>\n"); });
         r.Set<OrderedList>((r, w, n) =>
         {
-            w.Raw("<ol");
+            w.Raw("<ol").Classes("", n.Classes);
             if (n.Start != 1) w.Attribute("start", n.Start.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var type = n.Style switch
             {
@@ -47,7 +47,8 @@ internal static class CoreRenderers
         r.Set<HtmlBlock>((_, w, n) => w.Raw(n.Html));
         r.Set<Admonition>((r, w, n) =>
         {
-            w.Raw("<aside").Attribute("class", "admonition " + n.Kind).Raw(">\n<p class=\"admonition-title\">");
+            // The generic admonition's kind is "admonition" itself: named once.
+            w.Raw("<aside").Classes(n.Kind == "admonition" ? "admonition" : "admonition " + n.Kind, n.Classes).Raw(">\n<p class=\"admonition-title\">");
             if (n.Title.Count > 0) r.WriteAll(w, n.Title);
             else w.Text(char.ToUpperInvariant(n.Kind[0]) + n.Kind[1..]);
             w.Raw("</p>\n");
@@ -56,7 +57,7 @@ internal static class CoreRenderers
         });
         r.Set<Table>((r, w, n) =>
         {
-            w.Raw("<div class=\"table-wrap\"><table>\n");
+            w.Raw("<div class=\"table-wrap\"><table").Classes("", n.Classes).Raw(">\n");
             if (n.Caption.Count > 0) { w.Raw("<caption>"); r.WriteAll(w, n.Caption); w.Raw("</caption>\n"); }
             if (n.Head.Count > 0) { w.Raw("<thead>\n"); WriteRows(r, w, n.Head, "th"); w.Raw("</thead>\n"); }
             w.Raw("<tbody>\n");
@@ -85,7 +86,7 @@ internal static class CoreRenderers
             r.WriteAll(w, n.Children);
             w.Raw("</a>");
         });
-        r.Set<Image>((_, w, n) => w.Raw("<img").Attribute("src", SafeUrl(n.Url)).Attribute("alt", n.Alt).Raw(">"));
+        r.Set<Image>((_, w, n) => w.Raw("<img").Attribute("src", SafeUrl(n.Url)).Attribute("alt", n.Alt).Classes("", n.Classes).Raw(">"));
         r.Set<LineBreak>((_, w, n) => w.Raw(n.Hard ? "<br>\n" : "\n"));
         r.Set<HtmlInline>((_, w, n) => w.Raw(n.Html));
     }

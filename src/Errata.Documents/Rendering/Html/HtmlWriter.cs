@@ -27,5 +27,16 @@ public sealed class HtmlWriter
         return this;
     }
 
+    /// <summary>
+    /// The class attribute: the element's own classes, then those its author gave the node
+    /// (<see cref="Syntax.Node.Classes"/>); nothing when both are empty.
+    /// </summary>
+    public HtmlWriter Classes(string own, IReadOnlyList<string> authored)
+    {
+        if (authored.Count == 0) return own.Length == 0 ? this : Attribute("class", own);
+        var all = string.Join(' ', authored);
+        return Attribute("class", own.Length == 0 ? all : own + " " + all);
+    }
+
     public override string ToString() => _sb.ToString();
 }

@@ -12,7 +12,7 @@ internal static class RstRenderers
 
     public static void Register(HtmlRenderer r)
     {
-        r.Set<DefinitionList>((r, w, n) => { w.Raw("<dl>\n"); r.WriteAll(w, n.Items); w.Raw("</dl>\n"); });
+        r.Set<DefinitionList>((r, w, n) => { w.Raw("<dl").Classes("", n.Classes).Raw(">\n"); r.WriteAll(w, n.Items); w.Raw("</dl>\n"); });
         r.Set<DefinitionItem>((r, w, n) =>
         {
             w.Raw("<dt>");
@@ -24,12 +24,12 @@ internal static class RstRenderers
         });
         r.Set<FieldList>((r, w, n) =>
         {
-            w.Raw("<dl").Attribute("class", n.IsDocInfo ? "field-list docinfo" : "field-list").Raw(">\n");
+            w.Raw("<dl").Classes(n.IsDocInfo ? "field-list docinfo" : "field-list", n.Classes).Raw(">\n");
             r.WriteAll(w, n.Fields);
             w.Raw("</dl>\n");
         });
         r.Set<Field>((r, w, n) => { w.Raw("<dt>"); r.WriteAll(w, n.Name); w.Raw("</dt>\n<dd>"); r.WriteAll(w, n.Children); w.Raw("</dd>\n"); });
-        r.Set<OptionList>((r, w, n) => { w.Raw("<dl class=\"option-list\">\n"); r.WriteAll(w, n.Items); w.Raw("</dl>\n"); });
+        r.Set<OptionList>((r, w, n) => { w.Raw("<dl").Classes("option-list", n.Classes).Raw(">\n"); r.WriteAll(w, n.Items); w.Raw("</dl>\n"); });
         r.Set<OptionListItem>((r, w, n) =>
         {
             w.Raw("<dt>");
@@ -38,7 +38,7 @@ internal static class RstRenderers
             r.WriteAll(w, n.Children);
             w.Raw("</dd>\n");
         });
-        r.Set<LineBlock>((r, w, n) => { w.Raw("<div class=\"line-block\">\n"); r.WriteAll(w, n.Children); w.Raw("</div>\n"); });
+        r.Set<LineBlock>((r, w, n) => { w.Raw("<div").Classes("line-block", n.Classes).Raw(">\n"); r.WriteAll(w, n.Children); w.Raw("</div>\n"); });
         r.Set<LineBlockLine>((r, w, n) => { w.Raw("<div class=\"line\">"); r.WriteAll(w, n.Inlines); w.Raw("</div>\n"); });
         r.Set<Footnote>((r, w, n) =>
         {
@@ -57,7 +57,7 @@ internal static class RstRenderers
         });
         r.Set<DirectiveBlock>((r, w, n) =>
         {
-            w.Raw("<div").Attribute("class", "directive " + n.Name.Replace(':', '-')).Raw(">\n");
+            w.Raw("<div").Classes("directive " + n.Name.Replace(':', '-'), n.Classes).Raw(">\n");
             // A stand-in directive's arguments are a source file or a C declaration (kernel-doc,
             // c:function): shown as code, so the page says what Sphinx would have expanded there.
             if (n.Arguments.Length > 0 && n.Name != "rubric") w.Raw("<p class=\"directive-arguments\"><code>").Text(n.Arguments).Raw("</code></p>\n");
@@ -76,7 +76,7 @@ internal static class RstRenderers
         });
         r.Set<Contents>((r, w, n) =>
         {
-            w.Raw("<nav class=\"contents\">\n<p class=\"topic-title\">");
+            w.Raw("<nav").Classes("contents", n.Classes).Raw(">\n<p class=\"topic-title\">");
             if (n.Title.Count > 0) r.WriteAll(w, n.Title);
             else w.Text("Contents");
             w.Raw("</p>\n");
@@ -85,7 +85,8 @@ internal static class RstRenderers
         });
         r.Set<Figure>((r, w, n) =>
         {
-            w.Raw(n.IsFigure ? "<figure>\n" : "<div class=\"image\">");
+            if (n.IsFigure) w.Raw("<figure").Classes("", n.Classes).Raw(">\n");
+            else w.Raw("<div class=\"image\">");
             if (n.Target is { } target) { w.Raw("<a").Attribute("href", target).Raw(">"); r.Write(w, n.Image); w.Raw("</a>"); }
             else r.Write(w, n.Image);
             if (n.Caption.Count > 0) { w.Raw("\n<figcaption>"); r.WriteAll(w, n.Caption); w.Raw("</figcaption>"); }

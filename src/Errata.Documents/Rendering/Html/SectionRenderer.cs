@@ -10,14 +10,14 @@ public static class SectionRenderer
         if (n.IsSubtitle)
         {
             // docutils' subtitle: a line under the page's title, not a heading of its own.
-            w.Raw("<section").Attribute("id", n.Id).Raw(">\n<p class=\"subtitle\">");
+            w.Raw("<section").Attribute("id", n.Id).Classes("", n.Classes).Raw(">\n<p class=\"subtitle\">");
             r.WriteAll(w, n.Title);
             w.Raw("</p>\n");
             r.WriteAll(w, n.Children);
             w.Raw("</section>\n");
             return;
         }
-        w.Raw("<section").Attribute("id", n.Id).Raw(">\n");
+        w.Raw("<section").Attribute("id", n.Id).Classes("", n.Classes).Raw(">\n");
         w.Raw($"<h{headingLevel}>");
         r.WriteAll(w, n.Title);
         w.Raw("<a class=\"permalink\"").Attribute("href", "#" + n.Id).Raw(" aria-label=\"Permalink to this section\">#</a>");

@@ -31,8 +31,33 @@ internal static class DirectiveParser
             Fail(context, sink, name, all, error);
             return block.BlankFinish;
         }
-        directive.Run(context, input!, sink);
+        if (!ReadClasses(input!, "class", out var classes, out error))
+        {
+            Fail(context, sink, name, all, error!);
+            return block.BlankFinish;
+        }
+        directive.Run(context, input! with { Classes = classes }, sink);
         return block.BlankFinish;
+    }
+
+    /// <summary>
+    /// A class option (docutils' class_option): <c>:class:</c>, read here once for every
+    /// directive, or a figure's <c>:figclass:</c>. A value that makes no class name fails the
+    /// directive, as in docutils.
+    /// </summary>
+    public static bool ReadClasses(DirectiveInput input, string option, out IReadOnlyList<string> classes, out string? error)
+    {
+        classes = [];
+        error = null;
+        if (input.Option(option) is not { } value) return true;
+        if (ClassNames.Parse(value, out var problem) is { } names)
+        {
+            classes = names;
+            return true;
+        }
+        // docutils' message, the value as Python prints it (None when the option is empty).
+        error = $"invalid option value: (option: \"{option}\"; value: {(value.Length == 0 ? "None" : "'" + value + "'")})\n{problem}.";
+        return false;
     }
 
     public static void Fail(RstContext context, BlockSink sink, string name, IReadOnlyList<RstLine> block, string error)

@@ -5,7 +5,7 @@ namespace Errata.Documents.Rst.Parsers.Directives;
 /// <summary>
 /// The specific admonitions (note, warning, tip...) and the titled ones: the generic
 /// <c>admonition</c>, <c>topic</c> and <c>sidebar</c>, whose argument is the title (a sidebar's
-/// <c>:subtitle:</c> leads its content).
+/// <c>:subtitle:</c> leads its content). <c>:class:</c> adds classes to the box.
 /// </summary>
 internal sealed class AdmonitionDirective(bool titled) : IDirective
 {
@@ -20,7 +20,11 @@ internal sealed class AdmonitionDirective(bool titled) : IDirective
             DirectiveParser.Fail(context, sink, input.Name, input.Block, "Content block expected for the \"" + input.Name + "\" directive; none found.");
             return;
         }
-        var admonition = new Admonition { Kind = input.Name.ToLowerInvariant(), Span = input.Line.Span };
+        var kind = input.Name.ToLowerInvariant();
+        var admonition = new Admonition { Kind = kind, Span = input.Line.Span, Classes = input.Classes };
+        // docutils names a generic admonition's box after its title when no class is given.
+        if (kind == "admonition" && input.Classes.Count == 0 && ClassNames.Make(input.Argument) is { Length: > 0 } named)
+            admonition.Classes = ["admonition-" + named];
         if (titled) context.DeferInlines(admonition.Title, input.ArgumentLines);
         if (input.Options.FirstOrDefault(o => o.Name == "subtitle") is { } subtitle)
         {

@@ -15,6 +15,7 @@ internal sealed class CodeDirective : IDirective
             return;
         }
         var block = LiteralBlockParser.Literal(input.Content, input.Arguments.Count > 0 ? input.Arguments[0] : null);
+        block.Classes = input.Classes;
         sink.Add(block);
     }
 }
@@ -40,14 +41,21 @@ internal sealed class LiteralDirective : IDirective
     {
         if (!input.Name.Equals("math", StringComparison.OrdinalIgnoreCase))
         {
-            sink.Add(LiteralBlockParser.Literal(input.Content.Count > 0 ? input.Content : input.ArgumentLines));
+            var literal = LiteralBlockParser.Literal(input.Content.Count > 0 ? input.Content : input.ArgumentLines);
+            literal.Classes = input.Classes;
+            sink.Add(literal);
             return;
         }
         var group = new List<RstLine>();
         foreach (var line in input.ArgumentLines.Append(default).Concat(input.Content).Append(default))
         {
             if (line.Source is not null && !line.IsBlank) { group.Add(line); continue; }
-            if (group.Count > 0) sink.Add(LiteralBlockParser.Literal(group, "math"));
+            if (group.Count > 0)
+            {
+                var block = LiteralBlockParser.Literal(group, "math");
+                block.Classes = input.Classes;
+                sink.Add(block);
+            }
             group = [];
         }
     }

@@ -20,7 +20,20 @@ internal sealed class ContainerDirective(bool titles) : IDirective
 
     public void Run(RstContext context, DirectiveInput input, BlockSink sink)
     {
-        var node = new DirectiveBlock { Name = input.Name.ToLowerInvariant(), Arguments = input.Argument, Span = input.Line.Span };
+        var name = input.Name.ToLowerInvariant();
+        var classes = input.Classes;
+        var arguments = input.Argument;
+        // docutils' container takes its classes as its arguments, which are nothing to show.
+        if (name == "container" && input.Arguments.Count > 0)
+        {
+            if (ClassNames.Parse(input.Argument, out _) is not { } named)
+            {
+                DirectiveParser.Fail(context, sink, input.Name, input.Block, ClassNames.InvalidArgument(input.Name, input.Argument));
+                return;
+            }
+            (classes, arguments) = (named, "");
+        }
+        var node = new DirectiveBlock { Name = name, Arguments = arguments, Span = input.Line.Span, Classes = classes };
         foreach (var option in input.Options) node.Options[option.Name] = option.Value;
         if (node.Name == "rubric")
         {

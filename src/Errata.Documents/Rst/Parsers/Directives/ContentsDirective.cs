@@ -14,6 +14,7 @@ internal sealed class ContentsDirective : IDirective
             Depth = int.TryParse(input.Option("depth"), out var d) ? d : 0,
             Local = input.HasOption("local"),
             Span = input.Line.Span,
+            Classes = input.Classes,
         };
         if (input.ArgumentLines.Count > 0) context.DeferInlines(contents.Title, input.ArgumentLines);
         // docutils names the contents topic by its title, "contents" when it has none.

@@ -31,6 +31,9 @@ internal sealed record DirectiveInput(
 {
     public string Argument => string.Join(" ", Arguments);
 
+    /// <summary>The <c>:class:</c> option's class names (<see cref="ClassNames"/>); empty without one.</summary>
+    public IReadOnlyList<string> Classes { get; init; } = [];
+
     public string? Option(string name) => Options.LastOrDefault(o => o.Name == name)?.Value;
 
     public bool HasOption(string name) => Options.Any(o => o.Name == name);

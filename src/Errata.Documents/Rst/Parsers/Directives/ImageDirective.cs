@@ -9,9 +9,16 @@ internal sealed class ImageDirective(bool figure) : IDirective
 
     public void Run(RstContext context, DirectiveInput input, BlockSink sink)
     {
+        IReadOnlyList<string> figureClasses = [];
+        if (figure && !DirectiveParser.ReadClasses(input, "figclass", out figureClasses, out var error))
+        {
+            DirectiveParser.Fail(context, sink, input.Name, input.Block, error!);
+            return;
+        }
         var url = string.Concat(input.Argument.Where(c => !char.IsWhiteSpace(c)));
-        var image = new Image { Url = url, Alt = input.Option("alt") ?? "", Span = input.Line.Span };
-        var node = new Figure { Image = image, Target = input.Option("target"), IsFigure = figure, Span = input.Line.Span };
+        // As in docutils, :class: is the image's and a figure's :figclass: the figure's.
+        var image = new Image { Url = url, Alt = input.Option("alt") ?? "", Span = input.Line.Span, Classes = input.Classes };
+        var node = new Figure { Image = image, Target = input.Option("target"), IsFigure = figure, Span = input.Line.Span, Classes = figureClasses };
         if (figure && input.Content.Count > 0)
         {
             var content = context.Body.ParseNested(input.Content);

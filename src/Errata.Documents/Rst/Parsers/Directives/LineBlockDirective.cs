@@ -9,7 +9,7 @@ internal sealed class LineBlockDirective : IDirective
 
     public void Run(RstContext context, DirectiveInput input, BlockSink sink)
     {
-        var block = new LineBlock { Span = input.Line.Span };
+        var block = new LineBlock { Span = input.Line.Span, Classes = input.Classes };
         foreach (var line in input.Content)
         {
             var node = new LineBlockLine { Span = line.Span };

@@ -57,7 +57,7 @@ internal static class ListTableRows
 
     public static Table Build(RstContext context, DirectiveInput input, List<List<TableCell>> rows)
     {
-        var table = new Table { Span = input.Line.Span };
+        var table = new Table { Span = input.Line.Span, Classes = input.Classes };
         if (input.ArgumentLines.Count > 0) context.DeferInlines(table.Caption, input.ArgumentLines);
         var headRows = int.TryParse(input.Option("header-rows"), out var h) ? Math.Clamp(h, 0, rows.Count) : 0;
         for (var i = 0; i < rows.Count; i++)

@@ -21,6 +21,7 @@ internal sealed class TableDirective : IDirective
             return;
         }
         if (input.ArgumentLines.Count > 0) context.DeferInlines(table.Caption, input.ArgumentLines);
+        table.Classes = input.Classes;
         sink.Add(table);
     }
 }
