@@ -38,7 +38,6 @@ public static class MachineStart
     {
         var memory = new PhysicalMemory();
         VmcbKeys.Write(memory, guestEntry, keys);
-        var offset = (int)(Vmcb - PhysicalMemory.Base);
-        return memory.Bytes.AsSpan(offset, VmcbLayout.Size).ToArray();
+        return memory.Copy(Vmcb, VmcbLayout.Size);
     }
 }

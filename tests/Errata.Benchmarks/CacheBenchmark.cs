@@ -7,7 +7,7 @@ namespace Errata.Benchmarks;
 /// <summary>
 /// What the verdict cache saves: `check` of a site (default: the repository's own
 /// site.config.json) without the cache, with an empty cache (every run, plus writing the
-/// entries), and with a warm one (no run: reading, assembling, hashing, reading entries),
+/// entries), and with a warm one (no run: reading, compiling, hashing, reading the cache file),
 /// each the best of <see cref="Rounds"/> in wall time and process CPU time.
 /// Run: <c>dotnet run -c Release --project tests/Errata.Benchmarks -- cache [CONFIG]</c>, or
 /// <c>-- cache --synthetic SCENARIOS INSTRUCTIONS</c> for a generated site whose scenarios each

@@ -65,12 +65,17 @@ internal static class ToolProcess
     }
 
     /// <summary>Publishes the CLI as the tool package carries it into a temporary folder once per run; returns the executable.</summary>
-    public static string PublishTool(string work)
+    public static string PublishTool(string work) => Publish(work, "tool", "--self-contained false");
+
+    /// <summary>Publishes the CLI compiled ahead of time to native code (`-p:ErrataNative=true`); returns the executable.</summary>
+    public static string PublishNative(string work) => Publish(work, "native", "-p:ErrataNative=true");
+
+    private static string Publish(string work, string folder, string options)
     {
-        var output = Path.Combine(work, "tool");
+        var output = Path.Combine(work, folder);
         var rid = RuntimeInformation.RuntimeIdentifier;
         var project = Path.Combine(RepositoryRoot.Path, "src", "Errata.Cli", "Errata.Cli.csproj");
-        var (code, _, error) = RstBenchmark.Execute("dotnet", $"publish \"{project}\" -c Release -r {rid} --self-contained false -o \"{output}\" --nologo -v q");
+        var (code, _, error) = RstBenchmark.Execute("dotnet", $"publish \"{project}\" -c Release -r {rid} {options} -o \"{output}\" --nologo -v q");
         if (code != 0) throw new InvalidOperationException("cannot publish the tool: " + error);
         return Path.Combine(output, OperatingSystem.IsWindows() ? "errata.exe" : "errata");
     }

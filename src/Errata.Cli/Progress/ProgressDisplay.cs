@@ -17,8 +17,12 @@ internal static class ProgressDisplay
     {
         if (!IsLive(ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, Environment.GetEnvironmentVariable(CiVariable)))
             return SiteBuilder.Build(options with { Progress = new PlainProgress(stderr) });
-        return Live(options, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) }));
+        return Live(options, stderr);
     }
+
+    // Apart from Build, so that a build without bars never loads Spectre.Console.
+    private static BuildResult Live(BuildOptions options, TextWriter stderr) =>
+        Live(options, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) }));
 
     /// <summary>Builds with a bar per phase on <paramref name="console"/>, left on screen when done.</summary>
     internal static BuildResult Live(BuildOptions options, IAnsiConsole console)

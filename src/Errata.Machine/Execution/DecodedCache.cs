@@ -31,7 +31,7 @@ internal sealed class DecodedCache
     public DecodedCache(PhysicalMemory memory)
     {
         _memory = memory;
-        _reader = new MemoryCodeReader(memory.Bytes);
+        _reader = new MemoryCodeReader(memory);
         _decoder = IcedDecoder.Create(64, _reader, DecoderOptions.None);
     }
 
@@ -106,10 +106,10 @@ internal sealed class DecodedCache
 
     private Page PageFor(ulong off) => _pages[off / PageSize] ??= new Page();
 
-    private sealed class MemoryCodeReader(byte[] bytes) : CodeReader
+    private sealed class MemoryCodeReader(PhysicalMemory memory) : CodeReader
     {
         public int Position;
 
-        public override int ReadByte() => Position < bytes.Length ? bytes[Position++] : -1;
+        public override int ReadByte() => (ulong)Position < PhysicalMemory.Size ? memory.ByteAt(Position++) : -1;
     }
 }

@@ -27,6 +27,15 @@ public sealed class VerdictCacheTests : IDisposable
 
     private string CacheFolder => VerdictCache.FolderOf(_site.Root);
 
+    private string CacheFile => VerdictCache.FileOf(CacheFolder);
+
+    /// <summary>Each entry of the cache's file, as written.</summary>
+    private List<string> Entries()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(CacheFile));
+        return doc.RootElement.GetProperty("entries").EnumerateObject().Select(e => e.Value.GetRawText()).ToList();
+    }
+
     private BuildResult Check(bool cache = true) =>
         SiteBuilder.Build(new BuildOptions(_site.ConfigPath, WriteSite: false) { UseCache = cache });
 
@@ -68,7 +77,7 @@ public sealed class VerdictCacheTests : IDisposable
         _site.Doc("index.md", "# Page\n\n" + First + "\n" + Second.Replace("hlt", "nop\n  hlt", StringComparison.Ordinal));
         var reasons = Reasons(Check());
 
-        Assert.Equal("scenario text changed, assembled image changed", reasons[("second", "apm")]);
+        Assert.Equal("scenario text changed", reasons[("second", "apm")]);
         Assert.Null(reasons[("first", "apm")]);
         Assert.Null(reasons[("first", "kvm")]);
     }
@@ -95,19 +104,27 @@ public sealed class VerdictCacheTests : IDisposable
         Assert.Equal(["machine changed"], (key with { Machine = "other" }).ChangesFrom(key));
         Assert.Equal(["tool version changed"], (key with { Tool = "9.9.9" }).ChangesFrom(key));
         Assert.Equal(["scenario text changed"], (key with { Scenario = "x" }).ChangesFrom(key));
-        Assert.Equal(["assembled image changed"], (key with { Image = "x" }).ChangesFrom(key));
+        Assert.Equal(["assembler changed"], (key with { Assembler = "x" }).ChangesFrom(key));
+        // The key needs no image: the scenario's text and the assembler's identity decide it.
+        Assert.Equal(key, CacheKey.For(compiled with { Image = compiled.Image with { Budget = compiled.Image.Budget + 1 } }, apm));
         // Every part is in the entry's name.
-        Assert.Equal(6, new[] { key, key with { Machine = "m" }, key with { Tool = "t" }, key with { Scenario = "s" }, key with { Image = "i" }, key with { Rules = "r" } }
+        Assert.Equal(6, new[] { key, key with { Machine = "m" }, key with { Tool = "t" }, key with { Scenario = "s" }, key with { Assembler = "a" }, key with { Rules = "r" } }
             .Select(k => k.Hash).Distinct().Count());
     }
 
     [Theory]
     [InlineData("machine", "machine changed")]
     [InlineData("tool", "tool version changed")]
-    public void AnotherBuildOfTheMachineOrTool_ReRunsEveryScenario_SayingWhy(string part, string reason)
+    [InlineData("assembler", "assembler changed")]
+    public void AnotherBuildOfTheMachineToolOrAssembler_ReRunsEveryScenario_SayingWhy(string part, string reason)
     {
         var blocks = Blocks("# Page\n\n" + First + "\n" + Second);
-        VerdictCache Cache(string version) => part == "machine" ? VerdictCache.Open(_site.Root, machine: version) : VerdictCache.Open(_site.Root, tool: version);
+        VerdictCache Cache(string version) => part switch
+        {
+            "machine" => VerdictCache.Open(_site.Root, machine: version),
+            "tool" => VerdictCache.Open(_site.Root, tool: version),
+            _ => VerdictCache.Open(_site.Root, assembler: version),
+        };
         Log(blocks, Cache("1"));
         Assert.All(Log(blocks, Cache("1")), r => Assert.True(r.Reused, r.ToString()));
         var other = Log(blocks, Cache("2"));
@@ -138,7 +155,8 @@ public sealed class VerdictCacheTests : IDisposable
     {
         _site.Doc("index.md", "# Page\n\n" + Second);
         var cold = Check();
-        var entry = Assert.Single(Directory.GetFiles(Path.Combine(CacheFolder, "outcomes")));
+        Assert.Single(Entries());
+        var entry = CacheFile;
         var good = File.ReadAllText(entry);
         File.WriteAllText(entry, damage switch
         {
@@ -161,6 +179,28 @@ public sealed class VerdictCacheTests : IDisposable
     }
 
     [Fact]
+    public void AWarmCheck_WritesNothing()
+    {
+        _site.Doc("index.md", "# Page\n\n" + First + "\n" + Second);
+        Check();
+        var written = File.ReadAllBytes(CacheFile);
+        File.SetLastWriteTimeUtc(CacheFile, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.All(Check().Runs, r => Assert.True(r.Reused, r.ToString()));
+        Assert.Equal(new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(CacheFile));
+        Assert.Equal(written, File.ReadAllBytes(CacheFile));
+    }
+
+    [Fact]
+    public void ACheckOfSomeScenarios_KeepsTheEntriesOfTheOthers()
+    {
+        var both = Blocks("# Page\n\n" + First + "\n" + Second);
+        Log([both[0]], VerdictCache.Open(_site.Root));
+        Log([both[1]], VerdictCache.Open(_site.Root));
+        Assert.Equal(3, Entries().Count);
+        Assert.All(Log(both, VerdictCache.Open(_site.Root)), r => Assert.True(r.Reused, r.ToString()));
+    }
+
+    [Fact]
     public void NoCache_RunsEverything_AndWritesNothing()
     {
         _site.Doc("index.md", "# Page\n\n" + Second);
@@ -180,7 +220,7 @@ public sealed class VerdictCacheTests : IDisposable
         var first = Check();
         Assert.True(first.ExitCode == ExitCode.Ok, string.Join("\n", first.Diagnostics));
         Assert.EndsWith("it timed out, so it is not kept", Assert.Single(first.Runs).Reason, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(CacheFolder, "outcomes")));
+        Assert.False(File.Exists(CacheFile));
         Assert.False(Assert.Single(Check().Runs).Reused);
     }
 
@@ -191,7 +231,7 @@ public sealed class VerdictCacheTests : IDisposable
         var built = SiteBuilder.Build(new BuildOptions(_site.ConfigPath) { UseCache = true });
         Assert.Equal(ExitCode.Ok, built.ExitCode);
         Assert.False(Directory.Exists(Path.Combine(_site.Output, ".errata")));
-        Assert.Single(Directory.GetFiles(Path.Combine(CacheFolder, "outcomes")));
+        Assert.Single(Entries());
         var page = _site.Page("index.html");
         var again = SiteBuilder.Build(new BuildOptions(_site.ConfigPath) { UseCache = true });
         Assert.True(Assert.Single(again.Runs).Reused);
@@ -206,7 +246,7 @@ public sealed class VerdictCacheTests : IDisposable
         Parallel.For(0, results.Length, i => results[i] = Check());
         Assert.All(results, r => Assert.Equal(ExitCode.Ok, r.ExitCode));
         Assert.Empty(Directory.GetFiles(CacheFolder, "*.tmp", SearchOption.AllDirectories));
-        Assert.Equal(3, Directory.GetFiles(Path.Combine(CacheFolder, "outcomes")).Length);
+        Assert.Equal(3, Entries().Count);
         Assert.All(Check().Runs, r => Assert.True(r.Reused, r.ToString()));
     }
 
@@ -215,7 +255,7 @@ public sealed class VerdictCacheTests : IDisposable
     {
         _site.Doc("index.md", "# Page\n\n" + First);
         Check();
-        var entries = Directory.GetFiles(Path.Combine(CacheFolder, "outcomes")).Select(File.ReadAllText).ToList();
+        var entries = Entries();
         Assert.Equal(2, entries.Count);
         // One qword of memory ([slot]) and the fields: kilobytes, not the scenario's megabytes.
         Assert.All(entries, e => Assert.InRange(e.Length, 100, 64 * 1024));
