@@ -1,4 +1,6 @@
-// The scenarios page's filters: by profile and by verdict. Without script every row shows.
+// The scenarios page's filters: by profile and by verdict. A row shows when the chosen
+// profile runs the scenario (any profile, when none is chosen) with the chosen verdict.
+// Without script every row shows.
 // The choice is kept in the address (?profile=kvm&verdict=fails) so a filtered view can be linked.
 "use strict";
 (function () {
@@ -17,8 +19,10 @@
   function apply() {
     var shown = 0;
     rows.forEach(function (row) {
-      var match = (!profile.value || row.dataset.profile === profile.value) &&
-                  (!verdict.value || row.dataset.verdict === verdict.value);
+      var match = Array.prototype.some.call(row.querySelectorAll("td[data-profile]:not(.not-run)"), function (cell) {
+        return (!profile.value || cell.dataset.profile === profile.value) &&
+               (!verdict.value || cell.classList.contains(verdict.value));
+      });
       row.hidden = !match;
       if (match) shown++;
     });

@@ -1,14 +1,27 @@
 // Full-text search without a server: the build writes search-index.json, this script
 // fetches it on first use and matches every word of the query against titles, scenario
-// names and text. The search box stays hidden where script cannot run.
+// names and text. The script builds the search box in the header, so a page without script
+// has none, and no page carries its markup.
 "use strict";
 (function () {
-  var box = document.querySelector(".search");
-  if (!box || !window.fetch) return;
+  var header = document.querySelector(".site-header");
+  if (!header || !window.fetch) return;
   var root = document.body.dataset.root || "";
-  var input = document.getElementById("search-input");
-  var results = document.getElementById("search-results");
-  var status = document.getElementById("search-status");
+
+  function element(tag, attributes) {
+    var e = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) { e.setAttribute(name, attributes[name]); });
+    return e;
+  }
+
+  var box = element("div", { "class": "search", role: "search" });
+  var label = element("label", { "for": "search-input" });
+  label.textContent = "Search";
+  var input = element("input", { id: "search-input", type: "search", autocomplete: "off", placeholder: "Pages, sections, scenarios",
+    "aria-controls": "search-results", "aria-describedby": "search-status" });
+  var status = element("p", { id: "search-status", "class": "search-status", "aria-live": "polite" });
+  var results = element("ul", { id: "search-results", "class": "search-results" });
+  [label, input, status, results].forEach(function (e) { box.appendChild(e); });
   var index = null;
   var loading = null;
   var limit = 10;
@@ -80,5 +93,5 @@
       if (first) location.href = first.href;
     }
   });
-  box.hidden = false;
+  header.appendChild(box);
 })();

@@ -4,7 +4,8 @@ using Errata.Testing;
 namespace Errata.Browser.Tests;
 
 /// <summary>
-/// A small site whose one claim fails on kvm: the build writes it anyway and exits 1. Its
+/// A small site whose one claim fails on kvm (another scenario runs on apm alone and holds):
+/// the build writes it anyway and exits 1. Its
 /// second page holds the RST markup a theme must style (admonitions, field lists) and lines
 /// far wider than a phone.
 /// </summary>
@@ -33,6 +34,25 @@ public static class FailingSite
 
         expect: no #DB
         expect: halted
+        ```
+
+        On the processor alone, nothing arrives either.
+
+        ```scenario apm-only
+        title: The processor discards a DR0 match at GIF=0
+        profiles: apm
+
+        code:
+                mov rax, target
+                mov dr0, rax
+                mov rax, 0x401
+                mov dr7, rax
+                clgi
+        target: nop
+                stgi
+                hlt
+
+        expect: no #DB
         ```
         """;
 

@@ -120,7 +120,8 @@ public sealed class BuildOnQemuTests : IDisposable
         Assert.Contains($"run on qemu {backend.Installation.Version}, -cpu qemu64,+svm, -accel tcg.", page);
         // The published verdicts name the same backend as the page.
         using var data = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "_site", "verdicts.json")));
-        var entry = Assert.Single(data.RootElement.GetProperty("verdicts").EnumerateArray());
-        Assert.Equal($"qemu {backend.Installation.Version}, -cpu qemu64,+svm, -accel tcg", entry.GetProperty("backend").GetString());
+        var scenario = Assert.Single(data.RootElement.GetProperty("scenarios").EnumerateArray());
+        var run = Assert.Single(scenario.GetProperty("profiles").EnumerateObject());
+        Assert.Equal($"qemu {backend.Installation.Version}, -cpu qemu64,+svm, -accel tcg", run.Value.GetProperty("backend").GetString());
     }
 }

@@ -10,7 +10,12 @@ namespace Errata.Site.Rendering;
 /// </summary>
 public sealed class HtmlTemplateContext : TemplateContext
 {
-    public HtmlTemplateContext()
+    public HtmlTemplateContext() : this(null)
+    {
+    }
+
+    /// <param name="builtins">Scriban's built-in functions, shared between contexts that only read them; null for a fresh set.</param>
+    public HtmlTemplateContext(Scriban.Runtime.ScriptObject? builtins) : base(builtins)
     {
         StrictVariables = true;
         // Scriban cuts a template's output and every string at 1 MiB by default, silently:

@@ -10,6 +10,9 @@ public static class RulesPageBuilder
 {
     public static string Anchor(string ruleId) => "rule-" + ruleId;
 
+    /// <summary>Where the rules page describes a profile: a scenario's provenance links its profiles here.</summary>
+    public static string ProfileAnchor(string profile) => "profile-" + profile;
+
     public static RulesView Build(string reference)
     {
         var profiles = ProfileRegistry.All;
@@ -24,6 +27,6 @@ public static class RulesPageBuilder
                 r.Source,
                 string.Join(", ", profiles.Where(p => p.Rules.Any(x => x.Id == r.Id)).Select(p => p.Name))))
             .ToList();
-        return new RulesView(profiles.Select(p => new ProfileView(p.Name, p.Description, p.Name == reference)).ToList(), rules);
+        return new RulesView(profiles.Select(p => new ProfileView(p.Name, ProfileAnchor(p.Name), p.Description, p.Name == reference)).ToList(), rules);
     }
 }

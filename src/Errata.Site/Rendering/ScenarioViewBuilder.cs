@@ -44,7 +44,8 @@ public static class ScenarioViewBuilder
             Holds(result, run) ? verifiedOn(run.Profile.Name) : "",
             !Holds(result, run),
             run.Outcome.Events.Select(e => Event(id, run.Profile.Name, e, labels, root)).ToList(),
-            run.Outcome.Provenance?.ToString() ?? "")).ToList();
+            run.Outcome.Provenance?.ToString() ?? "",
+            root + "rules.html#" + RulesPageBuilder.ProfileAnchor(run.Profile.Name))).ToList();
 
         return new ScenarioView(
             name,

@@ -15,10 +15,17 @@ public sealed class TemplateSet
 
     private readonly Dictionary<string, Template> _templates;
 
+    // Scriban's built-in functions, made once per theme and only read by every render
+    // (a context of its own would clone them per page); `partial` is one function object
+    // for every render, called without reflection.
+    private readonly ScriptObject _builtins = TemplateContext.GetDefaultBuiltinObject();
+    private readonly ScriptObject _functions = new();
+
     private TemplateSet(Dictionary<string, Template> templates, IReadOnlyList<ThemeFiles.Entry> assets)
     {
         _templates = templates;
         Assets = assets;
+        _functions.SetValue("partial", new PartialFunction(this), readOnly: true);
     }
 
     /// <summary>The files under assets/, by their path there.</summary>
@@ -61,12 +68,15 @@ public sealed class TemplateSet
     /// <summary>Renders a template with a model whose members templates read in snake_case.</summary>
     public string Render(string name, object model)
     {
-        var context = new HtmlTemplateContext();
+        var context = new HtmlTemplateContext(_builtins);
         var globals = new ScriptObject();
         globals.Import(model, renamer: StandardMemberRenamer.Default);
-        globals.Import("partial", new Func<string, object, RawHtml>((n, m) => new RawHtml(Render("partials/" + n + ".html", m))));
+        context.PushGlobal(_functions);
         context.PushGlobal(globals);
         var template = _templates.TryGetValue(name, out var t) ? t : throw new InvalidOperationException($"no template {name}");
         return template.Render(context);
     }
+
+    /// <summary>The partial to render, by its name under partials/, and the model it renders.</summary>
+    internal RawHtml Partial(string name, object model) => new(Render("partials/" + name + ".html", model));
 }

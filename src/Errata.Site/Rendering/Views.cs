@@ -78,7 +78,8 @@ public sealed record CellView(string Profile, string State, string Expected, str
 public sealed record GapView(string Event, string Text, bool New = false);
 
 /// <summary>One profile's run: Open when a claim fails on it, so the evidence is in view; Verified is empty then. RunBy names the backend when it was not the built-in machine.</summary>
-public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, string Verified, bool Open, IReadOnlyList<EventView> Events, string RunBy = "");
+/// <param name="ProfileUrl">The profile's description on the rules page.</param>
+public sealed record TraceView(string Id, string Profile, string Description, string End, long Instructions, string Verified, bool Open, IReadOnlyList<EventView> Events, string RunBy = "", string ProfileUrl = "");
 
 public sealed record EventView(
     string Id,
@@ -102,7 +103,7 @@ public sealed record StateFieldView(string Name, string Value);
 /// <summary>The rules page: every rule of every built-in profile, with where it comes from.</summary>
 public sealed record RulesView(IReadOnlyList<ProfileView> Profiles, IReadOnlyList<RuleRowView> Rules);
 
-public sealed record ProfileView(string Name, string Description, bool IsReference);
+public sealed record ProfileView(string Name, string Anchor, string Description, bool IsReference);
 
 /// <summary>One rule: its anchor on the rules page, statement, source, and the profiles that use it.</summary>
 public sealed record RuleRowView(string Id, string Anchor, string Statement, string Source, string Profiles);
@@ -110,7 +111,7 @@ public sealed record RuleRowView(string Id, string Anchor, string Statement, str
 /// <summary>The scenarios page: one row per scenario and profile, filterable by both.</summary>
 public sealed record ScenarioIndexView(IReadOnlyList<string> Profiles, IReadOnlyList<ScenarioRowView> Rows);
 
-/// <summary>A scenario on one profile; Url leads to the scenario, ProseUrl back to the paragraph it proves.</summary>
+/// <summary>A scenario with its verdict on each of the page's profiles; Url leads to the scenario, ProseUrl back to the paragraph it proves.</summary>
 public sealed record ScenarioRowView(
     string Name,
     string Title,
@@ -118,10 +119,10 @@ public sealed record ScenarioRowView(
     string ProseUrl,
     string Page,
     string Section,
-    string Profile,
-    string Verdict,
-    int Holding,
-    int Checks);
+    IReadOnlyList<ScenarioCellView> Cells);
+
+/// <summary>A scenario on one profile: its verdict ("holds" or "fails", "" where it does not run there) and how many of its checks hold.</summary>
+public sealed record ScenarioCellView(string Profile, string Verdict, int Holding, int Checks);
 
 /// <summary>
 /// One level of the sidebar's tree (a template renders it, and each open entry's children,

@@ -81,9 +81,11 @@ public sealed class DocsSiteTests : IDisposable
         var result = Build();
         Assert.Equal(ExitCode.Ok, result.ExitCode);
         var html = File.ReadAllText(Path.Combine(_output, "scenarios.html"));
-        var rows = Regex.Matches(html, "<tr data-profile=\"([^\"]+)\" data-verdict=\"(holds|fails)\">");
-        Assert.Equal(result.Scenarios.Sum(s => s.Runs.Count), rows.Count);
-        Assert.Contains("<tr data-profile=\"kvm\" data-verdict=\"holds\">", html, StringComparison.Ordinal);
+        // A row per scenario, and in it a verdict per profile the scenario runs on.
+        Assert.Equal(result.Scenarios.Count, Regex.Matches(html, "<th scope=\"row\"><a href=").Count);
+        var cells = Regex.Matches(html, "<td class=\"verdict (holds|fails)\" data-profile=\"([^\"]+)\">");
+        Assert.Equal(result.Scenarios.Sum(s => s.Runs.Count), cells.Count);
+        Assert.Contains("<td class=\"verdict holds\" data-profile=\"kvm\">holds ", html, StringComparison.Ordinal);
         Assert.Contains("href=\"errata/gif-breakpoints.html#scenario-gif-clear-exec-breakpoint\"", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"kvm\">kvm</option>", html, StringComparison.Ordinal);
         // Each row leads back to the paragraph the scenario proves, anchored by the scenario's name.

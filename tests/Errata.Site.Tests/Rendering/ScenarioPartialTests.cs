@@ -36,10 +36,11 @@ public sealed class ScenarioPartialTests
             ]),
         ]),
         [
-            new TraceView("scenario-nmi-held-trace-apm", "apm", "the reference", "halted", 3, "2026-01-02", false, []),
+            new TraceView("scenario-nmi-held-trace-apm", "apm", "the reference", "halted", 3, "2026-01-02", false, [], ProfileUrl: "../rules.html#profile-apm"),
             new TraceView("scenario-nmi-held-trace-kvm", "kvm", "KVM with vGIF", "halted", 4, "", true,
                 [new EventView("scenario-nmi-held-kvm-event-0", 0, "NMI", "injected", "delivered", "0x401000", "start", "", "kvm.rule", "KVM delivers it.", "svm.c", "../rules.html#rule-kvm.rule",
-                    [new StateFieldView("GIF", "0"), new StateFieldView("V_GIF", "0"), new StateFieldView("DR7", "0x400")], "its handler ran 2 instructions")]),
+                    [new StateFieldView("GIF", "0"), new StateFieldView("V_GIF", "0"), new StateFieldView("DR7", "0x400")], "its handler ran 2 instructions")],
+                ProfileUrl: "../rules.html#profile-kvm"),
         ],
         true,
         "1+abc");
@@ -58,12 +59,13 @@ public sealed class ScenarioPartialTests
     }
 
     [Fact]
-    public void TraceOfTheFailingProfile_IsOpen_OthersCollapsed()
+    public void TraceOfTheFailingProfile_IsOpen_AndARunWithoutEvents_IsOneLine()
     {
         var html = Render(Failed());
         Assert.Contains("<details class=\"trace\" id=\"scenario-nmi-held-trace-kvm\" open>", html, StringComparison.Ordinal);
-        Assert.Contains("<details class=\"trace\" id=\"scenario-nmi-held-trace-apm\">", html, StringComparison.Ordinal);
-        Assert.Contains("No events were raised.", html, StringComparison.Ordinal);
+        // Nothing to expand: the run's end and that it raised nothing, under the same anchor.
+        Assert.Contains("<p class=\"trace no-events\" id=\"scenario-nmi-held-trace-apm\">Trace on <strong>apm</strong>: halted after 3 instructions; no events were raised.</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<details class=\"trace\" id=\"scenario-nmi-held-trace-apm\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,8 +92,9 @@ public sealed class ScenarioPartialTests
     {
         var html = Render(Failed());
         Assert.Contains("machine build <code>1+abc</code>", html, StringComparison.Ordinal);
-        Assert.Contains("<strong>apm</strong>: the reference; verified <time datetime=\"2026-01-02\">2026-01-02</time>", html, StringComparison.Ordinal);
-        Assert.Contains("<strong>kvm</strong>: KVM with vGIF; <span class=\"not-verified\">not verified", html, StringComparison.Ordinal);
+        // Each profile links to what it models, on the rules page.
+        Assert.Contains("<a href=\"../rules.html#profile-apm\"><strong>apm</strong></a>: verified <time datetime=\"2026-01-02\">2026-01-02</time>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"../rules.html#profile-kvm\"><strong>kvm</strong></a>: <span class=\"not-verified\">not verified", html, StringComparison.Ordinal);
         Assert.DoesNotContain("datetime=\"\"", html, StringComparison.Ordinal);
         Assert.Contains("APM: pending; KVM: delivered", html, StringComparison.Ordinal);
     }
