@@ -318,6 +318,8 @@ internal static class BoundaryArbiter
             rule = g.Rule;
         }
         else rule = c.Rules.Decide(Decision.InstructionBreakpoint).Rule;
+        // A breakpoint's debug exception clears every hit mark first (QEMU's cpu_handle_debug_exception).
+        c.Debug.WatchpointHits = 0;
         c.Debug.Report(WithExecuteAddressMatches(c, matches), 0);
         var record = c.Raise(EventId.DebugException, cause, c.Rip, rule);
         c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
@@ -325,11 +327,12 @@ internal static class BoundaryArbiter
     }
 
     /// <summary>
-    /// B0-B3 of a breakpoint or single-step #DB: its matches, plus, where the rules say so (QEMU's
-    /// check_hw_breakpoints), every execute-type register holding the RIP the #DB reports.
+    /// B0-B3 of a breakpoint or single-step #DB: its matches, the hit marks that persist (none on the
+    /// processor), plus, where the rules say so (QEMU's check_hw_breakpoints), every execute-type
+    /// register holding the RIP the #DB reports.
     /// </summary>
     private static int WithExecuteAddressMatches(Cpu c, int matches) =>
-        c.Rules.Decide(Decision.Dr6ExecuteAddressMatches).Delivers ? matches | c.Debug.ExecuteTypeAt(c.Rip) : matches;
+        (c.Rules.Decide(Decision.Dr6ExecuteAddressMatches).Delivers ? matches | c.Debug.ExecuteTypeAt(c.Rip) : matches) | c.Debug.WatchpointHits;
 
     private static void DiscardMatch(Cpu c, int matches, string cause, ulong rip, Rule rule)
     {

@@ -54,6 +54,30 @@ public sealed class CancellingDivergencesTests
         Assert.Null(Explain(model, real, disagreements));
     }
 
+    [Fact]
+    public void ReorderedDeliveries_StillHaveTheirDr6Compared()
+    {
+        var model = Run();
+        var deliveries = Delivered(model);
+        var breakpoint = deliveries.FindIndex(e => e.Id == EventId.Exception(3));
+        Assert.True(breakpoint > 0 && deliveries[breakpoint - 1].Id == EventId.DebugException, "no #DB right before the first #BP");
+        var db = deliveries[breakpoint - 1];
+        Assert.True(db.AtDelivery!.TryGet("dr6", out var dr6));
+        // The #DB moved after the #BP, and reporting B3 besides what the model's reports.
+        deliveries[breakpoint - 1] = db with { AtDelivery = WithField(db.AtDelivery, "dr6", dr6 ^ 8) };
+        var real = Reordered(model, deliveries, breakpoint, breakpoint - 1);
+
+        var disagreements = OutcomeComparison.Compare(Program.Image, model, real);
+
+        Assert.Equal(DisagreementKind.EventOrder, disagreements[0].Kind);
+        var changed = Assert.Single(disagreements, d => d.Kind == DisagreementKind.Dr6);
+        Assert.Equal(dr6, changed.Expected!.Dr6);
+        Assert.Equal(dr6 ^ 8, changed.Observed!.Dr6);
+    }
+
+    private static MachineState WithField(MachineState state, string name, ulong value) =>
+        new(state.Names.ToDictionary(n => n, n => n == name ? value : state.TryGet(n, out var v) ? v : 0), state.TryReadQword);
+
     private static Outcome Run()
     {
         Assert.True(ProfileRegistry.TryGet("qemu-tcg", out var profile));
