@@ -123,8 +123,10 @@ internal static class BoundaryArbiter
 
     private static bool DebugTraps(Cpu c)
     {
-        // A MOV SS shadow holds the traps for one more instruction; they merge with its own.
-        if (c.InShadow(ShadowKind.MovSs)) return false;
+        // A MOV SS shadow holds the traps for one more instruction; they merge with its own. The rules
+        // say whether it holds a data match too.
+        if (c.InShadow(ShadowKind.MovSs)
+            && (c.Debug.PendingDataMatches == 0 || !c.Rules.Decide(Decision.DataTrapIgnoresMovSsShadow).Delivers)) return false;
         var trapRip = c.Debug.TrapRip ?? c.LastRip;
         if (!TakeTraps(c, trapRip, out var matches, out var step, out var gifRule)) return false;
 

@@ -36,6 +36,8 @@ internal enum Decision
     UnalignedAccessInPieces,
     RfKeptThroughException,
     WatchpointHitsPersist,
+    MovSsDropsSingleStep,
+    DataTrapIgnoresMovSsShadow,
     Int3,
     IntN,
     MovSsShadow,

@@ -8,8 +8,9 @@ namespace Errata.Machine.Tests.DebugTests;
 /// Where QEMU 7.2's softmmu and translator depart from the processor's debug facility: unaligned
 /// accesses checked in other pieces than their bytes (qemu.unaligned-access-checked-in-pieces),
 /// watchpoint hit marks that outlive their #DB (qemu.watchpoint-hit-marks-persist), I/O breakpoints
-/// without CR4.DE (qemu.io-breakpoint-ignores-cr4-de), and RF kept through an exception
-/// (qemu.rf-kept-until-the-block-ends). Each program runs on apm and qemu-tcg.
+/// without CR4.DE (qemu.io-breakpoint-ignores-cr4-de), RF kept through an exception
+/// (qemu.rf-kept-until-the-block-ends), and MOV SS taking no single-step and not holding a data
+/// breakpoint's #DB (qemu.mov-ss-takes-no-single-step, qemu.watchpoint-ignores-mov-ss-shadow). Each program runs on apm and qemu-tcg.
 /// </summary>
 public sealed class QemuSoftmmuTests
 {
@@ -89,6 +90,54 @@ public sealed class QemuSoftmmuTests
         var dr6 = p.Run(profile).Delivered(EventId.DebugException).Take(3).Select(e => e.At("dr6")).ToArray();
 
         Assert.Equal([0xFFFF0FF1UL, afterNop, 0xFFFF4FF0UL], dr6);
+    }
+
+    /// <summary>
+    /// MOV SS run with TF, then INT3: the processor holds MOV SS's single-step through the shadow
+    /// and takes it at the #BP handler's first instruction; QEMU takes none for MOV SS.
+    /// </summary>
+    [Theory]
+    [InlineData("apm", 1)]
+    [InlineData("qemu-tcg", 0)]
+    public void MovSsWithTf_ThenInt3_HeldSingleStepInTheHandler(string profile, int inHandler)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        a.mov(eax, 0x10);
+        Snippets.SetTrapFlag(a);
+        a.mov(ss, ax);
+        a.int3();
+        Snippets.ClearTrapFlag(a);
+        a.hlt();
+        var image = p.Image().Memory.Single();
+
+        var db = p.Run(profile).Delivered(EventId.DebugException);
+
+        Assert.Equal(inHandler, db.Count(e => e.DeliveredBefore is not { } rip || rip < image.Address || rip >= image.Address + (ulong)image.Bytes.Length));
+    }
+
+    /// <summary>A read/write breakpoint on the selector MOV SS loads: the processor reports it after the next instruction, QEMU right after MOV SS.</summary>
+    [Theory]
+    [InlineData("apm", false)]
+    [InlineData("qemu-tcg", true)]
+    public void MovSsHittingAWatchpoint_TrapsAtOnceOnQemu(string profile, bool afterMovSs)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label selector = p.Label(), next = p.Label(), after = p.Label();
+        Snippets.Arm(a, dr0, selector, 0x70401UL); // L0, R/W0=11, LEN0=01
+        p.At(ref next);
+        a.mov(ss, __word_ptr[selector]);
+        p.At(ref after);
+        a.nop();
+        a.hlt();
+        p.At(ref selector);
+        a.dw(0x10);
+
+        var db = p.Run(profile).Delivered(EventId.DebugException).Single();
+
+        Assert.Equal(afterMovSs ? p.Address(after) : p.Address(after) + 1, db.DeliveredBefore);
+        Assert.Equal(0xFFFF0FF1UL, db.At("dr6"));
     }
 
     /// <summary>An I/O breakpoint on port 0x80 with CR4.DE left clear, then OUT to it.</summary>

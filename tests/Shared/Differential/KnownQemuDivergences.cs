@@ -35,11 +35,6 @@ internal static partial class KnownQemuDivergences
             "A data breakpoint hit by an instruction run with TF raises two #DBs: QEMU runs the instruction again alone after the hit, the single-step check at the end of that block raises a #DB reporting BS and the breakpoint (its hit mark), and the debug interrupt the second run requested is taken at the #DB handler's first instruction, a second #DB for the watchpoint. The processor raises one #DB reporting both. The image reports the second #DB first, as its handler starts first, and the first one's DR6 as that handler left it.",
             "QEMU 7.2 softmmu/watchpoint.c: cpu_check_watchpoint (cpu_interrupt with CPU_INTERRUPT_DEBUG when the check runs again); target/i386/tcg/bpt_helper.c: helper_single_step; target/i386/tcg/sysemu/bpt_helper.c: breakpoint_handler",
             c => c.First is { Kind: DisagreementKind.ExtraEvent, Subject: "#DB", Observed.ReturnRip: null }),
-        new("qemu.watchpoint-ignores-mov-ss-shadow",
-            "A data breakpoint hit by MOV SS (its load of the selector) raises #DB right after the MOV SS; the processor holds it through the shadow and reports it after the next instruction, merged with that instruction's traps.",
-            "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: breakpoint_handler (its FIXME: the #DB should be delayed by one instruction if INHIBIT_IRQ is set)",
-            c => new[] { c.First, c.Second }.Any(x => x is { Subject: "#DB" } && (x.Observed ?? x.Expected) is { } d
-                 && c.Facts.EndingAt(d.ReturnRip) is { } i && ProgramFacts.OpensShadow(i) && i.Mnemonic == Mnemonic.Mov)),
         new("qemu.io-breakpoint-drops-single-step",
             "An I/O breakpoint on an IN or OUT run with TF: QEMU raises the breakpoint's #DB from inside the instruction, before the single-step check at its end, so DR6 reports Bn without BS and the single-step trap of that instruction is lost; the processor reports both in one #DB.",
             "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: helper_bpt_io; target/i386/tcg/bpt_helper.c: helper_single_step",
@@ -56,14 +51,9 @@ internal static partial class KnownQemuDivergences
             c => c.First is { Kind: DisagreementKind.MissingEvent or DisagreementKind.Dr6, Subject: "#DB", Expected: { } d }
                  && (c.First.Kind == DisagreementKind.MissingEvent || (d.Dr6 & ~(c.First.Observed?.Dr6 ?? 0) & 0x4000) != 0)
                  && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Sti }),
-        new("qemu.mov-ss-drops-its-single-step",
-            "MOV SS run with TF: QEMU ends MOV SS's translation block with TF cleared, so MOV SS takes no single-step trap at all. The processor holds it through the shadow and delivers it after the next instruction, which shows when that instruction is INT3 or ICEBP: the held trap is taken at the handler's first instruction (or, where ICEBP is #UD, after the #UD handler's first).",
-            "QEMU 7.2 target/i386/tcg/translate.c: disas_insn (MOV SS and POP SS clear HF_TF_MASK before gen_eob_inhibit_irq)",
-            c => c.First is { Kind: DisagreementKind.MissingEvent, Subject: "#DB", Expected: { } d } && InAHandler(c, d.ReturnRip)
-                 && c.Program.Image.Instructions.Any(i => c.Facts.At(i.Address) is { } x && ProgramFacts.OpensShadow(x) && x.Mnemonic == Mnemonic.Mov)),
         .. FoundByDocs,
         new("known.differences-cancel-into-order",
-            "Two known differences in one run whose deliveries have the same key, one run's extra delivery and the other's missing one, so that the two lists differ only in order: for example the watchpoint's #DB that follows a single-stepped store at the #DB handler's first instruction (qemu.watchpoint-db-after-single-step) and MOV SS's single-step that the processor holds into an INT3 handler's first instruction (qemu.mov-ss-drops-its-single-step), both a #DB returning to a handler. Explained when every delivery only one run has, where the two lists are aligned, is explained by another row.",
+            "Two known differences in one run whose deliveries have the same key, one run's extra delivery and the other's missing one, so that the two lists differ only in order. Explained when every delivery only one run has, where the two lists are aligned, is explained by another row.",
             "the rows it combines, in this table",
             c => c.First is { Kind: DisagreementKind.EventOrder, Parts: { Count: > 0 } parts }
                  && parts.Select((part, i) => Explain(c with { First = part, Second = parts.ElementAtOrDefault(i + 1) })).All(k => k is not null)),
@@ -71,10 +61,6 @@ internal static partial class KnownQemuDivergences
 
     /// <summary>The known divergence that explains a case's first disagreement, if one does.</summary>
     public static KnownDivergence? Explain(DivergenceCase c) => All.FirstOrDefault(k => k.Explains(c));
-
-    /// <summary>A return RIP in a handler: the machine's own (no address) or near the start of a scenario's.</summary>
-    private static bool InAHandler(DivergenceCase c, ulong? rip) =>
-        rip is not { } r || c.Program.Image.Handlers.Values.Any(h => r >= h && r - h <= 16);
 
     private static bool EndsInHandler(DivergenceCase c) =>
         c.Model.Final.TryGet("rip", out var rip) && c.Program.Image.Handlers.Values.Any(h => rip > h && rip - h <= 64)
