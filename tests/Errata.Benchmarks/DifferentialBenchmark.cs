@@ -13,7 +13,7 @@ namespace Errata.Benchmarks;
 /// (default 10,000, seed 1), each run on the qemu-tcg profile and on a real machine, in
 /// parallel on every core. Prints how many agree and every class of disagreement with its
 /// cause (a known QEMU divergence, or "not known yet") and a first example as a scenario.
-/// Run: <c>dotnet run -c Release --project tests/Errata.Benchmarks -- differential [COUNT] [SEED] [--against PROFILE]</c>;
+/// Run: <c>dotnet run -c Release --project tests/Errata.Benchmarks -- differential [COUNT] [SEED] [--against PROFILE] [--list | --list-known ID]</c>;
 /// <c>--against</c> puts a built-in profile in the real machine's place (qemu-tcg against apm
 /// shows the gaps of Table 15-10). Exit 0 when every program agrees or is explained, 1 otherwise.
 /// </summary>
@@ -67,8 +67,10 @@ internal static class DifferentialBenchmark
                 results[i] = DifferentialResult.Failed(program, expected, e.Message);
             }
         });
-        if (args.Contains("--list"))
-            foreach (var r in results.Where(r => !r.Agrees && r.Known is null))
+        // --list: the unexplained programs; --list-known ID: those a known divergence explains.
+        var listed = Option(args, "--list-known");
+        if (args.Contains("--list") || listed is not null)
+            foreach (var r in results.Where(r => !r.Agrees && r.Known?.Id == listed))
             {
                 var d = r.Disagreements[0];
                 var rip = d.Observed?.ReturnRip ?? d.Expected?.ReturnRip;

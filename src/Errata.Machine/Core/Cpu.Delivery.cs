@@ -108,6 +108,7 @@ internal sealed partial class Cpu
         Rsp = newRsp;
         pushed = new InterruptFrame(returnRip, cs, Rflags, oldRsp, ss, error);
         Rflags &= ~(FlagBits.TF | FlagBits.RF | FlagBits.NT | FlagBits.IF);
+        ForgetStartingRf();
         Cpl = 0;
         Segment[1] = 0x08;
         Segment[2] = 0x10;

@@ -49,6 +49,7 @@ internal sealed partial class Cpu
     {
         BeginSmm();
         Rflags = FlagBits.Fixed1;
+        ForgetStartingRf();
         Debug.WriteDr7(DebugBits.Dr7Fixed1);
         ShadowAfter = -1;
         TrapArmed = false;

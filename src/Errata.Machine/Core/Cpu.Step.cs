@@ -131,13 +131,28 @@ internal sealed partial class Cpu
 
     private long NextLimit(long budget) => Math.Min(budget, Instructions + ClockSlice);
 
-    /// <summary>TF at the start arms a single-step trap; RF is cleared as the instruction starts (it suppressed the breakpoint check already).</summary>
+    /// <summary>
+    /// TF at the start arms a single-step trap; RF is cleared as the instruction starts (it suppressed
+    /// the breakpoint check already), or, where the rules keep it through an exception, when the
+    /// instruction completes.
+    /// </summary>
     private void StartTracedOrResumed()
     {
         TrapArmed = (Rflags & FlagBits.TF) != 0;
-        if ((Rflags & FlagBits.RF) != 0) (RfClearedAt, RfClearedRip) = (Instructions, Rip);
-        Rflags &= ~FlagBits.RF;
+        if ((Rflags & FlagBits.RF) == 0) return;
+        (RfClearedAt, RfClearedRip) = (Instructions, Rip);
+        if (_rfKeptThroughException) _rfClearsAtRetire = true;
+        else Rflags &= ~FlagBits.RF;
     }
+
+    /// <summary>RF stays set until its instruction completes normally (qemu.rf-kept-until-the-block-ends).</summary>
+    private readonly bool _rfKeptThroughException;
+
+    /// <summary>The current instruction started with an RF it keeps until it retires.</summary>
+    private bool _rfClearsAtRetire;
+
+    /// <summary>The instruction loaded a whole new RFLAGS (an exception frame, VMRUN, SMM): the RF it started with is gone.</summary>
+    public void ForgetStartingRf() => _rfClearsAtRetire = false;
 
     /// <summary>The instruction (count and RIP) that started with RF=1 and cleared it; an intercept saves it back.</summary>
     public long RfClearedAt = -1;
@@ -156,6 +171,8 @@ internal sealed partial class Cpu
                 break;
             case ExecResult.Halt:
                 Rip = slot.Next;
+                // A HLT does not end its translation block normally: where RF is kept, it halts with RF set.
+                ForgetStartingRf();
                 Retire(rip);
                 Halt();
                 break;
@@ -170,6 +187,11 @@ internal sealed partial class Cpu
     {
         LastRip = rip;
         Instructions++;
+        if (_rfClearsAtRetire)
+        {
+            _rfClearsAtRetire = false;
+            Rflags &= ~FlagBits.RF;
+        }
         if (!TrapArmed) return;
         TrapArmed = false;
         ArmSingleStep();

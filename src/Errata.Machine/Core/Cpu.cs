@@ -86,7 +86,10 @@ internal sealed partial class Cpu
         {
             AlignsRanges = rules.Decide(Decision.BreakpointRangeAligned).Delivers,
             ReportsEveryDataMatch = rules.Decide(Decision.DataBreakpointReportsEveryMatch).Delivers,
+            ChecksUnalignedInPieces = rules.Decide(Decision.UnalignedAccessInPieces).Delivers,
+            KeepsWatchpointHits = rules.Decide(Decision.WatchpointHitsPersist).Delivers,
         };
+        _rfKeptThroughException = rules.Decide(Decision.RfKeptThroughException).Delivers;
         Cache = new DecodedCache(Memory);
         Svm = new SvmUnit(this);
     }

@@ -123,8 +123,10 @@ internal static class BoundaryArbiter
 
     private static bool DebugTraps(Cpu c)
     {
-        // A MOV SS shadow holds the traps for one more instruction; they merge with its own.
-        if (c.InShadow(ShadowKind.MovSs)) return false;
+        // A MOV SS shadow holds the traps for one more instruction; they merge with its own. The rules
+        // say whether it holds a data match too.
+        if (c.InShadow(ShadowKind.MovSs)
+            && (c.Debug.PendingDataMatches == 0 || !c.Rules.Decide(Decision.DataTrapIgnoresMovSsShadow).Delivers)) return false;
         var trapRip = c.Debug.TrapRip ?? c.LastRip;
         if (!TakeTraps(c, trapRip, out var matches, out var step, out var gifRule)) return false;
 
@@ -318,6 +320,8 @@ internal static class BoundaryArbiter
             rule = g.Rule;
         }
         else rule = c.Rules.Decide(Decision.InstructionBreakpoint).Rule;
+        // A breakpoint's debug exception clears every hit mark first (QEMU's cpu_handle_debug_exception).
+        c.Debug.WatchpointHits = 0;
         c.Debug.Report(WithExecuteAddressMatches(c, matches), 0);
         var record = c.Raise(EventId.DebugException, cause, c.Rip, rule);
         c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
@@ -325,11 +329,12 @@ internal static class BoundaryArbiter
     }
 
     /// <summary>
-    /// B0-B3 of a breakpoint or single-step #DB: its matches, plus, where the rules say so (QEMU's
-    /// check_hw_breakpoints), every execute-type register holding the RIP the #DB reports.
+    /// B0-B3 of a breakpoint or single-step #DB: its matches, the hit marks that persist (none on the
+    /// processor), plus, where the rules say so (QEMU's check_hw_breakpoints), every execute-type
+    /// register holding the RIP the #DB reports.
     /// </summary>
     private static int WithExecuteAddressMatches(Cpu c, int matches) =>
-        c.Rules.Decide(Decision.Dr6ExecuteAddressMatches).Delivers ? matches | c.Debug.ExecuteTypeAt(c.Rip) : matches;
+        (c.Rules.Decide(Decision.Dr6ExecuteAddressMatches).Delivers ? matches | c.Debug.ExecuteTypeAt(c.Rip) : matches) | c.Debug.WatchpointHits;
 
     private static void DiscardMatch(Cpu c, int matches, string cause, ulong rip, Rule rule)
     {

@@ -108,6 +108,7 @@ internal sealed class SvmUnit(Cpu cpu)
         cpu.Rsp = v.Rsp;
         cpu.Rax = v.Rax;
         cpu.Rflags = (v.Rflags & FlagBits.Writable) | FlagBits.Fixed1;
+        cpu.ForgetStartingRf();
         cpu.Cr0 = v.Cr0;
         cpu.Cr2 = v.Cr2;
         cpu.Cr3 = v.Cr3;
@@ -167,6 +168,7 @@ internal sealed class SvmUnit(Cpu cpu)
         cpu.Rsp = h.Rsp;
         cpu.Rax = h.Rax;
         cpu.Rflags = h.Rflags & ~FlagBits.RF;
+        cpu.ForgetStartingRf();
         cpu.Cr0 = h.Cr0;
         cpu.Cr3 = h.Cr3;
         cpu.Cr4 = h.Cr4;

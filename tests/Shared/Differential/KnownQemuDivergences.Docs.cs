@@ -9,8 +9,8 @@ internal static partial class KnownQemuDivergences
     /// <summary>A property, not a field: <see cref="All"/> reads it while the other part's fields are initialised.</summary>
     private static IEnumerable<KnownDivergence> FoundByDocs =>
     [
-        new("qemu.rf-kept-until-the-block-ends",
-            "RF that a #DB handler's IRETQ restores is still set when the next exception or HLT of the same translation block is taken: QEMU clears RF only where a translation block ends normally, and a block that ends in INT3, HLT or another exception never gets there. The processor clears RF once the first instruction after the IRETQ completes.",
+        new("qemu.rf-kept-through-a-longer-block",
+            "RF that a #DB handler's IRETQ restores is still set when an exception or HLT is taken later in the same translation block: rule qemu.rf-kept-until-the-block-ends follows blocks of one instruction (every block on a page with an execute breakpoint), which the model clears RF after; where a block holds several instructions, QEMU clears RF only at its end, which a block that ends in INT3, HLT or another exception never reaches.",
             "QEMU 7.2 target/i386/tcg/translate.c: do_gen_eob_worker (gen_helper_reset_rf at a block's end only); target/i386/tcg/seg_helper.c: do_interrupt64 pushes RFLAGS with RF",
             c => c.First is { Kind: DisagreementKind.FinalState, Subject: "rflags" }
                  && c.Real is { } real && real.Final.TryGet("rflags", out var observed) && c.Model.Final.TryGet("rflags", out var expected)

@@ -31,39 +31,29 @@ internal static partial class KnownQemuDivergences
             "An interrupt or NMI injected right after STI or MOV SS: the IRET of the image's injection handler ends the shadow, so QEMU takes the event an instruction earlier than the processor, which holds it through the shadow. (QEMU would not hold an NMI there either: x86_cpu_pending_interrupt tests the shadow, HF_INHIBIT_IRQ, for INTR only.)",
             Image + "; QEMU 7.2 target/i386/cpu.c: x86_cpu_pending_interrupt",
             c => c.First.Subject is "nmi" or "intr 0x20" or "deliveries" && c.Facts.InjectionSites.Any(site => Previous(c, site) is { } p && ProgramFacts.OpensShadow(p))),
-        new("qemu.watchpoint-spurious-store-on-page",
-            "A store to the page of a data breakpoint's bytes can raise a #DB for that breakpoint though it misses the bytes: after the breakpoint has hit once, or when the store runs with TF (then the watchpoint's #DB follows the single-step #DB at once, at the #DB handler's first instruction). The processor raises none.",
-            "observed on QEMU 7.2.22; every access to a watched page takes the slow path that checks watchpoints (QEMU 7.2 softmmu/watchpoint.c: cpu_check_watchpoint; target/i386/tcg/sysemu/bpt_helper.c: breakpoint_handler, check_hw_breakpoints)",
-            c => c.First is { Kind: DisagreementKind.ExtraEvent, Subject: "#DB", Observed: { } d }
-                 && (d.ReturnRip is null || c.Facts.EndingAt(d.ReturnRip) is { } i && ProgramFacts.WritesMemory(i))),
-        new("qemu.watchpoint-ignores-mov-ss-shadow",
-            "A data breakpoint hit by MOV SS (its load of the selector) raises #DB right after the MOV SS; the processor holds it through the shadow and reports it after the next instruction, merged with that instruction's traps.",
-            "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: breakpoint_handler (its FIXME: the #DB should be delayed by one instruction if INHIBIT_IRQ is set)",
-            c => new[] { c.First, c.Second }.Any(x => x is { Subject: "#DB" } && (x.Observed ?? x.Expected) is { } d
-                 && c.Facts.EndingAt(d.ReturnRip) is { } i && ProgramFacts.OpensShadow(i) && i.Mnemonic == Mnemonic.Mov)),
+        new("qemu.watchpoint-db-after-single-step",
+            "A data breakpoint hit by an instruction run with TF raises two #DBs: QEMU runs the instruction again alone after the hit, the single-step check at the end of that block raises a #DB reporting BS and the breakpoint (its hit mark), and the debug interrupt the second run requested is taken at the #DB handler's first instruction, a second #DB for the watchpoint. The processor raises one #DB reporting both. The image reports the second #DB first, as its handler starts first, and the first one's DR6 as that handler left it.",
+            "QEMU 7.2 softmmu/watchpoint.c: cpu_check_watchpoint (cpu_interrupt with CPU_INTERRUPT_DEBUG when the check runs again); target/i386/tcg/bpt_helper.c: helper_single_step; target/i386/tcg/sysemu/bpt_helper.c: breakpoint_handler",
+            c => c.First is { Kind: DisagreementKind.ExtraEvent, Subject: "#DB", Observed.ReturnRip: null }),
         new("qemu.io-breakpoint-drops-single-step",
             "An I/O breakpoint on an IN or OUT run with TF: QEMU raises the breakpoint's #DB from inside the instruction, before the single-step check at its end, so DR6 reports Bn without BS and the single-step trap of that instruction is lost; the processor reports both in one #DB.",
             "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: helper_bpt_io; target/i386/tcg/bpt_helper.c: helper_single_step",
             c => c.First is { Kind: DisagreementKind.Dr6 or DisagreementKind.MissingEvent, Subject: "#DB", Expected: { } d }
                  && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Out or Mnemonic.In }),
-        new("qemu.dr6-reports-stale-watchpoint-hits",
-            "A #DB whose DR6 has B bits the processor would clear: QEMU's check_hw_breakpoints sets Bn for every data breakpoint whose watchpoint still carries its hit flag from an earlier access, which later accesses to other pages leave set.",
-            "QEMU 7.2 target/i386/tcg/sysemu/bpt_helper.c: check_hw_breakpoints (BP_WATCHPOINT_HIT); softmmu/watchpoint.c: cpu_check_watchpoint",
-            c => c.First is { Kind: DisagreementKind.Dr6, Expected.Dr6: { } expected, Observed.Dr6: { } observed } && (observed & ~expected & 0xF) != 0),
+        new("image.injection-clears-hit-marks",
+            "A #DB whose DR6 lacks B bits that the model reports from QEMU's hit marks (rule qemu.watchpoint-hit-marks-persist), in a program with an injection: the image's injection handler writes the site's own byte back, a store to the scenario's code page, which QEMU checks against the watchpoints on that page like any store, clearing their marks.",
+            Image + " (FirmwareAssembler.cs: Sites, Inject); QEMU 7.2 softmmu/watchpoint.c: cpu_check_watchpoint",
+            c => c.First is { Kind: DisagreementKind.Dr6, Expected.Dr6: { } expected, Observed.Dr6: { } observed }
+                 && ((expected ^ observed) & 0xF) != 0 && (observed & ~expected & 0xF) == 0 && c.Program.Image.Injections.Count > 0),
         new("qemu.no-single-step-after-sti",
             "No single-step #DB is taken after an STI run with TF set; the processor traps after STI as after any instruction (STI's shadow holds interrupts, not #DB).",
             "observed on QEMU 7.2.22 (STI ends its translation block through gen_eob_inhibit_irq, QEMU 7.2 target/i386/tcg/translate.c: disas_insn, do_gen_eob_worker)",
             c => c.First is { Kind: DisagreementKind.MissingEvent or DisagreementKind.Dr6, Subject: "#DB", Expected: { } d }
                  && (c.First.Kind == DisagreementKind.MissingEvent || (d.Dr6 & ~(c.First.Observed?.Dr6 ?? 0) & 0x4000) != 0)
                  && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Sti }),
-        new("qemu.mov-ss-drops-its-single-step",
-            "MOV SS run with TF: QEMU ends MOV SS's translation block with TF cleared, so MOV SS takes no single-step trap at all. The processor holds it through the shadow and delivers it after the next instruction, which shows when that instruction is INT3 or ICEBP: the held trap is taken at the handler's first instruction (or, where ICEBP is #UD, after the #UD handler's first).",
-            "QEMU 7.2 target/i386/tcg/translate.c: disas_insn (MOV SS and POP SS clear HF_TF_MASK before gen_eob_inhibit_irq)",
-            c => c.First is { Kind: DisagreementKind.MissingEvent, Subject: "#DB", Expected: { } d } && InAHandler(c, d.ReturnRip)
-                 && c.Program.Image.Instructions.Any(i => c.Facts.At(i.Address) is { } x && ProgramFacts.OpensShadow(x) && x.Mnemonic == Mnemonic.Mov)),
         .. FoundByDocs,
         new("known.differences-cancel-into-order",
-            "Two known differences in one run whose deliveries have the same key, one run's extra delivery and the other's missing one, so that the two lists differ only in order: for example the watchpoint's #DB that follows a single-stepped store at the #DB handler's first instruction (qemu.watchpoint-spurious-store-on-page) and MOV SS's single-step that the processor holds into an INT3 handler's first instruction (qemu.mov-ss-drops-its-single-step), both a #DB returning to a handler. Explained when every delivery only one run has, where the two lists are aligned, is explained by another row.",
+            "Two known differences in one run whose deliveries have the same key, one run's extra delivery and the other's missing one, so that the two lists differ only in order. Explained when every delivery only one run has, where the two lists are aligned, is explained by another row.",
             "the rows it combines, in this table",
             c => c.First is { Kind: DisagreementKind.EventOrder, Parts: { Count: > 0 } parts }
                  && parts.Select((part, i) => Explain(c with { First = part, Second = parts.ElementAtOrDefault(i + 1) })).All(k => k is not null)),
@@ -71,10 +61,6 @@ internal static partial class KnownQemuDivergences
 
     /// <summary>The known divergence that explains a case's first disagreement, if one does.</summary>
     public static KnownDivergence? Explain(DivergenceCase c) => All.FirstOrDefault(k => k.Explains(c));
-
-    /// <summary>A return RIP in a handler: the machine's own (no address) or near the start of a scenario's.</summary>
-    private static bool InAHandler(DivergenceCase c, ulong? rip) =>
-        rip is not { } r || c.Program.Image.Handlers.Values.Any(h => r >= h && r - h <= 16);
 
     private static bool EndsInHandler(DivergenceCase c) =>
         c.Model.Final.TryGet("rip", out var rip) && c.Program.Image.Handlers.Values.Any(h => rip > h && rip - h <= 64)

@@ -41,6 +41,7 @@ internal static class OutcomeComparison
             found.Add(new Disagreement(DisagreementKind.EventOrder, "deliveries",
                 $"model {string.Join(", ", modelKeys)}; real {string.Join(", ", realKeys)}")
                 { Parts = [.. differences.Where(d => d.Kind is DisagreementKind.MissingEvent or DisagreementKind.ExtraEvent)] });
+            found.AddRange(PermutedDr6(model, real));
             return;
         }
         found.AddRange(differences);
@@ -58,13 +59,33 @@ internal static class OutcomeComparison
             else if (m is null)
                 found.Add(new Disagreement(DisagreementKind.ExtraEvent, real[r.Value].Event, $"real delivered {real[r.Value].Key} (delivery {r}), model did not")
                     { Observed = real[r.Value] });
-            else if (model[m.Value].Dr6 is { } expected && real[r.Value].Dr6 is { } observed && expected != observed)
-                found.Add(new Disagreement(DisagreementKind.Dr6, model[m.Value].Event,
-                    $"{model[m.Value].Key} (delivery {m}): model dr6 0x{expected:x}, real 0x{observed:x}")
-                    { Expected = model[m.Value], Observed = real[r.Value] });
+            else if (Dr6Of(model[m.Value], m.Value, real[r.Value]) is { } dr6) found.Add(dr6);
         }
         return found;
     }
+
+    /// <summary>
+    /// The #DBs of two lists that hold the same deliveries in another order, with another DR6: the
+    /// k-th delivery with a key in the model's list is paired with the k-th with that key in the real one.
+    /// </summary>
+    private static IEnumerable<Disagreement> PermutedDr6(IReadOnlyList<Delivery> model, IReadOnlyList<Delivery> real)
+    {
+        var realByKey = real.ToLookup(d => d.Key);
+        var seen = new Dictionary<string, int>();
+        for (var m = 0; m < model.Count; m++)
+        {
+            var key = model[m].Key;
+            var k = seen[key] = seen.GetValueOrDefault(key) + 1;
+            if (Dr6Of(model[m], m, realByKey[key].ElementAt(k - 1)) is { } dr6) yield return dr6;
+        }
+    }
+
+    /// <summary>A Dr6 disagreement when both deliveries are #DBs that report DR6 and it differs.</summary>
+    private static Disagreement? Dr6Of(Delivery expected, int index, Delivery observed) =>
+        expected.Dr6 is { } e && observed.Dr6 is { } o && e != o
+            ? new Disagreement(DisagreementKind.Dr6, expected.Event, $"{expected.Key} (delivery {index}): model dr6 0x{e:x}, real 0x{o:x}")
+                { Expected = expected, Observed = observed }
+            : null;
 
     /// <summary>
     /// A longest common subsequence of the two key lists, as pairs of indexes in order; an index

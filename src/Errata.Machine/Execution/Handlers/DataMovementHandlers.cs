@@ -94,7 +94,10 @@ internal static class DataMovementHandlers
         if (!Operands.Read(c, in src, out var v)) return ExecResult.Fault;
         var seg = i.Op0Register - Register.ES;
         c.Segment[seg] = (ushort)v;
-        if (i.Op0Register == Register.SS) c.OpenShadow(ShadowKind.MovSs);
+        if (i.Op0Register != Register.SS) return ExecResult.Next;
+        c.OpenShadow(ShadowKind.MovSs);
+        // Its own single-step trap is held by the shadow, or, where the rules say so, never taken.
+        if (c.Rules.Decide(Rules.Decision.MovSsDropsSingleStep).Delivers) c.TrapArmed = false;
         return ExecResult.Next;
     }
 

@@ -38,8 +38,9 @@ internal static class IoHandlers
             return c.RaiseFault(13, $"{what} at CPL {c.Cpl} > IOPL {iopl}", c.Rules.Decide(Decision.IoPrivilege).Rule, 0);
         // The intercept comes after the privilege checks and before the access, so before any I/O breakpoint trap.
         if (c.Svm.InterceptsIo(port, size)) return c.Svm.InterceptIo(port, size, input, what, nextRip);
-        // R/W=10 is an I/O breakpoint only with CR4.DE=1; otherwise undefined (APM Vol. 2 13.1.1), so no match.
-        if ((c.Cr4 & Cpu.Cr4De) != 0 && c.Debug.IoMask != 0 && c.Debug.MatchIo(port, size))
+        // R/W=10 is an I/O breakpoint only with CR4.DE=1; otherwise undefined (APM Vol. 2 13.1.1): the rules say whether it matches.
+        if (c.Debug.IoMask != 0 && ((c.Cr4 & Cpu.Cr4De) != 0 || c.Rules.Decide(Decision.IoBreakpointWithoutDe).Delivers)
+            && c.Debug.MatchIo(port, size))
             c.RaisePending(PendingEvents.DebugTrap);
         return null;
     }

@@ -77,7 +77,7 @@ internal static class SystemHandlers
         if (k >= 6 && v >> 32 != 0) return GeneralProtection(c, $"bits 63:32 set in a write to dr{k}");
         switch (k)
         {
-            case < 4: c.Debug.Address[k] = v; break;
+            case < 4: c.Debug.WriteAddress(k, v); break;
             case 6: c.Debug.WriteDr6(v); break;
             default:
                 c.Debug.WriteDr7(v);
