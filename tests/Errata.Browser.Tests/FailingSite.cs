@@ -13,7 +13,7 @@ public static class FailingSite
 {
     public const string ScenarioId = "scenario-kvm-discards";
 
-    private const string Page = """
+    private const string Page = $$"""
         # A claim that fails
 
         KVM re-injects the breakpoint #DB, so the claim below fails on kvm.
@@ -22,16 +22,7 @@ public static class FailingSite
         title: KVM discards a DR0 match at GIF=0
         profiles: apm kvm
 
-        code:
-                mov rax, target
-                mov dr0, rax
-                mov rax, 0x401
-                mov dr7, rax
-                clgi
-        target: nop
-                stgi
-                hlt
-
+        {{ScenarioFixtures.BreakpointAtGif0}}
         expect: no #DB
         expect: halted
         ```
@@ -42,16 +33,7 @@ public static class FailingSite
         title: The processor discards a DR0 match at GIF=0
         profiles: apm
 
-        code:
-                mov rax, target
-                mov dr0, rax
-                mov rax, 0x401
-                mov dr7, rax
-                clgi
-        target: nop
-                stgi
-                hlt
-
+        {{ScenarioFixtures.BreakpointAtGif0}}
         expect: no #DB
         ```
         """;
