@@ -15,9 +15,11 @@ internal sealed partial class Cpu
 
     /// <summary>
     /// Delivers an exception raised at the current level: a #VMEXIT when the running
-    /// VMCB intercepts it, otherwise through the IDT with <paramref name="returnRip"/> pushed.
+    /// VMCB intercepts it (RFLAGS saved as they stand), otherwise through the IDT with
+    /// <paramref name="returnRip"/> pushed and RF as <paramref name="rf"/> says.
     /// </summary>
-    public void DeliverException(int vector, uint? error, ulong returnRip, int record, Rule rule, ulong interceptRip)
+    public void DeliverException(int vector, uint? error, ulong returnRip, int record, Rule rule, ulong interceptRip,
+        FrameRf rf = FrameRf.AsItStands)
     {
         if (Svm.InterceptsException(vector))
         {
@@ -29,21 +31,29 @@ internal sealed partial class Cpu
                 $"{EventNames.Format(EventId.Exception(vector))} intercepted ({Log[record].Cause})", intercept, returnRip);
             return;
         }
-        DeliverVector(vector, error, returnRip, record, rule);
+        DeliverVector(vector, error, returnRip, record, rule, rf);
     }
 
-    /// <summary>Delivers the fault the current instruction raised; the faulting instruction's RIP is pushed.</summary>
+    /// <summary>
+    /// Delivers the fault the current instruction raised; the faulting instruction's RIP is pushed,
+    /// with RF set (general detect included: it is no instruction breakpoint).
+    /// </summary>
     public void DeliverFault()
     {
         var f = Fault;
         var record = Raise(EventId.Exception(f.Vector), f.Cause, Rip, f.Rule);
-        DeliverException(f.Vector, f.ErrorCode, Rip, record, f.Rule, Rip);
+        DeliverException(f.Vector, f.ErrorCode, Rip, record, f.Rule, Rip, FrameRf.Set);
     }
 
-    /// <summary>Pushes the frame and enters the handler; a fault while doing so becomes #DF, one while delivering #DF a shutdown.</summary>
-    public void DeliverVector(int vector, uint? error, ulong returnRip, int record, Rule rule)
+    /// <summary>
+    /// Pushes the frame and enters the handler; a fault while doing so becomes #DF, one while delivering
+    /// #DF a shutdown. RF changes as the delivery begins, so the state at delivery shows it, and a #DF
+    /// that follows pushes the RF its fault set (Bochs' exception() sets it in RFLAGS before the push too).
+    /// </summary>
+    public void DeliverVector(int vector, uint? error, ulong returnRip, int record, Rule rule, FrameRf rf = FrameRf.AsItStands)
     {
         Rip = returnRip;
+        ApplyFrameRf(rf);
         var atDelivery = Snapshot();
         if (TryEnterHandler(vector, error, returnRip, out var frame))
         {
@@ -67,6 +77,13 @@ internal sealed partial class Cpu
         var df = Rules.Decide(Decision.DoubleFault).Rule;
         var dfRecord = Raise(EventId.Exception(VectorDf), $"fault while delivering {EventNames.Format(EventId.Exception(vector))}", returnRip, df);
         DeliverException(VectorDf, 0, returnRip, dfRecord, df, returnRip);
+    }
+
+    /// <summary>Sets or clears RF for a fault or an instruction breakpoint where the rules say so (exception.fault-sets-rf).</summary>
+    private void ApplyFrameRf(FrameRf rf)
+    {
+        if (rf == FrameRf.AsItStands || !Rules.Decide(Decision.FaultSetsRf).Delivers) return;
+        Rflags = rf == FrameRf.Set ? Rflags | FlagBits.RF : Rflags & ~FlagBits.RF;
     }
 
     private bool TryEnterHandler(int vector, uint? error, ulong returnRip, out InterruptFrame? frame)

@@ -324,7 +324,7 @@ internal static class BoundaryArbiter
         c.Debug.WatchpointHits = 0;
         c.Debug.Report(WithExecuteAddressMatches(c, matches), 0);
         var record = c.Raise(EventId.DebugException, cause, c.Rip, rule);
-        c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip);
+        c.DeliverException(Cpu.VectorDb, null, c.Rip, record, rule, c.Rip, FrameRf.Cleared);
         return true;
     }
 

@@ -73,6 +73,7 @@ internal static class HandlerTable
         [Code.Int3] = InterruptHandlers.Int3,
         [Code.Int1] = InterruptHandlers.Int1,
         [Code.Int_imm8] = InterruptHandlers.IntN,
+        [Code.Ud2] = InterruptHandlers.Ud2,
         [Code.Iretq] = InterruptHandlers.Iretq,
         [Code.Rsm] = InterruptHandlers.Rsm,
         [Code.Cli] = InterruptHandlers.Cli,

@@ -35,6 +35,7 @@ internal enum Decision
     IoBreakpointWithoutDe,
     UnalignedAccessInPieces,
     RfKeptThroughException,
+    FaultSetsRf,
     WatchpointHitsPersist,
     MovSsDropsSingleStep,
     DataTrapIgnoresMovSsShadow,

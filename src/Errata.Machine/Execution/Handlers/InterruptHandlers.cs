@@ -7,7 +7,7 @@ using Iced.Intel;
 
 namespace Errata.Machine.Execution.Handlers;
 
-/// <summary>INT3, INT1 (ICEBP), INT n, IRETQ, RSM, CLI, STI, HLT.</summary>
+/// <summary>INT3, INT1 (ICEBP), INT n, UD2, IRETQ, RSM, CLI, STI, HLT.</summary>
 internal static class InterruptHandlers
 {
     /// <summary>#BP is a trap: RIP after INT3 is pushed, but an intercept reports the INT3 itself (15.12).</summary>
@@ -21,6 +21,10 @@ internal static class InterruptHandlers
         c.DeliveringFromInstruction = false;
         return ExecResult.Jump;
     }
+
+    /// <summary>UD2 raises #UD, a fault at the UD2 (APM Vol. 3 UD2).</summary>
+    public static ExecResult Ud2(Cpu c, ref Instruction i) =>
+        c.RaiseFault(6, "ud2", c.Rules.Decide(Decision.Fault).Rule);
 
     /// <summary>
     /// ICEBP: a #DB trap with no DR6 bit, not caught by the #DB exception intercept, only by the ICEBP
