@@ -134,10 +134,7 @@ public sealed class DebugFacilityTests
         var p = new TestProgram();
         var a = p.Asm;
         var access = p.Label();
-        a.mov(rax, 0x2400UL);
-        a.mov(dr7, rax);
-        p.At(ref access);
-        a.mov(rax, dr0);
+        Snippets.GeneralDetect(p, ref access);
         a.hlt();
         var o = p.Run(profile);
         var db = o.Single(EventId.DebugException);

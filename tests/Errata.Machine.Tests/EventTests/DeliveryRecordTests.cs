@@ -105,14 +105,7 @@ public sealed class DeliveryRecordTests
         var p = new TestProgram();
         var a = p.Asm;
         Iced.Intel.Label target = p.Label();
-        a.mov(rax, rsp);
-        a.push(0x10);
-        a.push(rax);
-        a.push(0x10002);
-        a.push(0x08);
-        a.lea(rcx, __[target]);
-        a.push(rcx);
-        a.iretq();
+        Snippets.ResumeWithRf(a, target);
         p.At(ref target);
         a.nop();
         a.hlt();

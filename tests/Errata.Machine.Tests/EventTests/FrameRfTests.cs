@@ -80,14 +80,7 @@ public sealed class FrameRfTests
         var a = p.Asm;
         Label target = p.Label(), handler = p.Label();
         Snippets.Arm(a, dr0, target, 0x401UL);
-        a.mov(rax, rsp);
-        a.push(0x10);
-        a.push(rax);
-        a.push(0x10002); // RF
-        a.push(0x08);
-        a.lea(rcx, __[target]);
-        a.push(rcx);
-        a.iretq();
+        Snippets.ResumeWithRf(a, target);
         p.At(ref target);
         a.nop();
         a.hlt();
@@ -119,10 +112,7 @@ public sealed class FrameRfTests
         var p = new TestProgram();
         var a = p.Asm;
         var access = p.Label();
-        a.mov(rax, 0x2400UL);
-        a.mov(dr7, rax);
-        p.At(ref access);
-        a.mov(rax, dr0);
+        Snippets.GeneralDetect(p, ref access);
         a.hlt();
 
         var db = p.Run(profile).Delivered(EventId.DebugException).ToArray();

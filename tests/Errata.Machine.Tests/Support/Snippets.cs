@@ -49,6 +49,28 @@ internal static class Snippets
         a.wrmsr();
     }
 
+    /// <summary>Goes on at <paramref name="target"/> through an IRETQ whose RFLAGS hold RF=1, at CPL 0 (clobbers rax, rcx).</summary>
+    public static void ResumeWithRf(Assembler a, Label target)
+    {
+        a.mov(rax, rsp);
+        a.push(0x10);
+        a.push(rax);
+        a.push(0x10002);
+        a.push(0x08);
+        a.lea(rcx, __[target]);
+        a.push(rcx);
+        a.iretq();
+    }
+
+    /// <summary>DR7.GD set, then a MOV from DR0 at <paramref name="access"/>: a general-detect #DB there (clobbers rax).</summary>
+    public static void GeneralDetect(TestProgram p, ref Label access)
+    {
+        p.Asm.mov(rax, 0x2400UL);
+        p.Asm.mov(dr7, rax);
+        p.At(ref access);
+        p.Asm.mov(rax, dr0);
+    }
+
     /// <summary>Sets RFLAGS.TF with POPFQ (clobbers nothing but the stack slot).</summary>
     public static void SetTrapFlag(Assembler a)
     {
