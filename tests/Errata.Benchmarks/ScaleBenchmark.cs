@@ -20,9 +20,9 @@ namespace Errata.Benchmarks;
 /// every thread. Exit code 3 when a target is not met (elapsed time, except the Sphinx ratio,
 /// taken on processor time, which a shared machine disturbs least).
 /// Run: <c>dotnet run -c Release --project tests/Errata.Benchmarks -- scale [PAGES] [RUNS] [PARTS]</c>,
-/// PARTS a comma-separated choice of corpus, site, native and inprocess (default all but native;
-/// native: build cold, check cold and check with nothing changed by the CLI compiled ahead of time,
-/// `-p:ErrataNative=true`, and with corpus its corpus build beside the tool's, against the same Sphinx run).
+/// PARTS a comma-separated choice of corpus, site, portable and inprocess (default all but portable;
+/// portable: build cold, check cold and check with nothing changed by the CLI as the portable package
+/// ships it, compiled just in time, and with corpus its corpus build beside the tool's, against the same Sphinx run).
 /// </summary>
 internal static class ScaleBenchmark
 {
@@ -41,14 +41,15 @@ internal static class ScaleBenchmark
         try
         {
             var tool = ToolProcess.PublishTool(work);
-            Console.WriteLine($"tool: {tool} (published ReadyToRun as the package ships it); {Environment.ProcessorCount} processor(s); least of {runs} runs");
+            Console.WriteLine($"tool: {tool} (published as the package for this platform ships it); {Environment.ProcessorCount} processor(s); least of {runs} runs");
             var parts = args.Length > 2 ? args[2].Split(',') : ["corpus", "site", "inprocess"];
-            var native = parts.Contains("native") ? ToolProcess.PublishNative(work) : null;
-            if (native is not null) Console.WriteLine($"native: {native}");
-            var met = !parts.Contains("corpus") || Corpus(native is null ? [tool] : [tool, native], work, runs);
+            var portable = parts.Contains("portable") ? ToolProcess.PublishPortable(work) : null;
+            if (portable is not null) Console.WriteLine($"portable: {portable} (as the portable package ships it)");
+            var met = !parts.Contains("corpus") || Corpus(portable is null ? [tool] : [tool, portable], work, runs);
             if (parts.Contains("site")) met &= Site(tool, work, pages, runs);
             else ScaleSite.Write(Path.Combine(work, "site"), pages, perFolder: 100);
-            if (native is not null) met &= Native(native, Path.Combine(work, "site"), runs);
+            // The portable tool is measured for comparison; the targets are the platform's tool's.
+            if (portable is not null) Portable(portable, Path.Combine(work, "site"), runs);
             if (parts.Contains("inprocess")) met &= InProcess(Path.Combine(work, "site"));
             Console.WriteLine(met ? "all targets met" : "some targets NOT met");
             return met ? 0 : 3;
@@ -77,8 +78,10 @@ internal static class ScaleBenchmark
         {
             var ratio = sphinx.Cpu / errata.Cpu;
             Console.WriteLine($"corpus: errata build {ToolProcess.Seconds(errata.Wall)} ({ToolProcess.Seconds(errata.Cpu)} processor) with {tool}");
-            Console.WriteLine(Invariant($"corpus: errata is {ratio:F1}x faster on processor time, {sphinx.Wall / errata.Wall:F1}x on elapsed time (target {SphinxRatio}x): {Verdict(ratio >= SphinxRatio)}"));
-            met &= ratio >= SphinxRatio;
+            // The first tool is the platform's, whose figure the target is for; the portable one is for comparison.
+            var platform = tool == tools[0];
+            Console.WriteLine(Invariant($"corpus: errata is {ratio:F1}x faster on processor time, {sphinx.Wall / errata.Wall:F1}x on elapsed time{(platform ? $" (target {SphinxRatio}x): {Verdict(ratio >= SphinxRatio)}" : "")}"));
+            if (platform) met &= ratio >= SphinxRatio;
         }
         return met;
     }
@@ -117,15 +120,14 @@ internal static class ScaleBenchmark
         return (cold, warm);
     }
 
-    private static bool Native(string tool, string site, int runs)
+    private static void Portable(string tool, string site, int runs)
     {
         var build = BuildCold(tool, site, runs);
         var (check, again) = Checks(tool, site, runs);
-        Console.WriteLine($"site, the CLI compiled ahead of time ({tool}):");
-        Console.WriteLine($"  build, cold:             {ToolProcess.Seconds(build.Wall)} ({ToolProcess.Seconds(build.Cpu)} processor), target < {ColdBuild} s: {Verdict(build.Wall < ColdBuild)}");
-        Console.WriteLine($"  check, cold:             {ToolProcess.Seconds(check.Wall)} ({ToolProcess.Seconds(check.Cpu)} processor), target < {ColdCheck} s: {Verdict(check.Wall < ColdCheck)}");
-        Console.WriteLine($"  check, nothing changed:  {ToolProcess.Seconds(again.Wall)} ({ToolProcess.Seconds(again.Cpu)} processor), target < {WarmCheck} s: {Verdict(again.Wall < WarmCheck)}");
-        return build.Wall < ColdBuild && check.Wall < ColdCheck && again.Wall < WarmCheck;
+        Console.WriteLine($"site, the portable tool, for comparison ({tool}):");
+        Console.WriteLine($"  build, cold:             {ToolProcess.Seconds(build.Wall)} ({ToolProcess.Seconds(build.Cpu)} processor)");
+        Console.WriteLine($"  check, cold:             {ToolProcess.Seconds(check.Wall)} ({ToolProcess.Seconds(check.Cpu)} processor)");
+        Console.WriteLine($"  check, nothing changed:  {ToolProcess.Seconds(again.Wall)} ({ToolProcess.Seconds(again.Cpu)} processor)");
     }
 
     /// <summary>The same build in this process, by phase: the first pays for compiling the code, the last shows the work alone.</summary>

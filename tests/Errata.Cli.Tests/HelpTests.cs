@@ -89,7 +89,7 @@ public sealed class HelpTests
     {
         var (exit, output, _) = CliRunner.Run(Here, "--version");
         Assert.Equal(0, exit);
-        Assert.Matches(@"^errata \d+\.\d+\.\d+\S*\nmachine \S+\n$", output);
+        Assert.Matches(@"^errata \d+\.\d+\.\d+\S* \(portable, \.NET \d+\.\d+\.\d+\)\nmachine \S+\n$", output);
     }
 
     private static string Errors(string[] words)
