@@ -45,6 +45,7 @@ internal enum Decision
     IfMasksIntr,
     NmiBlockedUntilIret,
     SmmBlocksSmi,
+    DebugTrapsBeforeSmiInit,
     Fault,
     PrivilegedInstruction,
     IoPrivilege,
