@@ -61,6 +61,40 @@ public class QemuSmiInitTests
         Assert.Equal(1UL, Scenarios.Field(q.Final, "rax"));
     }
 
+    /// <summary>
+    /// STGI run with TF traps, and releases the held SMI at the same boundary: QEMU raises the #DB
+    /// first (qemu.debug-traps-before-smi-init), so the #DB returns to the instruction after STGI and
+    /// the SMI is taken at the #DB handler's entry (the image reports the SMI first, as its handler
+    /// starts first).
+    /// </summary>
+    [Fact]
+    public void SmiReleasedByStgi_ComesAfterStgisSingleStep()
+    {
+        const string body = """
+            inject: smi at raised
+            handler #DB:
+                    and qword [rsp+16], ~0x100
+                    iretq
+            code:
+                    clgi
+            raised: pushfq
+                    or qword [rsp], 0x100
+                    popfq
+                    stgi
+            after:  nop
+                    hlt
+            """;
+        var q = Scenarios.OnQemu(body);
+        var model = X86Machine.Run(Scenarios.Compile(body).Image, Scenarios.QemuTcg);
+        foreach (var o in new[] { q, model })
+        {
+            var db = Only(o, EventId.DebugException);
+            var smi = Only(o, EventId.Smi);
+            Assert.Equal(Label(body, "after"), db.Frame!.Rip);
+            Assert.NotEqual(Label(body, "after"), smi.Frame!.Rip);
+        }
+    }
+
     [Fact]
     public void SmiHandler_SeesSmmState_AndTheSaveAreaHoldsTheInterruptedRip()
     {
