@@ -30,6 +30,24 @@ public static class MachineStart
     /// <summary>RFLAGS.RF, which the default #DB handler sets in the frame of an instruction breakpoint.</summary>
     public const ulong ResumeFlag = FlagBits.RF;
 
+    /// <summary>SMBASE: SMM entry saves the interrupted state at <see cref="SmmSaveArea"/> = SMBASE + FE00h and starts at SMBASE + 8000h.</summary>
+    public const ulong SmBase = SmramLayout.SmBase;
+    public const ulong SmmSaveArea = SmramLayout.SaveArea;
+
+    /// <summary>Offsets in the AMD64 state-save area from <see cref="SmmSaveArea"/> (APM Vol. 2 Table 10-2).</summary>
+    public static class SmmSave
+    {
+        /// <summary>The selector of segment register n (0 = ES, 1 = CS, 2 = SS, ...): 16 bytes each.</summary>
+        public static ulong Selector(int n) => SmramLayout.Segments + (ulong)n * 16;
+
+        public const ulong Efer = SmramLayout.EferOffset, Revision = SmramLayout.RevisionOffset, SmBase = SmramLayout.SmBaseOffset;
+        public const ulong Cr0 = SmramLayout.Cr0Offset, Cr4 = SmramLayout.Cr4Offset, Dr6 = SmramLayout.Dr6Offset, Dr7 = SmramLayout.Dr7Offset;
+        public const ulong Rflags = SmramLayout.RflagsOffset, Rip = SmramLayout.RipOffset;
+
+        /// <summary>General register r (0 = RAX .. 15 = R15, in the encoding's order).</summary>
+        public static ulong Gpr(int r) => SmramLayout.GprOffset(r);
+    }
+
     /// <summary>Whether delivering the exception vector pushes an error code (APM Vol. 2 8.2).</summary>
     public static bool PushesErrorCode(int vector) => vector is 8 or 10 or 11 or 12 or 13 or 14 or 17 or 21 or 29 or 30;
 

@@ -48,4 +48,40 @@ public class ReportReadingTests
             new QemuExit(1, "F0000", "qemu: could not load kernel"), compiled.Image, boot, "apm", new RunProvenance("qemu", "t", "c", "tcg")));
         Assert.Contains("status 1 before the image reported its end: qemu: could not load kernel", failure.Message);
     }
+
+    [Fact]
+    public void ResetAfterTheStateBeforeInit_EndsReset_WithThatState()
+    {
+        var compiled = Scenarios.Compile("""
+            inject: init at a
+            code:
+            a:  nop
+                hlt
+            expect: reset
+            """);
+        var boot = ImageBuilder.BuildImage(compiled.Image);
+        var site = compiled.Assembly.Labels["a"];
+        var console =
+            $"I{Words(ReportProtocol.EventCode(EventId.Init), site)}\n" +
+            $"N{State(3, site)}\n{ReportProtocol.Reset}\nX\n";
+        var outcome = OutcomeReader.Read(new QemuExit(QemuLayout.ExitStatus, console, ""), compiled.Image, boot, "qemu-tcg",
+            new RunProvenance("qemu", "test", "qemu64", "tcg"));
+        Assert.Equal(RunEnd.Reset, outcome.End);
+        var init = Assert.Single(outcome.Events);
+        Assert.Equal(Disposition.Delivered, init.Disposition);
+        Assert.Equal(QemuRules.Reset, init.Rule);
+        Assert.Null(init.Frame);
+        Assert.True(outcome.Final.TryGet("rip", out var rip));
+        Assert.Equal(site, rip);
+    }
+
+    [Fact]
+    public void ResetWithoutTheStateBeforeInit_IsAFailure()
+    {
+        var compiled = Scenarios.Compile("code:\n hlt\nexpect: halted");
+        var boot = ImageBuilder.BuildImage(compiled.Image);
+        Assert.Throws<BackendFailure>(() => OutcomeReader.Read(
+            new QemuExit(QemuLayout.ExitStatus, $"{ReportProtocol.Reset}\nX\n", ""), compiled.Image, boot, "qemu-tcg",
+            new RunProvenance("qemu", "t", "c", "tcg")));
+    }
 }

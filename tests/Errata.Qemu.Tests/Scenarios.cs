@@ -32,6 +32,8 @@ internal static class Scenarios
 
     public static Profile Apm => ProfileRegistry.All.First(p => p.Name == "apm");
 
+    public static Profile QemuTcg => ProfileRegistry.All.First(p => p.Name == "qemu-tcg");
+
     public static ulong Field(MachineState state, string name)
     {
         Assert.True(state.TryGet(name, out var value), $"{name} is not in the state");

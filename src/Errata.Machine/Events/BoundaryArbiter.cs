@@ -22,7 +22,9 @@ internal static class BoundaryArbiter
         if ((p & PendingEvents.MachineCheck) != 0 && MachineCheck(c)) return true;
 
         // Priority 2, the task-switch trap, cannot occur: long mode has no task switches.
-        // Priority 3: external SMI, then INIT.
+        // Priority 3: external SMI, then INIT; a profile's rule may take the previous instruction's traps first.
+        if ((p & PendingEvents.DebugTrap) != 0 && (p & (PendingEvents.Smi | PendingEvents.Init)) != 0
+            && c.Rules.Decide(Decision.DebugTrapsBeforeSmiInit).Delivers && DebugTraps(c)) return true;
         if ((p & PendingEvents.Smi) != 0 && Smi(c)) return true;
         if ((p & PendingEvents.Init) != 0 && Init(c)) return true;
 

@@ -18,10 +18,13 @@ internal static class SmramLayout
     public const uint Revision = 0x30064;
 
     // Offsets from SaveArea: six 16-byte segment entries (selector first) from ES, then the rest.
-    private const ulong Segments = 0x00, EferOffset = 0xD0, SvmGuestFlag = 0xD8, SvmGuestVmcb = 0xE0;
-    private const ulong RevisionOffset = 0xFC, SmBaseOffset = 0x100;
-    private const ulong Cr4Offset = 0x148, Cr3Offset = 0x150, Cr0Offset = 0x158, Dr7Offset = 0x160, Dr6Offset = 0x168;
-    private const ulong RflagsOffset = 0x170, RipOffset = 0x178, Gprs = 0x180; // R15 first, RAX last
+    public const ulong Segments = 0x00, EferOffset = 0xD0, SvmGuestFlag = 0xD8, SvmGuestVmcb = 0xE0;
+    public const ulong RevisionOffset = 0xFC, SmBaseOffset = 0x100;
+    public const ulong Cr4Offset = 0x148, Cr3Offset = 0x150, Cr0Offset = 0x158, Dr7Offset = 0x160, Dr6Offset = 0x168;
+    public const ulong RflagsOffset = 0x170, RipOffset = 0x178, Gprs = 0x180; // R15 first, RAX last
+
+    /// <summary>Where general register <paramref name="r"/> (0 = RAX .. 15 = R15) is saved, from SaveArea.</summary>
+    public static ulong GprOffset(int r) => Gprs + (ulong)(15 - r) * 8;
 
     public static bool TryWrite(PhysicalMemory m, SmmSaveState s)
     {
@@ -40,7 +43,7 @@ internal static class SmramLayout
         Put(Dr6Offset, 8, s.Dr6);
         Put(RflagsOffset, 8, s.Rflags);
         Put(RipOffset, 8, s.Rip);
-        for (var r = 0; r < 16; r++) Put(Gprs + (ulong)(15 - r) * 8, 8, s.Gpr[r]);
+        for (var r = 0; r < 16; r++) Put(GprOffset(r), 8, s.Gpr[r]);
         return ok;
     }
 
@@ -56,7 +59,7 @@ internal static class SmramLayout
         var segment = new ushort[6];
         for (var i = 0; i < 6; i++) segment[i] = (ushort)Get(Segments + (ulong)i * 16, 2);
         var gpr = new ulong[16];
-        for (var r = 0; r < 16; r++) gpr[r] = Get(Gprs + (ulong)(15 - r) * 8, 8);
+        for (var r = 0; r < 16; r++) gpr[r] = Get(GprOffset(r), 8);
         var guest = Get(SvmGuestFlag, 8) != 0 ? Get(SvmGuestVmcb, 8) : (ulong?)null;
         state = new SmmSaveState(Get(RipOffset, 8), Get(RflagsOffset, 8), gpr, Get(Cr0Offset, 8), Get(Cr3Offset, 8),
             Get(Cr4Offset, 8), Get(EferOffset, 8), Get(Dr6Offset, 8), Get(Dr7Offset, 8), segment, guest);

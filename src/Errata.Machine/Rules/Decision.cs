@@ -46,6 +46,7 @@ internal enum Decision
     IfMasksIntr,
     NmiBlockedUntilIret,
     SmmBlocksSmi,
+    DebugTrapsBeforeSmiInit,
     Fault,
     PrivilegedInstruction,
     IoPrivilege,

@@ -58,9 +58,12 @@ internal sealed class FirmwareAssembler
         _defaultDb = a.CreateLabel();
         for (var v = 0; v < 256; v++) _vectors[v] = a.CreateLabel();
         var entry = a.CreateLabel();
+        var smm = a.CreateLabel();
 
         a.Label(ref entry);
         LongModeEntry();
+        a.Label(ref smm);
+        SmmEntry();
         for (var v = 0; v < 256; v++) VectorEntry(v);
         Sites();
         DefaultDb();
@@ -73,7 +76,7 @@ internal sealed class FirmwareAssembler
         var result = a.Assemble(new StreamCodeWriter(stream), QemuLayout.FirmwareBase, BlockEncoderOptions.ReturnNewInstructionOffsets);
         var vectors = new ulong[256];
         for (var v = 0; v < 256; v++) vectors[v] = result.GetLabelRIP(_vectors[v]);
-        return new FirmwareCode(stream.ToArray(), vectors, result.GetLabelRIP(entry));
+        return new FirmwareCode(stream.ToArray(), vectors, result.GetLabelRIP(entry), result.GetLabelRIP(smm));
     }
 
     /// <summary>From the boot stub's far jump: segments, stack, IDT, TSS, the host save area, the APIC, then the start state.</summary>
@@ -111,6 +114,54 @@ internal sealed class FirmwareAssembler
         a.popfq();
         if (_image.GuestEntry is not null) a.mov(rax, MachineStart.Vmcb);
         a.jmp(_image.Entry);
+    }
+
+    /// <summary>
+    /// From SMM's trampoline, in long mode inside SMM: report the SMI's delivery as the built-in
+    /// machine records it (the frame and registers the state-save area holds, on a stack of the
+    /// firmware's own, since SMM pushes nothing), then set SMM's state as the built-in machine
+    /// does (APM Vol. 2 10.3.2: RFLAGS = 2, DR7 = 400h; QEMU has already blocked NMIs) and run the
+    /// scenario's SMI handler on the interrupted stack, or the default one: RSM.
+    /// </summary>
+    private void SmmEntry()
+    {
+        var a = _a;
+        static ulong Saved(ulong offset) => MachineStart.SmmSaveArea + offset;
+        a.mov(ax, MachineStart.DataSelector);
+        a.mov(ds, ax);
+        a.mov(es, ax);
+        a.mov(ss, ax);
+        a.mov(rsp, QemuLayout.SmmStackTop);
+        a.movzx(eax, __word_ptr[Saved(MachineStart.SmmSave.Selector(2))]);
+        a.push(rax);
+        a.push(__qword_ptr[Saved(MachineStart.SmmSave.Gpr(4))]);
+        a.push(__qword_ptr[Saved(MachineStart.SmmSave.Rflags)]);
+        a.movzx(eax, __word_ptr[Saved(MachineStart.SmmSave.Selector(1))]);
+        a.push(rax);
+        a.push(__qword_ptr[Saved(MachineStart.SmmSave.Rip)]);
+        // The report reads DR6 and DR7 live: the interrupted ones, until SMM's DR7 below.
+        a.mov(rax, __qword_ptr[Saved(MachineStart.SmmSave.Dr6)]);
+        a.mov(dr6, rax);
+        a.mov(rax, __qword_ptr[Saved(MachineStart.SmmSave.Dr7)]);
+        a.mov(dr7, rax);
+        // The trampoline used RAX, RCX, RDX and RBX; the rest are as the SMI found them.
+        a.mov(rax, __qword_ptr[Saved(MachineStart.SmmSave.Gpr(0))]);
+        a.mov(rcx, __qword_ptr[Saved(MachineStart.SmmSave.Gpr(1))]);
+        a.mov(rdx, __qword_ptr[Saved(MachineStart.SmmSave.Gpr(2))]);
+        a.mov(rbx, __qword_ptr[Saved(MachineStart.SmmSave.Gpr(3))]);
+        a.push(rbx);
+        a.mov(ebx, (uint)ReportProtocol.Smm | ((uint)ReportProtocol.Delivery << (int)Tag));
+        a.call(_report);
+        a.pop(rbx);
+        a.push(rax);
+        a.mov(eax, (uint)MachineStart.Dr7);
+        a.mov(dr7, rax);
+        a.pop(rax);
+        a.push((int)MachineStart.Rflags);
+        a.popfq();
+        a.mov(rsp, __qword_ptr[Saved(MachineStart.SmmSave.Gpr(4))]);
+        if (_image.Handlers.TryGetValue(EventId.Smi, out var handler)) a.jmp(handler);
+        else a.rsm();
     }
 
     private void VectorEntry(int v)
@@ -238,6 +289,7 @@ internal sealed class FirmwareAssembler
             a.call(_emitChar);
             a.pop(rbx);
         }
+        if (site.Injections.Any(e => e.Class == EventClass.Init)) ReportBeforeInit();
         a.mov(rax, QemuLayout.Apic + QemuLayout.ApicIcrHigh);
         a.mov(__dword_ptr[rax], 0u);
         foreach (var e in site.Injections)
@@ -248,6 +300,27 @@ internal sealed class FirmwareAssembler
         a.pop(rax);
         a.iretq();
         a.Label(ref done);
+    }
+
+    /// <summary>
+    /// The state at the site and the memory, as the end would report them: if the INIT resets the
+    /// processor (QEMU's TCG takes it at the site, after the IRETQ), they are the state it reset.
+    /// Entered with the interrupted RAX on the #BP frame, whose RIP is the site.
+    /// </summary>
+    private void ReportBeforeInit()
+    {
+        var a = _a;
+        a.pop(rax);
+        a.push(rbx);
+        a.mov(ebx, 3u | ((uint)ReportProtocol.BeforeInit << (int)Tag));
+        a.call(_report);
+        a.pop(rbx);
+        a.push(rax);
+        a.push(rcx);
+        a.push(rsi);
+        DumpMemory();
+        a.pop(rsi);
+        a.pop(rcx);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Errata.Machine;
 using Errata.Machine.Backends;
-using Errata.Machine.Events;
 
 namespace Errata.Qemu.Image;
 
@@ -26,8 +25,8 @@ public static class ImageBuilder
             bytes.Put(block.Address, block.Bytes);
         }
         foreach (var injection in image.Injections)
-            if (Icr.LowWord(injection.Event) is null || injection.Event.Class is EventClass.Smi or EventClass.Init)
-                throw new BackendFailure($"the QEMU backend cannot inject {injection.Event.Name}: only nmi and intr N are sent through the APIC");
+            if (Icr.LowWord(injection.Event) is null)
+                throw new BackendFailure($"the QEMU backend cannot inject {injection.Event.Name}: only nmi, smi, init and intr N are sent through the APIC");
         var sites = Site.Find(image, bytes.ByteAt);
         if (sites.Count > FirmwareAssembler.MaxSites)
             throw new BackendFailure($"the image has {sites.Count} sites (hlt, injections, instructions after VMRUN); the QEMU image keeps flags for {FirmwareAssembler.MaxSites}");
@@ -41,6 +40,7 @@ public static class ImageBuilder
         SystemTables.WritePageTables(bytes);
         SystemTables.WriteGdt(bytes);
         SystemTables.WriteIdt(bytes, firmware.VectorEntries);
+        bytes.Put(QemuLayout.SmmEntry, SmmCode.Trampoline(firmware.SmmEntry));
         BootStub.Write(bytes, firmware.LongModeEntry);
         return new BootImage(bytes.Bytes, sites);
     }

@@ -1,3 +1,5 @@
+using Errata.Machine;
+
 namespace Errata.Qemu.Image;
 
 /// <summary>
@@ -28,6 +30,23 @@ internal static class QemuLayout
     /// <summary>The end of the file; the rest of the scenario's memory is zeroed by the loader (bss).</summary>
     public const ulong FileLimit = 0x478000;
     public const ulong MemoryLimit = 0x480000;
+
+    /// <summary>SMBASE after reset (APM Vol. 2 10.2.1): the boot stub's first SMI runs at <see cref="ResetSmBase"/> + 8000h and relocates it to the built-in machine's.</summary>
+    public const ulong ResetSmBase = 0x30000;
+
+    /// <summary>Where SMM entry starts once SMBASE is relocated: the 16-bit trampoline to the firmware's 64-bit SMM entry.</summary>
+    public const ulong SmmEntry = MachineStart.SmBase + 0x8000;
+
+    /// <summary>The stack the firmware's SMM entry reports on, so the interrupted stack is not written (SMM pushes nothing).</summary>
+    public const ulong SmmStackTop = MemoryLimit;
+
+    /// <summary>
+    /// Outside everything the multiboot loader writes: the boot stub leaves <see cref="ResetMagic"/>
+    /// here, so when an INIT sends the processor back through the firmware and the image boots again,
+    /// the stub reports the reset instead of starting the scenario a second time.
+    /// </summary>
+    public const ulong ResetMarker = 0x600000;
+    public const uint ResetMagic = 0x45525241; // "ARRE"
 
     /// <summary>The local APIC's xAPIC page (identity-mapped, uncached).</summary>
     public const ulong Apic = 0xFEE00000;

@@ -25,6 +25,15 @@ internal static class ReportProtocol
     /// </summary>
     public const char VmExit = 'V';
 
+    /// <summary>
+    /// Just before an injection site sends INIT: a <see cref="StateWords"/> record of the state at the
+    /// site, then the memory records. A reset leaves nothing else to read the state at the INIT from.
+    /// </summary>
+    public const char BeforeInit = 'N';
+
+    /// <summary>The image booted again after an INIT reset the processor: the run ends, reset.</summary>
+    public const char Reset = 'R';
+
     /// <summary>The GIF probe at the end: 1 when the probe NMI was taken.</summary>
     public const char Gif = 'G';
 
@@ -36,6 +45,9 @@ internal static class ReportProtocol
 
     /// <summary>The first word of a state record: the vector, with <see cref="HasErrorCode"/> when the frame holds one.</summary>
     public const ulong HasErrorCode = 0x100;
+
+    /// <summary>In the first word of a delivery record: an SMM entry, whose frame words are read from the state-save area.</summary>
+    public const ulong Smm = 0x200;
 
     /// <summary>
     /// The words after the vector, in order: the interrupt frame (the error code is all ones when

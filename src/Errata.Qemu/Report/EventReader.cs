@@ -23,6 +23,9 @@ internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQw
         public StateRecord? Delivery;
         public int? Order;
 
+        /// <summary>An INIT that reset the processor: the state is the one before it, and no frame was pushed.</summary>
+        public bool Reset;
+
         /// <summary>Where the host resumed after a #VMEXIT (the frame's RIP is one past it, after the INT3).</summary>
         public ulong? ResumedAt;
     }
@@ -37,7 +40,7 @@ internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQw
 
     public void Deliver(StateRecord delivery)
     {
-        var id = delivery.Vector switch
+        var id = delivery.IsSmm ? EventId.Smi : delivery.Vector switch
         {
             2 => EventId.Nmi,
             < 32 => EventId.Exception(delivery.Vector),
@@ -51,6 +54,16 @@ internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQw
         }
         raised.Delivery = delivery;
         raised.Order = _deliveries++;
+    }
+
+    /// <summary>The image booted again: the oldest injected INIT not yet accounted for reset the processor, in the state it was sent from.</summary>
+    public void Reset(StateRecord beforeInit)
+    {
+        var init = _events.FirstOrDefault(e => e.Injected && e.Delivery is null && e.Id == EventId.Init);
+        if (init is null) return;
+        init.Delivery = beforeInit;
+        init.Order = _deliveries++;
+        init.Reset = true;
     }
 
     /// <summary>A #VMEXIT to the host: raised by the guest's instruction, delivered where the host resumed.</summary>
@@ -67,7 +80,7 @@ internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQw
     private ulong RaisedAt(StateRecord d)
     {
         var rip = d.Frame.Rip;
-        var trap = d.Vector switch
+        var trap = !d.IsSmm && d.Vector switch
         {
             1 => !IsFaultingDebug(d["dr6"], d["dr7"]),
             3 or 4 => true,
@@ -101,11 +114,11 @@ internal sealed class EventReader(MachineImage image, Func<ulong, ulong?> readQw
         var disposition = d is null ? Disposition.Pending
             : e.Injected && before != e.Rip ? Disposition.DeliveredAfterPending
             : Disposition.Delivered;
-        var rule = d is null ? QemuRules.NotDelivered : QemuRules.Delivered;
+        var rule = d is null ? QemuRules.NotDelivered : e.Reset ? QemuRules.Reset : d.IsSmm ? QemuRules.EnteredSmm : QemuRules.Delivered;
         return new MachineEvent(i, e.Id, e.Cause, disposition, e.Rip, before, rule, d?.State(readQword, rip: e.ResumedAt), 0, false)
         {
             DeliveryOrder = e.Order,
-            Frame = e.ResumedAt is null ? d?.Frame : null,
+            Frame = e.ResumedAt is null && !e.Reset ? d?.Frame : null,
             HeldBy = disposition == Disposition.DeliveredAfterPending ? [QemuRules.Delivered] : Array.Empty<Rule>(),
         };
     }).ToArray();

@@ -20,9 +20,9 @@ internal static class OutcomeReader
         foreach (var r in records.Where(r => r.Tag == ReportProtocol.Memory)) memory.Add(r);
         memory.Restore(boot.Sites);
         var events = new EventReader(image, memory.TryReadQword);
-        StateRecord? final = null, unhandled = null;
+        StateRecord? final = null, unhandled = null, beforeInit = null;
         bool? gif = null;
-        var ended = false;
+        bool ended = false, reset = false;
         foreach (var record in records)
         {
             switch (record.Tag)
@@ -39,6 +39,12 @@ internal static class OutcomeReader
                 case ReportProtocol.Final:
                     final = StateRecord.TryRead(record);
                     break;
+                case ReportProtocol.BeforeInit:
+                    beforeInit = StateRecord.TryRead(record);
+                    break;
+                case ReportProtocol.Reset:
+                    reset = true;
+                    break;
                 case ReportProtocol.Unhandled:
                     unhandled = StateRecord.TryRead(record);
                     break;
@@ -49,6 +55,12 @@ internal static class OutcomeReader
                     ended = true;
                     break;
             }
+        }
+        if (ended && reset && exit.Status == QemuLayout.ExitStatus && beforeInit is not null)
+        {
+            // The state an INIT reset is gone; the image reported it just before sending the INIT.
+            events.Reset(beforeInit);
+            return new Outcome(profile, RunEnd.Reset, 0, events.ToEvents(), beforeInit.State(memory.TryReadQword), []) { Provenance = provenance };
         }
         if (ended && exit.Status == QemuLayout.ExitStatus && (final ?? unhandled) is { } last)
         {

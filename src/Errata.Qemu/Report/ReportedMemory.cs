@@ -25,10 +25,10 @@ internal sealed class ReportedMemory
                 bytes[site.Address - start] = site.Original;
     }
 
-    /// <summary>A qword of what was dumped, or null where nothing was.</summary>
+    /// <summary>A qword of what was dumped last (before an INIT, then at the end), or null where nothing was.</summary>
     public ulong? TryReadQword(ulong address)
     {
-        foreach (var (start, bytes) in _ranges)
+        foreach (var (start, bytes) in Enumerable.Reverse(_ranges))
             if (address >= start && address + 8 <= start + (ulong)bytes.Length)
                 return BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan((int)(address - start)));
         return null;

@@ -13,10 +13,14 @@ internal sealed class StateRecord
 
     public InterruptFrame Frame { get; }
 
+    /// <summary>An SMM entry: the frame is the state-save area's, not one the processor pushed.</summary>
+    public bool IsSmm { get; }
+
     private StateRecord(ulong[] words)
     {
         Vector = (int)(words[0] & 0xFF);
         for (var i = 0; i < ReportProtocol.StateWords.Length; i++) _words[ReportProtocol.StateWords[i]] = words[i + 1];
+        IsSmm = (words[0] & ReportProtocol.Smm) != 0;
         var hasError = (words[0] & ReportProtocol.HasErrorCode) != 0;
         Frame = new InterruptFrame(this["frame.rip"], this["frame.cs"], this["frame.rflags"], this["frame.rsp"], this["frame.ss"],
             hasError ? (uint)this["frame.error"] : null);

@@ -7,7 +7,7 @@ namespace Errata.Testing.Differential;
 /// Random short programs over the debug facility, as scenario text: DR0-DR3 on code labels,
 /// data slots or I/O ports with random types, lengths and enables (sometimes CR4.DE and
 /// DR7.GD), then labelled steps drawn from data reads and writes, TF set and cleared with
-/// POPFQ, MOV SS, INT3, ICEBP, CLGI/STGI, STI/CLI, OUT and reads of DR6, with NMIs and
+/// POPFQ, MOV SS, INT3, ICEBP, CLGI/STGI, STI/CLI, OUT and reads of DR6, with NMIs, SMIs and
 /// interrupts injected at steps. A program is a function of (seed, index) alone.
 /// </summary>
 internal static class DebugProgramGenerator
@@ -29,7 +29,7 @@ internal static class DebugProgramGenerator
         var lines = new List<string> { "title: a random program over the debug facility", "profiles: qemu-tcg", "budget: 3000" };
         for (var i = r.Next(3); i > 0; i--)
         {
-            var ev = r.Chance(0.5) ? "nmi" : "intr 0x20";
+            var ev = r.Next(3) switch { 0 => "nmi", 1 => "intr 0x20", _ => "smi" };
             lines.Add($"inject: {ev} at s{r.Next(steps.Count)}");
         }
 
