@@ -10,7 +10,8 @@ namespace Errata.Machine.Tests.DebugTests;
 /// watchpoint hit marks that outlive their #DB (qemu.watchpoint-hit-marks-persist), I/O breakpoints
 /// without CR4.DE (qemu.io-breakpoint-ignores-cr4-de), RF kept through an exception
 /// (qemu.rf-kept-until-the-block-ends), and MOV SS taking no single-step and not holding a data
-/// breakpoint's #DB (qemu.mov-ss-takes-no-single-step, qemu.watchpoint-ignores-mov-ss-shadow). Each program runs on apm and qemu-tcg.
+/// breakpoint's #DB (qemu.mov-ss-takes-no-single-step, qemu.watchpoint-ignores-mov-ss-shadow), and STI taking no single-step
+/// (qemu.sti-takes-no-single-step). Each program runs on apm and qemu-tcg.
 /// </summary>
 public sealed class QemuSoftmmuTests
 {
@@ -114,6 +115,40 @@ public sealed class QemuSoftmmuTests
         var db = p.Run(profile).Delivered(EventId.DebugException);
 
         Assert.Equal(inHandler, db.Count(e => e.DeliveredBefore is not { } rip || rip < image.Address || rip >= image.Address + (ulong)image.Bytes.Length));
+    }
+
+    /// <summary>
+    /// STI run with TF, IF clear before it or already set: the processor traps after STI as after any
+    /// instruction; QEMU 7.2 ends STI's block, like MOV SS's, without the single-step check
+    /// (qemu.sti-takes-no-single-step), so the first trap comes after the instruction after STI.
+    /// </summary>
+    [Theory]
+    [InlineData("apm", false, true)]
+    [InlineData("apm", true, true)]
+    [InlineData("qemu-tcg", false, false)]
+    [InlineData("qemu-tcg", true, false)]
+    public void StiWithTf_TrapsAfterSti_OrOnlyAfterTheNextInstructionOnQemu(string profile, bool ifSet, bool afterSti)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label sti = p.Label(), next = p.Label(), then = p.Label();
+        if (ifSet) a.sti();
+        else a.cli();
+        Snippets.SetTrapFlag(a);
+        p.At(ref sti);
+        a.sti();
+        p.At(ref next);
+        a.nop();
+        p.At(ref then);
+        Snippets.ClearTrapFlag(a);
+        a.hlt();
+
+        var db = p.Run(profile).Delivered(EventId.DebugException).ToArray();
+
+        Assert.Equal(afterSti ? p.Address(sti) : p.Address(next), db[0].Rip);
+        Assert.Equal(afterSti ? p.Address(next) : p.Address(then), db[0].DeliveredBefore);
+        // TF stays set: every later instruction traps on both.
+        Assert.Equal(p.Address(then), db.Single(e => e.Rip == p.Address(next)).DeliveredBefore);
     }
 
     /// <summary>A read/write breakpoint on the selector MOV SS loads: the processor reports it after the next instruction, QEMU right after MOV SS.</summary>

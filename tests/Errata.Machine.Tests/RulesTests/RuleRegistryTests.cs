@@ -49,7 +49,8 @@ public sealed class RuleRegistryTests
         var replaced = apm.Rules.Select(r => r.Id).Except(qemu.Rules.Select(r => r.Id)).Order().ToArray();
         Assert.Equal(["apic.x2apic-icr-sends", "db.data-match-on-accessed-bytes", "db.data-reports-every-match", "db.dr6-reports-enabled-matches", "db.general-detect-fault", "db.icebp-trap",
             "db.io-breakpoint-needs-cr4-de", "db.matches-reported-once", "db.range-aligned-to-len", "db.rf-cleared-as-the-instruction-runs", "exception.fault-sets-rf", "gif0.discard-breakpoint-match", "gif0.hold-init", "gif0.hold-intr",
-            "gif0.hold-machine-check", "gif0.hold-nmi", "gif0.hold-smi", "priority.smi-init-before-debug-traps", "shadow.mov-ss-holds-its-data-match", "shadow.mov-ss-keeps-its-single-step", "svm.vmexit-disables-host-breakpoints", "svm.vmexit-keeps-dr6"], replaced);
+            "gif0.hold-machine-check", "gif0.hold-nmi", "gif0.hold-smi", "priority.smi-init-before-debug-traps", "shadow.mov-ss-holds-its-data-match", "shadow.mov-ss-keeps-its-single-step", "shadow.sti-keeps-its-single-step",
+            "svm.int3-intercepted-as-bp", "svm.vmexit-disables-host-breakpoints", "svm.vmexit-keeps-dr6", "svm.vmrun-tf-trap-after-vmexit"], replaced);
         var own = qemu.Rules.Where(r => r.Id.StartsWith("qemu.", StringComparison.Ordinal)).ToArray();
         Assert.Equal(replaced.Length, own.Length);
         const string citation = @"(target|accel|softmmu)/[\w./-]+\.c: [a-z_0-9]+(, [a-z_0-9]+)*";

@@ -128,6 +128,39 @@ public sealed class VmrunTests
         Assert.DoesNotContain(o.Of(EventId.DebugException), e => e.InGuest || e.DeliveredBefore == p.Address(guest));
     }
 
+    /// <summary>
+    /// The host's TF on VMRUN: the processor traps after the #VMEXIT, at the instruction after VMRUN;
+    /// QEMU ends VMRUN's block without the single-step check (qemu.vmrun-takes-no-single-step), so the
+    /// TF its #VMEXIT restores traps only after that instruction.
+    /// </summary>
+    [Theory]
+    [InlineData("apm", true)]
+    [InlineData("qemu-tcg", false)]
+    public void VmrunWithHostTf_TrapsAtTheInstructionAfterIt_OrAfterThatOne(string profile, bool atVmrun)
+    {
+        var p = new TestProgram();
+        var a = p.Asm;
+        Iced.Intel.Label vmrun = p.Label(), after = p.Label(), next = p.Label(), guest = p.Label();
+        a.mov(rax, VmcbAddress);
+        Snippets.SetTrapFlag(a);
+        p.At(ref vmrun);
+        a.vmrun();
+        p.At(ref after);
+        a.nop();
+        p.At(ref next);
+        Snippets.ClearTrapFlag(a);
+        a.hlt();
+        p.At(ref guest);
+        a.vmmcall();
+        p.Guest(guest);
+
+        var first = p.Run(profile).Delivered(EventId.DebugException).First();
+
+        Assert.False(first.InGuest);
+        Assert.Equal(atVmrun ? p.Address(vmrun) : p.Address(after), first.Rip);
+        Assert.Equal(atVmrun ? p.Address(after) : p.Address(next), first.DeliveredBefore);
+    }
+
     [Theory]
     [MemberData(nameof(AllProfiles.Names), MemberType = typeof(AllProfiles))]
     public void GuestTf_FromTheVmcb_TrapsAfterTheFirstGuestInstruction(string profile)

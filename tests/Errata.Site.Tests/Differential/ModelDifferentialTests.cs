@@ -26,13 +26,14 @@ public sealed class ModelDifferentialTests
         "db.general-detect-fault", "gif0.deliver-general-detect",
     ];
 
-    /// <summary>qemu-tcg's rules for mechanisms no event is decided by (DR6's B bits, breakpoint ranges and checks, RF, MOV SS's traps, #VMEXIT's DR7 and DR6, whether an instruction's traps come before an SMI).</summary>
+    /// <summary>qemu-tcg's rules for mechanisms no event is decided by (DR6's B bits, breakpoint ranges and checks, RF, the single-step of MOV SS, STI and VMRUN, MOV SS's data traps, a guest's INT3, #VMEXIT's DR7 and DR6, whether an instruction's traps come before an SMI).</summary>
     private static readonly string[] MechanismRules =
     [
         "qemu.dr6-from-check-hw-breakpoints", "qemu.breakpoint-range-as-written", "qemu.watchpoint-first-hit-only", "qemu.vmexit-restores-host-dr7",
         "qemu.vmexit-restores-host-dr6", "qemu.no-x2apic", "qemu.io-breakpoint-ignores-cr4-de", "qemu.unaligned-access-checked-in-pieces",
         "qemu.rf-kept-until-the-block-ends", "qemu.watchpoint-hit-marks-persist", "qemu.mov-ss-takes-no-single-step",
-        "qemu.watchpoint-ignores-mov-ss-shadow", "qemu.debug-traps-before-smi-init",
+        "qemu.watchpoint-ignores-mov-ss-shadow", "qemu.sti-takes-no-single-step", "qemu.vmrun-takes-no-single-step",
+        "qemu.int3-checks-the-intn-intercept", "qemu.debug-traps-before-smi-init",
     ];
 
     /// <summary>qemu-tcg with its rules that no event names turned round to the processor's: only the gap rules set it apart from apm.</summary>

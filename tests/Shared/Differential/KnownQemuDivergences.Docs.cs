@@ -1,5 +1,4 @@
 using Errata.Machine.Events;
-using Iced.Intel;
 
 namespace Errata.Testing.Differential;
 
@@ -16,15 +15,6 @@ internal static partial class KnownQemuDivergences
                  && c.Real is { } real && real.Final.TryGet("rflags", out var observed) && c.Model.Final.TryGet("rflags", out var expected)
                  && (observed ^ expected) == Rf && (observed & Rf) != 0
                  && Delivery.Of(c.Model, c.Program.Image).Any(d => d.Event == "#DB")),
-        new("qemu.int3-checks-the-intn-intercept",
-            "A guest's INT3 that the VMCB intercepts through the exception bitmap (bit 3): QEMU checks the INTn intercept for INT3, not the exception bitmap, so the guest takes #BP instead of exiting with code 0x43.",
-            "QEMU 7.2 target/i386/tcg/excp_helper.c: raise_interrupt2 (a software interrupt checks SVM_EXIT_SWINT only)",
-            c => c.First is { Kind: DisagreementKind.ExtraEvent, Subject: "#BP", Observed: { } d } && c.Program.Image.GuestEntry is not null
-                 && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Int3 }),
-        new("qemu.no-single-step-after-vmrun",
-            "The host's TF on VMRUN: the model traps after the #VMEXIT, at the instruction after VMRUN (APM 15.5.1); on QEMU no #DB returns there. QEMU's #VMEXIT leaves the VMRUN helper through cpu_loop_exit, past the single-step check at the end of VMRUN's block; the image's INT3 at the instruction after VMRUN runs next, so the two cannot be told apart with this image.",
-            "observed on QEMU 7.2.22; QEMU 7.2 target/i386/tcg/sysemu/svm_helper.c: do_vmexit; Errata's QEMU image (src/Errata.Qemu/Image/Site.cs: an INT3 after every VMRUN)",
-            c => c.First is { Kind: DisagreementKind.MissingEvent, Subject: "#DB", Expected: { } d } && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Vmrun }),
         new("image.no-budget",
             "A scenario that ends on its instruction budget (an endless loop): the budget is the built-in machine's, the image has none, so the guest runs until the wall-clock limit and the QEMU backend refuses it.",
             ImageItself + " (it runs the scenario's code as written, with no instruction count)",

@@ -45,12 +45,6 @@ internal static partial class KnownQemuDivergences
             Image + " (FirmwareAssembler.cs: Sites, Inject); QEMU 7.2 softmmu/watchpoint.c: cpu_check_watchpoint",
             c => c.First is { Kind: DisagreementKind.Dr6, Expected.Dr6: { } expected, Observed.Dr6: { } observed }
                  && ((expected ^ observed) & 0xF) != 0 && (observed & ~expected & 0xF) == 0 && c.Program.Image.Injections.Count > 0),
-        new("qemu.no-single-step-after-sti",
-            "No single-step #DB is taken after an STI run with TF set; the processor traps after STI as after any instruction (STI's shadow holds interrupts, not #DB).",
-            "observed on QEMU 7.2.22 (STI ends its translation block through gen_eob_inhibit_irq, QEMU 7.2 target/i386/tcg/translate.c: disas_insn, do_gen_eob_worker)",
-            c => c.First is { Kind: DisagreementKind.MissingEvent or DisagreementKind.Dr6, Subject: "#DB", Expected: { } d }
-                 && (c.First.Kind == DisagreementKind.MissingEvent || (d.Dr6 & ~(c.First.Observed?.Dr6 ?? 0) & 0x4000) != 0)
-                 && c.Facts.EndingAt(d.ReturnRip) is { Mnemonic: Mnemonic.Sti }),
         .. FoundByDocs,
         new("known.differences-cancel-into-order",
             "Two known differences in one run whose deliveries have the same key, one run's extra delivery and the other's missing one, so that the two lists differ only in order. Explained when every delivery only one run has, where the two lists are aligned, is explained by another row.",

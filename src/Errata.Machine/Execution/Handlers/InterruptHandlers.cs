@@ -10,14 +10,24 @@ namespace Errata.Machine.Execution.Handlers;
 /// <summary>INT3, INT1 (ICEBP), INT n, UD2, IRETQ, RSM, CLI, STI, HLT.</summary>
 internal static class InterruptHandlers
 {
-    /// <summary>#BP is a trap: RIP after INT3 is pushed, but an intercept reports the INT3 itself (15.12).</summary>
+    /// <summary>
+    /// #BP is a trap: RIP after INT3 is pushed, but an intercept reports the INT3 itself (15.12). A
+    /// processor whose rules treat INT3 as a software interrupt checks the INTn intercept instead of
+    /// the exception bitmap.
+    /// </summary>
     public static ExecResult Int3(Cpu c, ref Instruction i)
     {
         var rule = c.Rules.Decide(Decision.Int3).Rule;
+        var asException = c.Rules.Decide(Decision.Int3InterceptedAsException);
+        if (!asException.Delivers && c.Svm.Intercepts(Intercept.IntN))
+            return c.Svm.InterceptInstruction(ExitCodes.Swint, 0, "int3", i.NextIP);
+        var pastTheBitmap = !asException.Delivers && c.Svm.InterceptsException(Cpu.VectorBp);
+        if (pastTheBitmap) rule = asException.Rule;
         var record = c.Raise(EventId.Exception(Cpu.VectorBp), "int3", i.IP, rule);
         c.TrapArmed = false;
         c.DeliveringFromInstruction = true;
-        c.DeliverException(Cpu.VectorBp, null, i.NextIP, record, rule, i.IP);
+        if (pastTheBitmap) c.DeliverVector(Cpu.VectorBp, null, i.NextIP, record, rule);
+        else c.DeliverException(Cpu.VectorBp, null, i.NextIP, record, rule, i.IP);
         c.DeliveringFromInstruction = false;
         return ExecResult.Jump;
     }
@@ -90,6 +100,8 @@ internal static class InterruptHandlers
         if (c.Cpl != 0) return SystemHandlers.Privileged(c, "sti");
         if (!c.Flag(FlagBits.IF)) c.OpenShadow(ShadowKind.Sti);
         c.Rflags |= FlagBits.IF;
+        // The shadow holds interrupts, not STI's own single-step trap; where the rules say so it takes none.
+        if (c.TrapArmed && !c.Rules.Decide(Decision.StiSingleStep).Delivers) c.TrapArmed = false;
         return ExecResult.Next;
     }
 
