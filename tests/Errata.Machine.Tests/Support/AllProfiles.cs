@@ -10,4 +10,7 @@ public static class AllProfiles
 
     /// <summary>Profiles whose processor implements DR7.GD (QEMU 7.2's TCG does not: rule qemu.no-general-detect).</summary>
     public static TheoryData<string> WithGeneralDetect => new() { "apm", "kvm", "kvm-novgif" };
+
+    /// <summary>Profiles that take VMRUN's single-step trap after the #VMEXIT (QEMU 7.2's TCG takes none: rule qemu.vmrun-takes-no-single-step).</summary>
+    public static TheoryData<string> TrappingAfterVmrun => new() { "apm", "kvm", "kvm-novgif" };
 }
