@@ -17,7 +17,7 @@ namespace Errata.Site.Serving;
 /// </summary>
 public sealed class DevServer : IDisposable
 {
-    private const string ReloadPath = "/__errata/reload.js";
+    private const string LiveUpdatePath = "/__errata/live-update.js";
     private const string VersionPath = "/__errata/version";
 
     private readonly BuildOptions _options;
@@ -230,9 +230,9 @@ public sealed class DevServer : IDisposable
             Write(response, "text/plain", Encoding.UTF8.GetBytes(version.ToString(CultureInfo.InvariantCulture)));
             return;
         }
-        if (path == ReloadPath)
+        if (path == LiveUpdatePath)
         {
-            Write(response, "text/javascript", Encoding.UTF8.GetBytes(ReloadScript));
+            Write(response, "text/javascript", LiveUpdateScript.Value);
             return;
         }
         // Read before the page: a publication after this version is one the page has not seen.
@@ -271,24 +271,19 @@ public sealed class DevServer : IDisposable
     /// </summary>
     private static string InjectReload(string html, int version)
     {
-        var tag = $"<script src=\"{ReloadPath}\" data-version=\"{version.ToString(CultureInfo.InvariantCulture)}\"></script>";
+        var tag = $"<script src=\"{LiveUpdatePath}\" data-version=\"{version.ToString(CultureInfo.InvariantCulture)}\"></script>";
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return end < 0 ? html + tag : html.Insert(end, tag);
     }
 
-    private const string ReloadScript = """
-        (function () {
-          var seen = document.currentScript && document.currentScript.dataset.version || null;
-          function wait() {
-            fetch('/__errata/version?page=' + encodeURIComponent(location.pathname) + (seen === null ? '' : '&after=' + seen), { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (v) {
-              if (seen !== null && v !== seen) { location.reload(); return; }
-              seen = v;
-              wait();
-            }).catch(function () { setTimeout(wait, 1000); });
-          }
-          wait();
-        })();
-        """;
+    /// <summary>The script served pages wait with and show a save through (live-update.js, built into the tool).</summary>
+    private static readonly Lazy<byte[]> LiveUpdateScript = new(() =>
+    {
+        using var stream = typeof(DevServer).Assembly.GetManifestResourceStream("serving/live-update.js")!;
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    });
 
     private static void Write(HttpListenerResponse response, string type, byte[] body)
     {

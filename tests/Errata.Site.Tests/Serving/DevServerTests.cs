@@ -130,7 +130,7 @@ public sealed class DevServerTests : IDisposable
                 Assert.Contains("error ERR0403", page, StringComparison.Ordinal);
                 Assert.Contains("&#39;&lt;b&gt;&#39;", page, StringComparison.Ordinal);
                 Assert.DoesNotContain("<b>", page, StringComparison.Ordinal);
-                Assert.Contains("/__errata/reload.js", page, StringComparison.Ordinal);
+                Assert.Contains("/__errata/live-update.js", page, StringComparison.Ordinal);
             }
 
             var before = s.Server.Version;
@@ -252,8 +252,8 @@ public sealed class DevServerTests : IDisposable
             try { page = await http.GetStringAsync("index.html"); } catch (HttpRequestException) { await Task.Delay(100); }
         }
         Assert.Contains("First version", page, StringComparison.Ordinal);
-        Assert.Contains("/__errata/reload.js", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("reload.js", File.ReadAllText(Path.Combine(_site.Output, "index.html")), StringComparison.Ordinal);
+        Assert.Contains("/__errata/live-update.js", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("live-update.js", File.ReadAllText(Path.Combine(_site.Output, "index.html")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("../../etc/passwd")).StatusCode);
 
         var before = server.Version;
