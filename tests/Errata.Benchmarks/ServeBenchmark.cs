@@ -39,7 +39,7 @@ internal static class ServeBenchmark
         {
             ScaleSite.Write(site, pages, perFolder: 100);
             var tool = ToolProcess.PublishTool(work);
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             serve = Process.Start(new ProcessStartInfo(tool, ["serve", "--timings", "--port", port.ToString(CultureInfo.InvariantCulture)]) { WorkingDirectory = site, RedirectStandardOutput = true, RedirectStandardError = true })!;
             serve.OutputDataReceived += (_, _) => { };
             var timings = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -137,12 +137,4 @@ internal static class ServeBenchmark
         throw new TimeoutException("errata serve did not serve " + url);
     }
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 }

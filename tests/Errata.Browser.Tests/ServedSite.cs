@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Errata.Site.Building;
 using Errata.Site.Serving;
 using Errata.Testing;
@@ -15,7 +13,7 @@ public sealed class ServedSite : IAsyncDisposable
     private ServedSite(string root)
     {
         Root = root;
-        Server = new DevServer(new BuildOptions(Path.Combine(root, "site.config.json")), FreePort(), TextWriter.Null);
+        Server = new DevServer(new BuildOptions(Path.Combine(root, "site.config.json")), LoopbackPort.Free(), TextWriter.Null);
         _running = Server.RunAsync(_cancel.Token);
     }
 
@@ -55,15 +53,6 @@ public sealed class ServedSite : IAsyncDisposable
     {
         for (var i = 0; i < 300 && Server.Version < version; i++) await Task.Delay(50);
         Assert.True(Server.Version >= version, $"the server reached version {Server.Version}, not {version}");
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 
     public async ValueTask DisposeAsync()

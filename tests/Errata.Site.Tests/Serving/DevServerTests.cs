@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Errata.Testing;
 using System.Text;
 using Errata.Site.Building;
 using Errata.Site.Serving;
@@ -14,15 +15,6 @@ public sealed class DevServerTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
     /// <summary>Polls until the condition holds, for at most ten seconds.</summary>
     private static async Task Until(Func<bool> condition)
     {
@@ -34,7 +26,7 @@ public sealed class DevServerTests : IDisposable
     private async Task<(DevServer Server, Task Running, CancellationTokenSource Cancel)> Serve()
     {
         var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var server = new DevServer(new BuildOptions(_site.ConfigPath), FreePort(), TextWriter.Null);
+        var server = new DevServer(new BuildOptions(_site.ConfigPath), LoopbackPort.Free(), TextWriter.Null);
         var running = server.RunAsync(cancel.Token);
         await Until(() => server.Version >= 1);
         return (server, running, cancel);
@@ -239,7 +231,7 @@ public sealed class DevServerTests : IDisposable
     public async Task Serve_ServesTheSite_RebuildsOnSave_AndOnlyOnLoopback()
     {
         _site.Doc("index.md", "# First version\n");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var server = new DevServer(new BuildOptions(_site.ConfigPath), port, TextWriter.Null);
         var running = server.RunAsync(cancel.Token);
