@@ -37,9 +37,14 @@ public sealed class LiveUpdateTests(SiteFixture site)
         var url = served.Url(ServedSite.Page(12));
         await using var tab = await site.OpenAbsoluteAsync(url);
         var page = tab.Page;
+        // The search has its index before the save.
+        await page.Locator("#search-input").FillAsync("Before the edit");
+        await Expect(page.Locator("#search-results a").First).ToContainTextAsync("Page 12");
+        await page.Locator("#search-input").FillAsync("");
         await page.EvaluateAsync("window.scrollTo(0, 600)");
         Assert.Equal(600, await page.EvaluateAsync<int>("Math.round(window.scrollY)"));
         var navigations = await CountNavigations(page);
+        var before = served.Server.Version;
 
         await File.WriteAllTextAsync(served.Source(12), ScaleSite.Page(12, failing: false, extra: Tall("Saved while open.")));
 
@@ -51,6 +56,11 @@ public sealed class LiveUpdateTests(SiteFixture site)
         await page.Locator("label[for$='-bytes']").First.ClickAsync();
         await Expect(page.Locator(".asm-addr").First).ToBeVisibleAsync();
         await page.Locator("label[for$='-bytes']").First.ClickAsync();
+        // Once the rest of the rebuild wrote the search index, the search finds the new text.
+        await served.UntilVersion(before + 2);
+        await page.Locator("#search-input").FillAsync("Saved while open");
+        await Expect(page.Locator("#search-results a").First).ToContainTextAsync("Page 12");
+        await page.Locator("#search-input").FillAsync("");
 
         await using var fresh = await site.OpenAbsoluteAsync(url);
         await AssertSameAsFreshLoad(page, fresh.Page);

@@ -94,6 +94,8 @@
     window.scrollTo(x, y);
     served = { head: served.head, body: body };
     seen = version.dataset.version;
+    // For scripts that keep what the page showed (the theme's search keeps its index).
+    document.dispatchEvent(new CustomEvent("errata:updated"));
     return true;
   }
 
