@@ -85,6 +85,8 @@
   }
 
   input.addEventListener("focus", load);
+  // `errata serve` changed the page in place: the index may have changed with it, so the next search fetches it again.
+  document.addEventListener("errata:updated", function () { index = null; loading = null; });
   input.addEventListener("input", run);
   input.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { input.value = ""; run(); }

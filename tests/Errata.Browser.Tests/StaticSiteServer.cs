@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Errata.Testing;
 
 namespace Errata.Browser.Tests;
 
@@ -26,20 +26,13 @@ public sealed class StaticSiteServer : IDisposable
     public StaticSiteServer(string folder)
     {
         _folder = Path.GetFullPath(folder);
-        BaseUrl = $"http://127.0.0.1:{FreePort()}/";
+        BaseUrl = $"http://127.0.0.1:{LoopbackPort.Free()}/";
         _listener.Prefixes.Add(BaseUrl);
         _listener.Start();
         _loop = Task.Run(ServeAsync);
     }
 
     public string BaseUrl { get; }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     private async Task ServeAsync()
     {

@@ -9,13 +9,15 @@ namespace Errata.Site.Building;
 /// </summary>
 public static class PageWork
 {
-    public static void ForEach<T>(IReadOnlyList<T> items, Action<T> work)
+    /// <param name="stop">Set: no further item starts, and this throws <see cref="OperationCanceledException"/>.</param>
+    public static void ForEach<T>(IReadOnlyList<T> items, Action<T> work, CancellationToken stop = default)
     {
         var failures = new Exception?[items.Count];
         Parallel.For(0, items.Count, (i, state) =>
         {
             try
             {
+                stop.ThrowIfCancellationRequested();
                 work(items[i]);
             }
             catch (Exception e)

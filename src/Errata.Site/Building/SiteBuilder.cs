@@ -56,6 +56,7 @@ public static class SiteBuilder
         var render = TimeSpan.Zero;
         string? written = null;
         SiteSnapshot? snapshot = null;
+        VerificationLedger? ledger = null;
         if (options.WriteSite)
         {
             var rendering = new PhaseProgress(options.Progress, BuildPhase.Render);
@@ -71,7 +72,7 @@ public static class SiteBuilder
             var templates = TemplateSet.Load(theme, Display(templatesFolder), bag, SpanOf(config, "templates", configPath));
             if (templates is null) return Stop(bag, options, pages, verified);
             snapshot = new SiteSnapshot(options, config, configPath, sourceRoot, templatesFolder, pipeline, templates, output, files, pages, verified);
-            var ledger = VerificationLedger.Open(root, options.Clock);
+            ledger = VerificationLedger.Open(root, options.Clock);
             if (!Write(snapshot, ledger, bag, rendering)) return Stop(bag, options, pages, verified);
             ledger.Save();
             written = output.Folder;
@@ -81,7 +82,7 @@ public static class SiteBuilder
         {
             Timings = new BuildTimings(read, verify, render),
             Runs = cache.Log,
-            Snapshot = snapshot is null ? null : snapshot with { Diagnostics = [.. bag.Items] },
+            Snapshot = snapshot is null ? null : snapshot with { Diagnostics = [.. bag.Items], Ledger = ledger, Cache = cache },
         };
     }
 

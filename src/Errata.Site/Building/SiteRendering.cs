@@ -35,23 +35,24 @@ internal sealed class SiteRendering
     public NavigationTree Tree { get; }
 
     /// <summary>Renders <paramref name="pages"/> (every page, or the few a rebuild changed) across cores.</summary>
-    public bool Pages(IReadOnlyList<Page> pages, Action<string, string> writeText, DiagnosticBag bag, PhaseProgress progress)
+    /// <param name="superseded">Asked between pages (<see cref="OperationCanceledException"/>): `serve` stops when the next save arrives.</param>
+    public bool Pages(IReadOnlyList<Page> pages, Action<string, string> writeText, DiagnosticBag bag, PhaseProgress progress, CancellationToken superseded = default)
     {
         progress.Start(pages.Count);
         return Guarded(bag, () => PageWork.ForEach(pages, page =>
         {
             writeText(page.OutputPath, _renderer.Render(page));
             progress.Advance();
-        }));
+        }, superseded));
     }
 
     /// <summary>The generated pages (those <paramref name="generated"/> names; all for a build), the search index and the verdict data.</summary>
-    /// <param name="superseded">Asked between files (<see cref="OperationCanceledException"/>): `serve` stops when the next save arrives.</param>
+    /// <param name="superseded">Asked between files, between pages and at each step of a template's loops (<see cref="OperationCanceledException"/>): `serve` stops when the next save arrives.</param>
     public bool SiteWide(Action<string, string> writeText, DiagnosticBag bag, Func<string, bool>? generated = null, CancellationToken superseded = default)
     {
         if (!Guarded(bag, () =>
             {
-                foreach (var (name, render) in Generated(generated))
+                foreach (var (name, render) in Generated(generated, superseded))
                 {
                     superseded.ThrowIfCancellationRequested();
                     writeText(name, render());
@@ -59,9 +60,9 @@ internal sealed class SiteRendering
             }))
             return false;
         superseded.ThrowIfCancellationRequested();
-        writeText(SearchIndex, SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(Tree.Pages, _site.Verified)));
+        writeText(SearchIndex, SearchIndexBuilder.ToJson(SearchIndexBuilder.Build(Tree.Pages, _site.Verified, superseded)));
         superseded.ThrowIfCancellationRequested();
-        writeText(VerdictData.FileName, VerdictData.Write(Tree.Pages, _site.Verified, (result, profile) => _ledger.DateFor(result, profile, _view.MachineVersion)));
+        writeText(VerdictData.FileName, VerdictData.Write(Tree.Pages, _site.Verified, (result, profile) => _ledger.DateFor(result, profile, _view.MachineVersion), superseded));
         return true;
     }
 
@@ -71,14 +72,14 @@ internal sealed class SiteRendering
     /// The generated pages to write: a theme without one of these templates has no such page,
     /// and a document of that name keeps its page.
     /// </summary>
-    private IEnumerable<(string Name, Func<string> Render)> Generated(Func<string, bool>? generated) =>
-        GeneratedPages(Tree.Pages).Where(g => _site.Templates.Has(g.Name) && (generated?.Invoke(g.Name) ?? true) && !Tree.Pages.Any(p => p.OutputPath == g.Name));
+    private IEnumerable<(string Name, Func<string> Render)> Generated(Func<string, bool>? generated, CancellationToken stop) =>
+        GeneratedPages(Tree.Pages, stop).Where(g => _site.Templates.Has(g.Name) && (generated?.Invoke(g.Name) ?? true) && !Tree.Pages.Any(p => p.OutputPath == g.Name));
 
-    private (string Name, Func<string> Render)[] GeneratedPages(IReadOnlyList<Page> ordered) =>
+    private (string Name, Func<string> Render)[] GeneratedPages(IReadOnlyList<Page> ordered, CancellationToken stop) =>
     [
-        (ScenariosPage, () => _renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, _site.Verified))),
-        ("rules.html", () => _renderer.RenderRules(RulesPageBuilder.Build(_site.Config.Reference))),
-        (SidebarBuilder.ContentsPage, _renderer.RenderContents),
+        (ScenariosPage, () => _renderer.RenderScenarioIndex(ScenarioIndexBuilder.Build(ordered, _site.Verified, stop), stop)),
+        ("rules.html", () => _renderer.RenderRules(RulesPageBuilder.Build(_site.Config.Reference), stop)),
+        (SidebarBuilder.ContentsPage, () => _renderer.RenderContents(stop)),
     ];
 
     private static bool Guarded(DiagnosticBag bag, Action render)

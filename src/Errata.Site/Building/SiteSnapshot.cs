@@ -32,6 +32,12 @@ public sealed record SiteSnapshot(
     /// save: the pages and site-wide files still to write (null: nothing is owed).
     /// </summary>
     public SiteUpdateOwed? Owed { get; init; }
+
+    /// <summary>The verification ledger the build opened: the next rebuild takes what it read of verified.json while the file is unchanged.</summary>
+    public VerificationLedger? Ledger { get; init; }
+
+    /// <summary>The verdict cache the build verified with: the next rebuild takes what it read of the cache's file while the file is unchanged.</summary>
+    public Verification.Cache.VerdictCache? Cache { get; init; }
 }
 
 /// <param name="Pages">Output pages still to render, by source path.</param>

@@ -58,7 +58,7 @@ public static class SiteUpdate
         var read = reading.Finish();
 
         var verifying = new PhaseProgress(options.Progress, BuildPhase.Verify);
-        var cache = options.UseCache ? VerdictCache.Open(Path.GetDirectoryName(previous.ConfigPath)!) : VerdictCache.Off();
+        var cache = options.UseCache ? VerdictCache.Open(Path.GetDirectoryName(previous.ConfigPath)!, previous: previous.Cache) : VerdictCache.Off();
         var fresh = ScenarioVerifier.Verify(replaced.SelectMany(p => p.Document.Descendants<ScenarioBlock>()).ToList(), previous.Config, RunSelection.All, bag, verifying, cache, previous.SourceRoot);
         var verified = Merge(pages, previous.Verified, fresh);
         var verify = verifying.Finish();
@@ -66,8 +66,8 @@ public static class SiteUpdate
 
         var seenElsewhere = moved.Count > 0 || oldPages.Zip(replaced).Any(p => Fails(p.First, previous.Verified) != Fails(p.Second, verified));
         var render = BuildTimings.Now();
-        var site = previous with { Pages = pages, Verified = verified, Owed = null };
-        var ledger = VerificationLedger.Open(Path.GetDirectoryName(previous.ConfigPath)!, options.Clock);
+        var ledger = VerificationLedger.Open(Path.GetDirectoryName(previous.ConfigPath)!, options.Clock, previous.Ledger);
+        var site = previous with { Pages = pages, Verified = verified, Owed = null, Ledger = ledger, Cache = cache };
         if (!OutputGuard.CheckOwnership(previous.Output, bag)) return SiteBuilder.Stop(bag, options, pages, verified);
         var rendering = new SiteRendering(site, ledger);
         var writer = new SiteUpdateWriter(previous.Output.Folder);
@@ -109,7 +109,7 @@ public static class SiteUpdate
         var render = BuildTimings.Now();
         var bag = new DiagnosticBag();
         bag.AddRange(site.Diagnostics);
-        var ledger = VerificationLedger.Open(Path.GetDirectoryName(site.ConfigPath)!, site.Options.Clock);
+        var ledger = VerificationLedger.Open(Path.GetDirectoryName(site.ConfigPath)!, site.Options.Clock, site.Ledger);
         var pages = site.Pages.ToList();
         if (!OutputGuard.CheckOwnership(site.Output, bag)) return SiteBuilder.Stop(bag, site.Options, pages, site.Verified);
         var writer = new SiteUpdateWriter(site.Output.Folder);
@@ -120,7 +120,7 @@ public static class SiteUpdate
         return new BuildResult(SiteBuilder.Outcome(bag, site.Options, pages, site.Verified), pages.Select(p => p.Document).ToList(), site.Output.Folder)
         {
             Timings = new BuildTimings(TimeSpan.Zero, TimeSpan.Zero, BuildTimings.Since(render)),
-            Snapshot = site with { Diagnostics = [.. bag.Items], Owed = finish == Finish.Superseded ? owed : null },
+            Snapshot = site with { Diagnostics = [.. bag.Items], Owed = finish == Finish.Superseded ? owed : null, Ledger = ledger },
             Rendered = finish == Finish.Written ? others.Count : 0,
         };
     }
@@ -140,7 +140,7 @@ public static class SiteUpdate
         try
         {
             superseded.ThrowIfCancellationRequested();
-            if (!rendering.Pages(others, Stage, bag, new PhaseProgress(IBuildProgress.None, BuildPhase.Render))) return Finish.Failed;
+            if (!rendering.Pages(others, Stage, bag, new PhaseProgress(IBuildProgress.None, BuildPhase.Render), superseded)) return Finish.Failed;
             superseded.ThrowIfCancellationRequested();
             // The rules page shows no page; the contents page only what `Shown` and `Fails` compare.
             if (!rendering.SiteWide(Stage, bag, generated: name => rest.EveryGenerated || name == SiteRendering.ScenariosPage, superseded)) return Finish.Failed;

@@ -33,6 +33,15 @@ public sealed class HtmlTemplateContext : TemplateContext
         MemberRenamer = Scriban.Runtime.StandardMemberRenamer.Default;
     }
 
+    /// <summary>
+    /// When set, every loop stops at its next step (`serve`: a later save supersedes the page
+    /// being rendered); the output is then incomplete, and whoever set it throws it away.
+    /// </summary>
+    public CancellationToken Stop { get; init; }
+
+    protected override bool OnStepLoop(Scriban.Syntax.ScriptLoopStatementBase loop) =>
+        !Stop.IsCancellationRequested && base.OnStepLoop(loop);
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
     {
         RawHtml raw => base.Write(span, raw.Html),

@@ -103,22 +103,23 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
     }
 
     /// <summary>Renders the scenarios page (at the site's root) with the theme's scenarios.html inside the layout.</summary>
-    public string RenderScenarioIndex(ScenarioIndexView index) =>
-        RenderGenerated("Scenarios", templates.Render("scenarios.html", index), "scenarios.html");
+    /// <param name="stop">Set: rendering stops with <see cref="OperationCanceledException"/> (so for the other generated pages).</param>
+    public string RenderScenarioIndex(ScenarioIndexView index, CancellationToken stop = default) =>
+        RenderGenerated("Scenarios", templates.Render("scenarios.html", index, stop), "scenarios.html", stop);
 
     /// <summary>Renders the rules page (at the site's root) with the theme's rules.html inside the layout.</summary>
-    public string RenderRules(RulesView rules) =>
-        RenderGenerated("Rules", templates.Render("rules.html", rules), "rules.html");
+    public string RenderRules(RulesView rules, CancellationToken stop = default) =>
+        RenderGenerated("Rules", templates.Render("rules.html", rules, stop), "rules.html", stop);
 
     /// <summary>Renders the contents page (at the site's root): the whole navigation tree, in the theme's contents.html.</summary>
-    public string RenderContents() =>
-        RenderGenerated("All pages", templates.Render(SidebarBuilder.ContentsPage, sidebar.Contents("")), SidebarBuilder.ContentsPage);
+    public string RenderContents(CancellationToken stop = default) =>
+        RenderGenerated("All pages", templates.Render(SidebarBuilder.ContentsPage, sidebar.Contents(""), stop), SidebarBuilder.ContentsPage, stop);
 
     /// <summary>Whether the theme has a contents page (the sidebar links to it).</summary>
     public bool HasContents => templates.Has(SidebarBuilder.ContentsPage);
 
     /// <summary>A page the generator writes itself at the site's root: no source, no table of contents, its own h1.</summary>
-    private string RenderGenerated(string title, string content, string outputPath)
+    private string RenderGenerated(string title, string content, string outputPath, CancellationToken stop)
     {
         var view = new PageView(
             site,
@@ -136,7 +137,7 @@ public sealed class PageRenderer(DocumentPipeline pipeline, TemplateSet template
             Canonical: site.CanonicalOf(outputPath),
             IsContents: outputPath == SidebarBuilder.ContentsPage,
             HasContents: HasContents);
-        return templates.Render("layout.html", view);
+        return templates.Render("layout.html", view, stop);
     }
 
     public static string RootOf(string outputPath) => string.Concat(Enumerable.Repeat("../", outputPath.Count(c => c == '/')));

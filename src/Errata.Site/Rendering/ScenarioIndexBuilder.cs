@@ -8,11 +8,13 @@ namespace Errata.Site.Rendering;
 /// <summary>The scenarios page's rows: every scenario in navigation order with a verdict per profile, each pointing back at the prose it proves.</summary>
 public static class ScenarioIndexBuilder
 {
-    public static ScenarioIndexView Build(IReadOnlyList<Page> pages, VerifiedScenarios results)
+    /// <param name="stop">Asked at each page (<see cref="OperationCanceledException"/>).</param>
+    public static ScenarioIndexView Build(IReadOnlyList<Page> pages, VerifiedScenarios results, CancellationToken stop = default)
     {
         var found = new List<(ScenarioBlock Block, Page Page, ScenarioResult Result, string ProseUrl, string Section)>();
         foreach (var page in pages)
         {
+            stop.ThrowIfCancellationRequested();
             var outline = DocumentOutline.Of(page.Document);
             foreach (var block in page.Document.Descendants<ScenarioBlock>())
             {

@@ -18,11 +18,13 @@ public static class SearchIndexBuilder
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static IReadOnlyList<SearchEntry> Build(IReadOnlyList<Page> pages, VerifiedScenarios results)
+    /// <param name="stop">Asked at each page (<see cref="OperationCanceledException"/>).</param>
+    public static IReadOnlyList<SearchEntry> Build(IReadOnlyList<Page> pages, VerifiedScenarios results, CancellationToken stop = default)
     {
         var entries = new List<SearchEntry>();
         foreach (var page in pages)
         {
+            stop.ThrowIfCancellationRequested();
             var text = new StringBuilder();
             var inside = new List<SearchEntry>();
             Collect(page, page.Document.Children, text, inside, results, topLevel: true);

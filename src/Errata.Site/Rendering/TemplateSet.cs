@@ -66,15 +66,18 @@ public sealed class TemplateSet
     public bool Has(string name) => _templates.ContainsKey(name);
 
     /// <summary>Renders a template with a model whose members templates read in snake_case.</summary>
-    public string Render(string name, object model)
+    /// <param name="stop">Set: the template's loops stop and this throws <see cref="OperationCanceledException"/>.</param>
+    public string Render(string name, object model, CancellationToken stop = default)
     {
-        var context = new HtmlTemplateContext(_builtins);
+        var context = new HtmlTemplateContext(_builtins) { Stop = stop };
         var globals = new ScriptObject();
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         context.PushGlobal(_functions);
         context.PushGlobal(globals);
         var template = _templates.TryGetValue(name, out var t) ? t : throw new InvalidOperationException($"no template {name}");
-        return template.Render(context);
+        var text = template.Render(context);
+        stop.ThrowIfCancellationRequested();
+        return text;
     }
 
     /// <summary>The partial to render, by its name under partials/, and the model it renders.</summary>

@@ -27,7 +27,8 @@ public static class VerdictData
     public const string Backend = "built-in";
 
     /// <param name="verifiedSince">The ledger's date for a run whose claims all hold (<see cref="ScenarioViewBuilder.Holds"/>).</param>
-    public static string Write(IReadOnlyList<Page> pages, VerifiedScenarios verified, Func<ScenarioResult, string, string> verifiedSince)
+    /// <param name="stop">Asked at each page (<see cref="OperationCanceledException"/>).</param>
+    public static string Write(IReadOnlyList<Page> pages, VerifiedScenarios verified, Func<ScenarioResult, string, string> verifiedSince, CancellationToken stop = default)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -38,9 +39,12 @@ public static class VerdictData
             w.WriteString("machine", X86Machine.Version);
             w.WriteStartArray("scenarios");
             foreach (var page in pages)
-            foreach (var block in page.Document.Descendants<ScenarioBlock>())
-                if (verified.For(block) is { } result)
-                    Scenario(w, page, block, result, verifiedSince);
+            {
+                stop.ThrowIfCancellationRequested();
+                foreach (var block in page.Document.Descendants<ScenarioBlock>())
+                    if (verified.For(block) is { } result)
+                        Scenario(w, page, block, result, verifiedSince);
+            }
             w.WriteEndArray();
             w.WriteEndObject();
         }

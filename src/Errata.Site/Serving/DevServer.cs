@@ -10,14 +10,15 @@ namespace Errata.Site.Serving;
 /// <summary>
 /// `errata serve`: builds the site, serves the output on 127.0.0.1 (and as localhost),
 /// rebuilds when a source, template or the config changes (a saved document alone: only
-/// what depends on it, <see cref="SiteUpdate"/>), and makes open pages reload themselves:
-/// each waits until a publication replaces its file (<see cref="Publications"/>): the edited
-/// page as soon as it is written, before the site-wide files follow. Only loopback is ever
-/// bound: this is an author's preview, not a web server.
+/// what depends on it, <see cref="SiteUpdate"/>), and has open pages show each change: each
+/// waits until a publication replaces its file (<see cref="Publications"/>), the edited page
+/// as soon as it is written, before the site-wide files follow, and then fetches itself and
+/// swaps in what changed (live-update.js). Only loopback is ever bound: this is an author's
+/// preview, not a web server.
 /// </summary>
 public sealed class DevServer : IDisposable
 {
-    private const string ReloadPath = "/__errata/reload.js";
+    private const string LiveUpdatePath = "/__errata/live-update.js";
     private const string VersionPath = "/__errata/version";
 
     private readonly BuildOptions _options;
@@ -30,9 +31,9 @@ public sealed class DevServer : IDisposable
     // Set when a save arrives, so that the rebuild running stops after publishing its changed pages.
     private CancellationTokenSource _superseded = new();
     private int _waiting;
-    // The pages just published that an open page is reloading: the rest of the rebuild waits (briefly) until they are served.
-    private volatile ReloadingPages? _reloading;
-    private static readonly TimeSpan ReloadGrace = TimeSpan.FromMilliseconds(250);
+    // The pages just published that an open page is fetching again: the rest of the rebuild waits (briefly) until they are served.
+    private volatile AwaitedPages? _awaited;
+    private static readonly TimeSpan ServedGrace = TimeSpan.FromMilliseconds(250);
     private SiteSnapshot? _snapshot;
     private string? _output;
     // The diagnostics of the last build while none has succeeded yet: every page shows them.
@@ -144,24 +145,24 @@ public sealed class DevServer : IDisposable
             {
                 var first = shown is null;
                 shown ??= Stopwatch.GetElapsedTime(from);
-                var reloading = first && files is not null && _publications.Awaited(files) ? new ReloadingPages(files) : null;
-                _reloading = reloading;
+                var awaited = first && files is not null && _publications.Awaited(files) ? new AwaitedPages(files) : null;
+                _awaited = awaited;
                 _publications.Publish(files);
-                // The rest of the rebuild would take the processor from the page reloading now: it waits until the page is served.
-                if (reloading is not null)
+                // The rest of the rebuild would take the processor from the page fetching itself now: it waits until the page is served.
+                if (awaited is not null)
                 {
                     try
                     {
-                        reloading.Served.Task.Wait(ReloadGrace, superseded.Token);
+                        awaited.Served.Task.Wait(ServedGrace, superseded.Token);
                     }
                     catch (OperationCanceledException)
                     {
                         // The next save is waiting: it goes first.
                     }
                 }
-                _reloading = null;
+                _awaited = null;
             }
-            // On a thread of its own: the pool stays free to answer the page that is about to reload.
+            // On a thread of its own: the pool stays free to answer the page that is about to fetch itself.
             var result = await Task.Factory.StartNew(
                 () => _snapshot is { } last && changed is not null ? SiteUpdate.Rebuild(last, changed, Published, superseded.Token) : SiteBuilder.Build(_options),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
@@ -230,9 +231,9 @@ public sealed class DevServer : IDisposable
             Write(response, "text/plain", Encoding.UTF8.GetBytes(version.ToString(CultureInfo.InvariantCulture)));
             return;
         }
-        if (path == ReloadPath)
+        if (path == LiveUpdatePath)
         {
-            Write(response, "text/javascript", Encoding.UTF8.GetBytes(ReloadScript));
+            Write(response, "text/javascript", LiveUpdateScript.Value);
             return;
         }
         // Read before the page: a publication after this version is one the page has not seen.
@@ -255,7 +256,7 @@ public sealed class DevServer : IDisposable
         if (type.StartsWith("text/html", StringComparison.Ordinal))
             bytes = Encoding.UTF8.GetBytes(InjectReload(Encoding.UTF8.GetString(bytes), served));
         Write(response, type, bytes);
-        _reloading?.WasServed(Publications.Normalize(Path.GetRelativePath(_output, file)));
+        _awaited?.WasServed(Publications.Normalize(Path.GetRelativePath(_output, file)));
     }
 
     /// <summary>The output file a page's path is served from, relative to the output; null when none is (any publication concerns it).</summary>
@@ -267,28 +268,23 @@ public sealed class DevServer : IDisposable
 
     /// <summary>
     /// Served pages wait for a publication of their file after the version they were served at,
-    /// and reload then; the written site has no such script.
+    /// and show it then; the written site has no such script.
     /// </summary>
     private static string InjectReload(string html, int version)
     {
-        var tag = $"<script src=\"{ReloadPath}\" data-version=\"{version.ToString(CultureInfo.InvariantCulture)}\"></script>";
+        var tag = $"<script src=\"{LiveUpdatePath}\" data-version=\"{version.ToString(CultureInfo.InvariantCulture)}\"></script>";
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return end < 0 ? html + tag : html.Insert(end, tag);
     }
 
-    private const string ReloadScript = """
-        (function () {
-          var seen = document.currentScript && document.currentScript.dataset.version || null;
-          function wait() {
-            fetch('/__errata/version?page=' + encodeURIComponent(location.pathname) + (seen === null ? '' : '&after=' + seen), { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (v) {
-              if (seen !== null && v !== seen) { location.reload(); return; }
-              seen = v;
-              wait();
-            }).catch(function () { setTimeout(wait, 1000); });
-          }
-          wait();
-        })();
-        """;
+    /// <summary>The script served pages wait with and show a save through (live-update.js, built into the tool).</summary>
+    private static readonly Lazy<byte[]> LiveUpdateScript = new(() =>
+    {
+        using var stream = typeof(DevServer).Assembly.GetManifestResourceStream("serving/live-update.js")!;
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    });
 
     private static void Write(HttpListenerResponse response, string type, byte[] body)
     {
@@ -298,8 +294,8 @@ public sealed class DevServer : IDisposable
         response.OutputStream.Write(body);
     }
 
-    /// <summary>Pages published while an open page waits for them, until that page has been served again.</summary>
-    private sealed class ReloadingPages(IReadOnlyCollection<string> files)
+    /// <summary>Pages published while an open page waits for them, until that page has been served again (fetched, or reloaded).</summary>
+    private sealed class AwaitedPages(IReadOnlyCollection<string> files)
     {
         private readonly HashSet<string> _files = files.Select(Publications.Normalize).ToHashSet(StringComparer.Ordinal);
 

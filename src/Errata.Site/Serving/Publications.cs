@@ -4,8 +4,8 @@ namespace Errata.Site.Serving;
 /// What `serve` has put in place, in order: each publication (a rebuild's changed pages, then
 /// the rest of what it changed; a full build: everything) moves the version by one and names
 /// the output files it replaced. An open page waits for a publication that replaced its own
-/// file, so the page being edited reloads as soon as it is written, and a page the save did
-/// not change does not reload at all.
+/// file, so the page being edited shows the save as soon as it is written, and a page the
+/// save did not change does nothing at all.
 /// </summary>
 public sealed class Publications
 {

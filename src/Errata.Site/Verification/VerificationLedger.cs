@@ -22,23 +22,38 @@ public sealed class VerificationLedger
     private static readonly string Former = Path.Combine(".errata", "verified.json");
 
     private readonly string _file;
-    private readonly SortedDictionary<string, string> _entries;
+    // Dates first given by this build, beside those read.
+    private readonly Dictionary<string, string> _added = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _used = new(StringComparer.Ordinal);
     private readonly string _today;
+    // The file as read, and which file and when: a later rebuild reuses it while the file is unchanged.
+    private readonly IReadOnlyDictionary<string, string> _read;
+    private readonly string _readFrom;
+    private readonly FileStamp? _stamp;
 
-    private VerificationLedger(string file, SortedDictionary<string, string> entries, string today)
+    private VerificationLedger(string file, IReadOnlyDictionary<string, string> read, string readFrom, FileStamp? stamp, string today)
     {
         _file = file;
-        _entries = entries;
+        _read = read;
+        _readFrom = readFrom;
+        _stamp = stamp;
         _today = today;
     }
 
-    public static VerificationLedger Open(string siteRoot, TimeProvider clock)
+    /// <param name="previous">
+    /// The ledger the previous rebuild of the same site opened (`serve`): when the file it read
+    /// is unchanged, its entries as read are taken instead of reading the file again.
+    /// </param>
+    public static VerificationLedger Open(string siteRoot, TimeProvider clock, VerificationLedger? previous = null)
     {
         var file = Path.Combine(siteRoot, FileName);
-        var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var read = File.Exists(file) ? file : Path.Combine(siteRoot, Former);
-        if (File.Exists(read))
+        var today = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var stamp = FileStamp.Of(read);
+        if (previous is not null && previous._file == file && previous._readFrom == read && previous._stamp == stamp)
+            return new VerificationLedger(file, previous._read, read, stamp, today);
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (stamp is not null)
         {
             try
             {
@@ -50,8 +65,7 @@ public sealed class VerificationLedger
                 // A damaged ledger only costs the dates: they restart from today.
             }
         }
-        var today = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new VerificationLedger(file, entries, today);
+        return new VerificationLedger(file, entries, read, stamp, today);
     }
 
     public static string Key(ScenarioResult result, string profile, string machineVersion)
@@ -72,12 +86,12 @@ public sealed class VerificationLedger
     public string DateFor(string key)
     {
         // Pages render in parallel.
-        lock (_entries)
+        lock (_used)
         {
-            if (!_entries.TryGetValue(key, out var date))
+            if (!_read.TryGetValue(key, out var date) && !_added.TryGetValue(key, out date))
             {
                 date = _today;
-                _entries[key] = date;
+                _added[key] = date;
             }
             _used[key] = date;
             return date;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Errata.Testing;
 using System.Text;
 using Errata.Site.Building;
 using Errata.Site.Serving;
@@ -14,15 +15,6 @@ public sealed class DevServerTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
     /// <summary>Polls until the condition holds, for at most ten seconds.</summary>
     private static async Task Until(Func<bool> condition)
     {
@@ -34,7 +26,7 @@ public sealed class DevServerTests : IDisposable
     private async Task<(DevServer Server, Task Running, CancellationTokenSource Cancel)> Serve()
     {
         var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var server = new DevServer(new BuildOptions(_site.ConfigPath), FreePort(), TextWriter.Null);
+        var server = new DevServer(new BuildOptions(_site.ConfigPath), LoopbackPort.Free(), TextWriter.Null);
         var running = server.RunAsync(cancel.Token);
         await Until(() => server.Version >= 1);
         return (server, running, cancel);
@@ -130,7 +122,7 @@ public sealed class DevServerTests : IDisposable
                 Assert.Contains("error ERR0403", page, StringComparison.Ordinal);
                 Assert.Contains("&#39;&lt;b&gt;&#39;", page, StringComparison.Ordinal);
                 Assert.DoesNotContain("<b>", page, StringComparison.Ordinal);
-                Assert.Contains("/__errata/reload.js", page, StringComparison.Ordinal);
+                Assert.Contains("/__errata/live-update.js", page, StringComparison.Ordinal);
             }
 
             var before = s.Server.Version;
@@ -239,7 +231,7 @@ public sealed class DevServerTests : IDisposable
     public async Task Serve_ServesTheSite_RebuildsOnSave_AndOnlyOnLoopback()
     {
         _site.Doc("index.md", "# First version\n");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var server = new DevServer(new BuildOptions(_site.ConfigPath), port, TextWriter.Null);
         var running = server.RunAsync(cancel.Token);
@@ -252,8 +244,8 @@ public sealed class DevServerTests : IDisposable
             try { page = await http.GetStringAsync("index.html"); } catch (HttpRequestException) { await Task.Delay(100); }
         }
         Assert.Contains("First version", page, StringComparison.Ordinal);
-        Assert.Contains("/__errata/reload.js", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("reload.js", File.ReadAllText(Path.Combine(_site.Output, "index.html")), StringComparison.Ordinal);
+        Assert.Contains("/__errata/live-update.js", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("live-update.js", File.ReadAllText(Path.Combine(_site.Output, "index.html")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("../../etc/passwd")).StatusCode);
 
         var before = server.Version;

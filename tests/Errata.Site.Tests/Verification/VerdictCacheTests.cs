@@ -179,6 +179,28 @@ public sealed class VerdictCacheTests : IDisposable
     }
 
     [Fact]
+    public void OpenedAfterThePreviousVerification_TakesWhatItRead_UntilTheFileChanges()
+    {
+        var blocks = Blocks("# Page\n\n" + Second);
+        Log(blocks, VerdictCache.Open(_site.Root));
+        var warm = VerdictCache.Open(_site.Root);
+        Assert.True(Assert.Single(Log(blocks, warm)).Reused);
+        var good = File.ReadAllBytes(CacheFile);
+        var written = File.GetLastWriteTimeUtc(CacheFile);
+
+        // Same length and time: taken as unchanged, so what the last verification read is used, not the file.
+        File.WriteAllBytes(CacheFile, new byte[good.Length]);
+        File.SetLastWriteTimeUtc(CacheFile, written);
+        Assert.True(Assert.Single(Log(blocks, VerdictCache.Open(_site.Root, previous: warm))).Reused);
+
+        // Any change to the file is read: here, a damaged file, run again and rewritten.
+        File.WriteAllBytes(CacheFile, new byte[good.Length + 1]);
+        var reread = Assert.Single(Log(blocks, VerdictCache.Open(_site.Root, previous: warm)));
+        Assert.False(reread.Reused);
+        Assert.EndsWith("rewritten", reread.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AWarmCheck_WritesNothing()
     {
         _site.Doc("index.md", "# Page\n\n" + First + "\n" + Second);

@@ -58,4 +58,24 @@ public sealed class VerificationLedgerTests : IDisposable
         Build("expect: halted", Later);
         Assert.Equal(["2026-01-01", "2026-01-01"], Entries().Values);
     }
+
+    [Fact]
+    public void OpenedAfterAPreviousLedger_TakesWhatItRead_UntilTheFileChanges()
+    {
+        const string key = "0123456789abcdef";
+        File.WriteAllText(Ledger, $$"""{ "{{key}}": "2026-01-01" }""");
+        var written = File.GetLastWriteTimeUtc(Ledger);
+        var first = VerificationLedger.Open(_site.Root, new FixedClock(Later));
+
+        // Same length and time: taken as unchanged, so what the first one read is used, not the file.
+        File.WriteAllText(Ledger, $$"""{ "{{key}}": "2025-05-05" }""");
+        File.SetLastWriteTimeUtc(Ledger, written);
+        Assert.Equal("2026-01-01", VerificationLedger.Open(_site.Root, new FixedClock(Later), first).DateFor(key));
+
+        // Any change to the file is read.
+        File.WriteAllText(Ledger, $$"""{ "{{key}}": "2025-05-05" }""" + "\n");
+        Assert.Equal("2025-05-05", VerificationLedger.Open(_site.Root, new FixedClock(Later), first).DateFor(key));
+        // A key it never had gets today, whichever way it was opened.
+        Assert.Equal("2026-02-01", VerificationLedger.Open(_site.Root, new FixedClock(Later), first).DateFor("fedcba9876543210"));
+    }
 }

@@ -23,12 +23,16 @@ public sealed class VerdictCache
     private readonly ConcurrentQueue<CachedRun> _log = new();
     private readonly ConcurrentQueue<(CacheKey Key, string Hash, string Identity, RecordedOutcome Recorded)> _fresh = new();
     private readonly ConcurrentDictionary<string, string> _reused = new(StringComparer.Ordinal);
-    private Lazy<CacheIndex> _index;
+    // The file as read, with its stamp from just before: a later verification (`serve`) takes it while the file is unchanged.
+    private Lazy<(FileStamp? Stamp, CacheIndex Index)> _index;
 
-    private VerdictCache(string? folder, string? machine = null, string? tool = null, string? assembler = null)
+    private VerdictCache(string? folder, string? machine = null, string? tool = null, string? assembler = null, VerdictCache? previous = null)
     {
         (_folder, _machine, _tool, _assembler) = (folder, machine, tool, assembler);
-        _index = Reader();
+        _index = previous is not null && previous._folder == folder && (previous._machine, previous._tool, previous._assembler) == (machine, tool, assembler)
+            && previous._index is { IsValueCreated: true } read && folder is not null && read.Value.Stamp == FileStamp.Of(FileOf(folder))
+            ? read
+            : Reader();
     }
 
     /// <summary>
@@ -36,8 +40,9 @@ public sealed class VerdictCache
     /// the assembler's identities and the tool's version are this build's; a test may give
     /// others, as another build would have.
     /// </summary>
-    public static VerdictCache Open(string siteRoot, string? machine = null, string? tool = null, string? assembler = null) =>
-        new(FolderOf(siteRoot), machine, tool, assembler);
+    /// <param name="previous">The cache the previous rebuild of the same site verified with (`serve`): its file, as it read it, is taken when unchanged since.</param>
+    public static VerdictCache Open(string siteRoot, string? machine = null, string? tool = null, string? assembler = null, VerdictCache? previous = null) =>
+        new(FolderOf(siteRoot), machine, tool, assembler, previous);
 
     /// <summary>A cache that runs everything and reads and writes nothing (`--no-cache`), still saying so under `--verbose`.</summary>
     public static VerdictCache Off() => new(null);
@@ -60,7 +65,7 @@ public sealed class VerdictCache
         }
         var key = CacheKey.For(scenario, profile, _machine, _tool, _assembler);
         var identity = CacheKey.HashOf($"{scenario.Syntax.Span.Path}\n{scenario.Syntax.Name}\n{profile.Name}");
-        var index = _index.Value;
+        var index = _index.Value.Index;
         var last = index.Last(identity);
         var hash = key.Hash;
         var (cached, problem) = index.Find(key, hash, profile.Name);
@@ -115,8 +120,8 @@ public sealed class VerdictCache
         _index = Reader();
     }
 
-    private Lazy<CacheIndex> Reader() =>
-        new(() => CacheIndex.Load(FileOf(_folder!)), LazyThreadSafetyMode.ExecutionAndPublication);
+    private Lazy<(FileStamp?, CacheIndex)> Reader() =>
+        new(() => (FileStamp.Of(FileOf(_folder!)), CacheIndex.Load(FileOf(_folder!))), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private void Note(CompiledScenario scenario, Profile profile, string? reason) =>
         _log.Enqueue(new CachedRun(scenario.Syntax.Name, scenario.Syntax.Span, profile.Name, reason));
