@@ -21,11 +21,11 @@ public sealed class ToolPackageTests
             var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
             var nupkg = Path.Combine(work, "nupkg");
             var tools = Path.Combine(work, "tools");
-            // The README's three packs. Each platform's build goes to its own output folder, apart from the
-            // test run's; the pointer package, packed last, reuses them instead of building again.
-            Succeeds("dotnet", work, "pack", project, "-c", configuration, "-r", "any", "-o", nupkg, "--nologo");
-            Succeeds("dotnet", work, "pack", project, "-c", configuration, "-r", "linux-x64", "-o", nupkg, "--nologo");
+            // The README's three packs, in its order. The pointer package holds no build (the test run's
+            // serves); each platform's build goes to its own output folder, apart from the test run's.
             Succeeds("dotnet", work, "pack", project, "--no-build", "-c", configuration, "-o", nupkg, "--nologo");
+            Succeeds("dotnet", work, "pack", project, "-c", configuration, "-r", "linux-x64", "-o", nupkg, "--nologo");
+            Succeeds("dotnet", work, "pack", project, "-c", configuration, "-r", "any", "-o", nupkg, "--nologo");
             var packages = Directory.GetFiles(nupkg, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(3, packages.Count);
             var release = Assert.Single(packages, p => p!.StartsWith("Errata.any.", StringComparison.Ordinal))!["Errata.any.".Length..^".nupkg".Length];
