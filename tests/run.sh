@@ -25,7 +25,8 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test Errata.sln --nologo -v q 2>&1 | tee "$log"
+# The console logger at minimal prints each failing test with its message and stack, which a CI log needs.
+dotnet test Errata.sln --nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -44,9 +44,7 @@ public sealed class SourceWatcher : IDisposable
     private void OnChange(object sender, FileSystemEventArgs e)
     {
         var path = Path.GetFullPath(e.FullPath);
-        var name = Path.GetFileName(path);
-        if (path.StartsWith(_output, StringComparison.Ordinal) || _written.Contains(path) || name.StartsWith('.') || path.Contains($"{Path.DirectorySeparatorChar}.", StringComparison.Ordinal))
-            return;
+        if (Ignored(path)) return;
         // A folder's own change event only says something inside it changed, which has its own event.
         if (e.ChangeType == WatcherChangeTypes.Changed && Directory.Exists(path)) return;
         lock (_timer)
@@ -54,11 +52,17 @@ public sealed class SourceWatcher : IDisposable
             if (_pending.Count == 0) _firstSeen = Stopwatch.GetTimestamp();
             _pending.Add(path);
             if (e.ChangeType is WatcherChangeTypes.Created or WatcherChangeTypes.Renamed) _appeared.Add(path);
-            // A renamed file is gone from its old name: whatever held it must rebuild too.
-            if (e is RenamedEventArgs renamed) _pending.Add(Path.GetFullPath(renamed.OldFullPath));
+            // A renamed file is gone from its old name: whatever held it must rebuild too (unless
+            // nothing read it: an editor's hidden scratch file renamed over the document).
+            if (e is RenamedEventArgs renamed && Path.GetFullPath(renamed.OldFullPath) is var old && !Ignored(old)) _pending.Add(old);
             _timer.Change(Settle, Timeout.InfiniteTimeSpan);
         }
     }
+
+    /// <summary>In the output, written by builds, or hidden (or inside a hidden folder).</summary>
+    private bool Ignored(string path) =>
+        path.StartsWith(_output, StringComparison.Ordinal) || _written.Contains(path) || Path.GetFileName(path).StartsWith('.')
+        || path.Contains($"{Path.DirectorySeparatorChar}.", StringComparison.Ordinal);
 
     private void Flush()
     {

@@ -12,10 +12,11 @@
   var selector = 'script[src="' + self.getAttribute("src") + '"]';
   var seen = self.dataset.version || null;
   // The page as served, before other scripts change it: what the next version is compared with.
-  var served = { head: headOf(document), body: bodyOf(document.body.cloneNode(true)) };
+  var served = null;
 
+  // Without this script, which a page without a body (a layout being rewritten) has in its head.
   function headOf(doc) {
-    return Array.prototype.filter.call(doc.head.children, function (e) { return e.tagName !== "TITLE"; })
+    return Array.prototype.filter.call(doc.head.children, function (e) { return e.tagName !== "TITLE" && !e.matches(selector); })
       .map(function (e) { return e.outerHTML; }).join("\n");
   }
 
@@ -123,5 +124,12 @@
       .catch(function () { setTimeout(wait, 1000); });
   }
 
-  wait();
+  function start() {
+    served = { head: headOf(document), body: bodyOf(document.body.cloneNode(true)) };
+    wait();
+  }
+
+  // In the head, this script runs before the body exists.
+  if (document.body) start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

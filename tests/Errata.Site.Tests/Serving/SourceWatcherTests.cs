@@ -46,6 +46,19 @@ public sealed class SourceWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task ASaveThroughAHiddenFileRenamedOverTheDocument_IsTheDocumentAlone()
+    {
+        _site.Doc("page.md", "# Page\n");
+        var reported = await Reported(() =>
+        {
+            var hidden = Docs(".page.md.swp");
+            File.WriteAllText(hidden, "# Page, saved\n");
+            File.Move(hidden, Docs("page.md"), overwrite: true);
+        });
+        Assert.Equal([Docs("page.md")], reported);
+    }
+
+    [Fact]
     public async Task ASaveThatMovesTheDocumentAsideAsABackup_IsTheDocumentAlone()
     {
         _site.Doc("page.md", "# Page\n");
