@@ -46,7 +46,7 @@ public sealed class LiveUpdateTests(SiteFixture site)
         var navigations = await CountNavigations(page);
         var before = served.Server.Version;
 
-        await ServedSite.SaveAsync(served.Source(12), ScaleSite.Page(12, failing: false, extra: Tall("Saved while open.")));
+        await SafeSave.WriteAsync(served.Source(12), ScaleSite.Page(12, failing: false, extra: Tall("Saved while open.")));
 
         await Expect(page.Locator("main")).ToContainTextAsync("Saved while open", new() { Timeout = 20_000 });
         Assert.True(await page.EvaluateAsync<bool>(MarkerKept), "the page was reloaded: what it held is gone");
@@ -80,7 +80,7 @@ public sealed class LiveUpdateTests(SiteFixture site)
         var navigations = await CountNavigations(other.Page);
         var before = served.Server.Version;
 
-        await ServedSite.SaveAsync(served.Source(12), ScaleSite.Page(12, failing: false, extra: " Saved while open."));
+        await SafeSave.WriteAsync(served.Source(12), ScaleSite.Page(12, failing: false, extra: " Saved while open."));
 
         await Expect(edited.Page.Locator("main")).ToContainTextAsync("Saved while open", new() { Timeout = 20_000 });
         // Both of the rebuild's publications are out: the changed page, then the rest.
@@ -107,7 +107,7 @@ public sealed class LiveUpdateTests(SiteFixture site)
 
         var meta = "<meta charset=\"utf-8\">";
         Assert.Contains(meta, layout, StringComparison.Ordinal);
-        await ServedSite.SaveAsync(Path.Combine(served.Root, "templates", "layout.html"), layout.Replace(meta, meta + "\n<meta name=\"errata-test\" content=\"changed\">", StringComparison.Ordinal));
+        await SafeSave.WriteAsync(Path.Combine(served.Root, "templates", "layout.html"), layout.Replace(meta, meta + "\n<meta name=\"errata-test\" content=\"changed\">", StringComparison.Ordinal));
 
         await Expect(tab.Page.Locator("meta[name=errata-test]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         Assert.False(await tab.Page.EvaluateAsync<bool>(MarkerKept), "the head changed, yet the page was not reloaded");
@@ -131,11 +131,11 @@ public sealed class LiveUpdateTests(SiteFixture site)
         // and nothing after. Every page is then a head without a body, and the script serve adds
         // to the page is in the head, where it runs before there is a body.
         var head = layout[..(layout.IndexOf("</head>", StringComparison.Ordinal) + "</head>".Length)];
-        await ServedSite.SaveAsync(path, head);
+        await SafeSave.WriteAsync(path, head);
         await Expect(tab.Page.Locator("head > script[src='/__errata/live-update.js']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await Expect(tab.Page.Locator("body > *")).ToHaveCountAsync(0);
 
-        await ServedSite.SaveAsync(path, layout.Replace("<main", "<main data-whole=\"yes\"", StringComparison.Ordinal));
+        await SafeSave.WriteAsync(path, layout.Replace("<main", "<main data-whole=\"yes\"", StringComparison.Ordinal));
 
         await Expect(tab.Page.Locator("main[data-whole=yes]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await Expect(tab.Page.Locator("body > script[src='/__errata/live-update.js']")).ToHaveCountAsync(1);

@@ -45,19 +45,6 @@ public sealed class ServedSite : IAsyncDisposable
     /// <summary>Where the generated page <paramref name="number"/>'s source is in the site at <paramref name="root"/>.</summary>
     public static string SourceIn(string root, int number) => Path.Combine(root, "docs", $"chapter-{number / 10:D3}", $"page-{number:D4}.md");
 
-    /// <summary>
-    /// Saves <paramref name="text"/> to <paramref name="path"/> as an editor's safe write does: a
-    /// hidden file beside it, renamed over it. The server sees one change, whole, however loaded the
-    /// machine is; a write in place is two (the file emptied, then written), which a slow enough
-    /// writer lets the server build from one at a time.
-    /// </summary>
-    public static async Task SaveAsync(string path, string text)
-    {
-        var hidden = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".saving");
-        await File.WriteAllTextAsync(hidden, text);
-        File.Move(hidden, path, overwrite: true);
-    }
-
     /// <summary>The output path of the generated page <paramref name="number"/>.</summary>
     public static string Page(int number) => $"chapter-{number / 10:D3}/page-{number:D4}.html";
 

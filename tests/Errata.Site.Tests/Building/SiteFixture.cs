@@ -19,11 +19,12 @@ public sealed class SiteFixture : IDisposable
 
     public void Config(string json) => File.WriteAllText(ConfigPath, json);
 
+    /// <summary>Writes a document; see <see cref="SafeSave"/> for why through a rename.</summary>
     public void Doc(string relative, string text)
     {
         var path = Path.Combine(Root, "docs", relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
+        SafeSave.Write(path, text);
     }
 
     public string Page(string relative) => File.ReadAllText(Path.Combine(Output, relative));
