@@ -43,7 +43,8 @@ public sealed class PageAuditTests(SiteFixture site, ITestOutputHelper output)
         await using var tab = await site.OpenAsync(path, view == "dark" ? ColorScheme.Dark : ColorScheme.Light, view == "narrow" ? 390 : 1280);
         var page = tab.Page;
 
-        await page.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.Artifacts, $"{path.Replace('/', '_')}.{view}.png"), FullPage = true });
+        // A full-page capture of the longest pages takes seconds on a loaded machine: past Playwright's 30 s default, it is the machine, not the page.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.Artifacts, $"{path.Replace('/', '_')}.{view}.png"), FullPage = true, Timeout = 120_000 });
         // Expanded, every trace's content is checked too; nothing visible collapsed is hidden then.
         await page.EvaluateAsync("document.querySelectorAll('details').forEach(d => d.open = true)");
         var axe = await page.RunAxe();
