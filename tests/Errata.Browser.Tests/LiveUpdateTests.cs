@@ -20,6 +20,15 @@ public sealed class LiveUpdateTests(SiteFixture site)
     private static string Tall(string first) =>
         " " + first + string.Concat(Enumerable.Range(0, 60).Select(i => $"\n\nFiller paragraph {i}."));
 
+    private static string LayoutIn(string root) => Path.Combine(root, "templates", "layout.html");
+
+    // A site with a layout of its own, which a test can edit.
+    private static void WriteLayout(string root, string layout)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(LayoutIn(root))!);
+        File.WriteAllText(LayoutIn(root), layout);
+    }
+
     // Loads of a document, not changes of the address within one (the filters' replaceState).
     private static async Task<Func<int>> CountNavigations(IPage page)
     {
@@ -96,18 +105,14 @@ public sealed class LiveUpdateTests(SiteFixture site)
     [Fact]
     public async Task AChangedHead_ReloadsThePage()
     {
-        var layout = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "templates", "layout.html"));
-        await using var served = await ServedSite.StartAsync(prepare: root =>
-        {
-            Directory.CreateDirectory(Path.Combine(root, "templates"));
-            File.WriteAllText(Path.Combine(root, "templates", "layout.html"), layout);
-        });
+        var layout = File.ReadAllText(LayoutIn(RepositoryRoot.Path));
+        await using var served = await ServedSite.StartAsync(prepare: root => WriteLayout(root, layout));
         await using var tab = await site.OpenAbsoluteAsync(served.Url(ServedSite.Page(12)));
         var navigations = await CountNavigations(tab.Page);
 
         var meta = "<meta charset=\"utf-8\">";
         Assert.Contains(meta, layout, StringComparison.Ordinal);
-        await SafeSave.WriteAsync(Path.Combine(served.Root, "templates", "layout.html"), layout.Replace(meta, meta + "\n<meta name=\"errata-test\" content=\"changed\">", StringComparison.Ordinal));
+        await SafeSave.WriteAsync(LayoutIn(served.Root), layout.Replace(meta, meta + "\n<meta name=\"errata-test\" content=\"changed\">", StringComparison.Ordinal));
 
         await Expect(tab.Page.Locator("meta[name=errata-test]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         Assert.False(await tab.Page.EvaluateAsync<bool>(MarkerKept), "the head changed, yet the page was not reloaded");
@@ -118,13 +123,9 @@ public sealed class LiveUpdateTests(SiteFixture site)
     [Fact]
     public async Task APageBuiltFromAHalfWrittenLayout_StillShowsTheNextSave()
     {
-        var layout = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "templates", "layout.html"));
-        await using var served = await ServedSite.StartAsync(prepare: root =>
-        {
-            Directory.CreateDirectory(Path.Combine(root, "templates"));
-            File.WriteAllText(Path.Combine(root, "templates", "layout.html"), layout);
-        });
-        var path = Path.Combine(served.Root, "templates", "layout.html");
+        var layout = File.ReadAllText(LayoutIn(RepositoryRoot.Path));
+        await using var served = await ServedSite.StartAsync(prepare: root => WriteLayout(root, layout));
+        var path = LayoutIn(served.Root);
         await using var tab = await site.OpenAbsoluteAsync(served.Url(ServedSite.Page(12)));
 
         // What the server may read of a layout written in place, when the writer is slow: its head
