@@ -23,6 +23,7 @@ internal static class ServeBenchmark
 {
     private const double Target = 0.2;
     private const string Chromium = "/usr/bin/chromium";
+    private const int PerFolder = 100;
 
     public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
 
@@ -37,7 +38,7 @@ internal static class ServeBenchmark
         Process? serve = null;
         try
         {
-            ScaleSite.Write(site, pages, perFolder: 100);
+            ScaleSite.Write(site, pages, PerFolder);
             var tool = ToolProcess.PublishTool(work);
             var port = LoopbackPort.Free();
             serve = Process.Start(new ProcessStartInfo(tool, ["serve", "--timings", "--port", port.ToString(CultureInfo.InvariantCulture)]) { WorkingDirectory = site, RedirectStandardOutput = true, RedirectStandardError = true })!;
@@ -50,7 +51,7 @@ internal static class ServeBenchmark
             serve.BeginOutputReadLine();
             serve.BeginErrorReadLine();
             var number = pages / 2;
-            var page = $"chapter-{number / 100:D3}/page-{number:D4}";
+            var page = ScaleSite.PagePath(number, PerFolder);
             var url = $"http://127.0.0.1:{port}/{page}.html";
             await WaitServed(url);
 

@@ -7,6 +7,8 @@ namespace Errata.Browser.Tests;
 /// <summary>A generated site (<see cref="ScaleSite"/>) in a folder of its own, served by `errata serve` until disposed.</summary>
 public sealed class ServedSite : IAsyncDisposable
 {
+    private const int PerFolder = 10;
+
     private readonly CancellationTokenSource _cancel = new(TimeSpan.FromMinutes(3));
     private readonly Task _running;
 
@@ -28,7 +30,7 @@ public sealed class ServedSite : IAsyncDisposable
     public static async Task<ServedSite> StartAsync(int pages = 20, Action<string>? prepare = null)
     {
         var root = Directory.CreateTempSubdirectory("errata-serve-").FullName;
-        ScaleSite.Write(root, pages, perFolder: 10);
+        ScaleSite.Write(root, pages, PerFolder);
         prepare?.Invoke(root);
         var site = new ServedSite(root);
         for (var i = 0; i < 300 && site.Server.Version < 1; i++) await Task.Delay(100);
@@ -43,10 +45,10 @@ public sealed class ServedSite : IAsyncDisposable
     public string Source(int number) => SourceIn(Root, number);
 
     /// <summary>Where the generated page <paramref name="number"/>'s source is in the site at <paramref name="root"/>.</summary>
-    public static string SourceIn(string root, int number) => Path.Combine(root, "docs", $"chapter-{number / 10:D3}", $"page-{number:D4}.md");
+    public static string SourceIn(string root, int number) => Path.Combine(root, "docs", ScaleSite.PagePath(number, PerFolder) + ".md");
 
     /// <summary>The output path of the generated page <paramref name="number"/>.</summary>
-    public static string Page(int number) => $"chapter-{number / 10:D3}/page-{number:D4}.html";
+    public static string Page(int number) => ScaleSite.PagePath(number, PerFolder) + ".html";
 
     /// <summary>Waits until the server has published <paramref name="version"/> (a rebuild publishes twice: the changed pages, then the rest).</summary>
     public async Task UntilVersion(int version)

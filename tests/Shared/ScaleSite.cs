@@ -19,11 +19,14 @@ internal static class ScaleSite
         File.WriteAllText(Path.Combine(docs, "index.md"), "# Scale\n\nA generated site.\n");
         for (var i = 0; i < pages; i++)
         {
-            var folder = Path.Combine(docs, Invariant($"chapter-{i / perFolder:D3}"));
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, Invariant($"page-{i:D4}.md")), Page(i, failing?.Contains(i) == true));
+            var path = Path.Combine(docs, PagePath(i, perFolder) + ".md");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, Page(i, failing?.Contains(i) == true));
         }
     }
+
+    /// <summary>Page <paramref name="i"/>'s path under docs/, and of its output page, without the extension: "chapter-001/page-0012".</summary>
+    public static string PagePath(int i, int perFolder) => Invariant($"chapter-{i / perFolder:D3}/page-{i:D4}");
 
     /// <summary>One page: a heading, a paragraph and a scenario whose constant is the page's number.</summary>
     public static string Page(int i, bool failing, string extra = "") => Invariant($$"""

@@ -55,7 +55,8 @@ public sealed class ThemeFiles
         return new ThemeFiles(files);
     }
 
-    private static byte[] ReadResource(string name)
+    /// <summary>A resource built into the tool, whole: the theme's files, and the script `serve` adds to pages.</summary>
+    internal static byte[] ReadResource(string name)
     {
         using var stream = typeof(ThemeFiles).Assembly.GetManifestResourceStream(name)!;
         using var copy = new MemoryStream();

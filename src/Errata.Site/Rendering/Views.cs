@@ -108,7 +108,7 @@ public sealed record ProfileView(string Name, string Anchor, string Description,
 /// <summary>One rule: its anchor on the rules page, statement, source, and the profiles that use it.</summary>
 public sealed record RuleRowView(string Id, string Anchor, string Statement, string Source, string Profiles);
 
-/// <summary>The scenarios page: one row per scenario and profile, filterable by both.</summary>
+/// <summary>The scenarios page: one row per scenario, a verdict per profile, filterable by profile and verdict.</summary>
 public sealed record ScenarioIndexView(IReadOnlyList<string> Profiles, IReadOnlyList<ScenarioRowView> Rows);
 
 /// <summary>A scenario with its verdict on each of the page's profiles; Url leads to the scenario, ProseUrl back to the paragraph it proves.</summary>

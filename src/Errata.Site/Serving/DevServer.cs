@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using Errata.Diagnostics;
 using Errata.Site.Building;
+using Errata.Site.Rendering;
 
 namespace Errata.Site.Serving;
 
@@ -242,7 +243,7 @@ public sealed class DevServer : IDisposable
         {
             // 503: there is no site to serve until the errors are fixed; the page says which.
             response.StatusCode = 503;
-            Write(response, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(InjectReload(BuildErrorPage.Render(diagnostics), served)));
+            Write(response, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(InjectLiveUpdate(BuildErrorPage.Render(diagnostics), served)));
             return;
         }
         if (_output is null || StaticFiles.Resolve(_output, path) is not { } file)
@@ -254,7 +255,7 @@ public sealed class DevServer : IDisposable
         var bytes = File.ReadAllBytes(file);
         var type = StaticFiles.ContentType(file);
         if (type.StartsWith("text/html", StringComparison.Ordinal))
-            bytes = Encoding.UTF8.GetBytes(InjectReload(Encoding.UTF8.GetString(bytes), served));
+            bytes = Encoding.UTF8.GetBytes(InjectLiveUpdate(Encoding.UTF8.GetString(bytes), served));
         Write(response, type, bytes);
         _awaited?.WasServed(Publications.Normalize(Path.GetRelativePath(_output, file)));
     }
@@ -270,7 +271,7 @@ public sealed class DevServer : IDisposable
     /// Served pages wait for a publication of their file after the version they were served at,
     /// and show it then; the written site has no such script.
     /// </summary>
-    private static string InjectReload(string html, int version)
+    private static string InjectLiveUpdate(string html, int version)
     {
         var tag = $"<script src=\"{LiveUpdatePath}\" data-version=\"{version.ToString(CultureInfo.InvariantCulture)}\"></script>";
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
@@ -278,13 +279,7 @@ public sealed class DevServer : IDisposable
     }
 
     /// <summary>The script served pages wait with and show a save through (live-update.js, built into the tool).</summary>
-    private static readonly Lazy<byte[]> LiveUpdateScript = new(() =>
-    {
-        using var stream = typeof(DevServer).Assembly.GetManifestResourceStream("serving/live-update.js")!;
-        using var bytes = new MemoryStream();
-        stream.CopyTo(bytes);
-        return bytes.ToArray();
-    });
+    private static readonly Lazy<byte[]> LiveUpdateScript = new(() => ThemeFiles.ReadResource("serving/live-update.js"));
 
     private static void Write(HttpListenerResponse response, string type, byte[] body)
     {

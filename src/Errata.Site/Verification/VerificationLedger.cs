@@ -22,8 +22,7 @@ public sealed class VerificationLedger
     private static readonly string Former = Path.Combine(".errata", "verified.json");
 
     private readonly string _file;
-    // Dates first given by this build, beside those read.
-    private readonly Dictionary<string, string> _added = new(StringComparer.Ordinal);
+    // The dates this build showed: those read, and today for a run first verified now.
     private readonly SortedDictionary<string, string> _used = new(StringComparer.Ordinal);
     private readonly string _today;
     // The file as read, and which file and when: a later rebuild reuses it while the file is unchanged.
@@ -88,11 +87,7 @@ public sealed class VerificationLedger
         // Pages render in parallel.
         lock (_used)
         {
-            if (!_read.TryGetValue(key, out var date) && !_added.TryGetValue(key, out date))
-            {
-                date = _today;
-                _added[key] = date;
-            }
+            var date = _read.TryGetValue(key, out var read) ? read : _today;
             _used[key] = date;
             return date;
         }

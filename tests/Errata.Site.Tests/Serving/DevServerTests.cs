@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using Errata.Testing;
 using System.Text;
 using Errata.Site.Building;
 using Errata.Site.Serving;
 using Errata.Site.Tests.Building;
+using Errata.Testing;
 
 namespace Errata.Site.Tests.Serving;
 

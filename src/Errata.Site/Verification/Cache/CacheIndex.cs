@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Errata.Machine;
@@ -75,7 +74,7 @@ internal sealed class CacheIndex
         {
             if (ReadKey(entry.GetProperty("key")) != key) return (null, "the entry is for other inputs, rewritten");
             var outcome = entry.GetProperty("outcome");
-            if (!Checksum(JsonMarshal.GetRawUtf8Value(outcome)).Equals(entry.GetProperty("checksum").GetString(), StringComparison.Ordinal))
+            if (!CacheKey.HashOf(JsonMarshal.GetRawUtf8Value(outcome)).Equals(entry.GetProperty("checksum").GetString(), StringComparison.Ordinal))
                 return (null, "the entry's checksum does not match, rewritten");
             var read = OutcomeJson.Read(outcome);
             return read.Profile == profile ? (read, null) : (null, "the entry is for another profile, rewritten");
@@ -109,7 +108,7 @@ internal sealed class CacheIndex
             w.WriteStartObject();
             w.WritePropertyName("key");
             WriteKey(w, key);
-            w.WriteString("checksum", Checksum(Encoding.UTF8.GetBytes(outcome)));
+            w.WriteString("checksum", CacheKey.HashOf(outcome));
             w.WritePropertyName("outcome");
             w.WriteRawValue(outcome, skipInputValidation: true);
             w.WriteEndObject();
@@ -154,9 +153,6 @@ internal sealed class CacheIndex
             current._document?.Dispose();
         }
     }
-
-    /// <summary>The SHA-256 of an outcome's text as the file holds it.</summary>
-    private static string Checksum(ReadOnlySpan<byte> utf8) => Convert.ToHexStringLower(SHA256.HashData(utf8));
 
     private static void WriteKey(Utf8JsonWriter w, CacheKey key)
     {

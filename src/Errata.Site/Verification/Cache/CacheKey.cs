@@ -60,5 +60,8 @@ public sealed record CacheKey(string Scenario, string Assembler, string Rules, s
         return changes;
     }
 
-    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string HashOf(string text) => HashOf(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The SHA-256 of UTF-8 text, in lowercase hexadecimal.</summary>
+    public static string HashOf(ReadOnlySpan<byte> utf8) => Convert.ToHexStringLower(SHA256.HashData(utf8));
 }
