@@ -82,6 +82,24 @@ public sealed class ClassOptionTests
     }
 
     [Fact]
+    public void ClassDirective_ArgumentThatMakesNoClass_IsAnError()
+    {
+        var (html, doc) = Render(".. class:: 42\n\n   p1\n");
+        var d = Assert.Single(doc.Diagnostics);
+        Assert.Equal("Error in \"class\" directive:\nInvalid class attribute value for \"class\" directive: \"42\".", d.Message);
+        Assert.DoesNotContain("<p>p1</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Figure_FigclassThatMakesNoName_FailsTheFigure()
+    {
+        var (html, doc) = Render(".. figure:: a.png\n   :figclass: ---\n");
+        var d = Assert.Single(doc.Diagnostics);
+        Assert.Equal("Error in \"figure\" directive:\ninvalid option value: (option: \"figclass\"; value: '---')\ncannot make \"---\" into a class name.", d.Message);
+        Assert.DoesNotContain("<figure", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ClassDirective_WithContent_ClassesEachTopLevelBlock()
     {
         var (html, _) = Render(".. class:: two\n\n   p1\n\n   - item\n");
