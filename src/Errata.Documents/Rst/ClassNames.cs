@@ -23,18 +23,16 @@ internal static class ClassNames
     /// <summary>docutils' make_id: empty when nothing of <paramref name="text"/> can be a class name.</summary>
     public static string Make(string text)
     {
-        var spelt = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
-        {
-            if (Spelt.TryGetValue(c, out var s)) spelt.Append(s);
-            else spelt.Append(c);
-        }
-        var sb = new StringBuilder(spelt.Length);
+        var sb = new StringBuilder(text.Length);
         var dash = false;
-        foreach (var c in spelt.ToString().SelectMany(AsciiFolding.Fold))
+        foreach (var letter in text.ToLowerInvariant())
         {
-            if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) { sb.Append(c); dash = false; }
-            else if (!dash) { sb.Append('-'); dash = true; }
+            // What Spelt gives is ASCII already, so folding it would change nothing.
+            foreach (var c in Spelt.GetValueOrDefault(letter) ?? AsciiFolding.Fold(letter))
+            {
+                if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) { sb.Append(c); dash = false; }
+                else if (!dash) { sb.Append('-'); dash = true; }
+            }
         }
         var start = 0;
         while (start < sb.Length && (sb[start] == '-' || char.IsAsciiDigit(sb[start]))) start++;
@@ -67,8 +65,4 @@ internal static class ClassNames
         }
         return classes;
     }
-
-    /// <summary>docutils' error for a directive whose argument is its class names (<c>class</c>, <c>container</c>) when one cannot be.</summary>
-    public static string InvalidArgument(string directive, string argument) =>
-        $"Invalid class attribute value for \"{directive}\" directive: \"{argument}\".";
 }

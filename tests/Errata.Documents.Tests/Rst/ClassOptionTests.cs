@@ -73,12 +73,16 @@ public sealed class ClassOptionTests
         Assert.DoesNotContain("directive-arguments", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Container_ArgumentThatMakesNoClass_IsAnError()
+    [Theory]
+    [InlineData(".. container:: 42\n\n   x\n", "Error in \"container\" directive:\nInvalid class attribute value for \"container\" directive: \"42\".", "<div class=\"directive container")]
+    [InlineData(".. class:: 42\n\n   p1\n", "Error in \"class\" directive:\nInvalid class attribute value for \"class\" directive: \"42\".", "<p>p1</p>")]
+    [InlineData(".. figure:: a.png\n   :figclass: ---\n", "Error in \"figure\" directive:\ninvalid option value: (option: \"figclass\"; value: '---')\ncannot make \"---\" into a class name.", "<figure")]
+    public void ClassArgumentOrFigclassThatMakesNoName_FailsTheDirective(string rst, string message, string notShown)
     {
-        var (_, doc) = Render(".. container:: 42\n\n   x\n");
+        var (html, doc) = Render(rst);
         var d = Assert.Single(doc.Diagnostics);
-        Assert.Equal("Error in \"container\" directive:\nInvalid class attribute value for \"container\" directive: \"42\".", d.Message);
+        Assert.Equal(message, d.Message);
+        Assert.DoesNotContain(notShown, html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,33 +31,34 @@ internal static class DirectiveParser
             Fail(context, sink, name, all, error);
             return block.BlankFinish;
         }
-        if (!ReadClasses(input!, "class", out var classes, out error))
-        {
-            Fail(context, sink, name, all, error!);
-            return block.BlankFinish;
-        }
+        if (OptionClasses(context, sink, input!, "class") is not { } classes) return block.BlankFinish;
         directive.Run(context, input! with { Classes = classes }, sink);
         return block.BlankFinish;
     }
 
     /// <summary>
     /// A class option (docutils' class_option): <c>:class:</c>, read here once for every
-    /// directive, or a figure's <c>:figclass:</c>. A value that makes no class name fails the
-    /// directive, as in docutils.
+    /// directive, or a figure's <c>:figclass:</c>; empty without one. A value that makes no
+    /// class name fails the directive, as in docutils: null then.
     /// </summary>
-    public static bool ReadClasses(DirectiveInput input, string option, out IReadOnlyList<string> classes, out string? error)
+    public static IReadOnlyList<string>? OptionClasses(RstContext context, BlockSink sink, DirectiveInput input, string option)
     {
-        classes = [];
-        error = null;
-        if (input.Option(option) is not { } value) return true;
-        if (ClassNames.Parse(value, out var problem) is { } names)
-        {
-            classes = names;
-            return true;
-        }
+        if (input.Option(option) is not { } value) return [];
+        if (ClassNames.Parse(value, out var problem) is { } names) return names;
         // docutils' message, the value as Python prints it (None when the option is empty).
-        error = $"invalid option value: (option: \"{option}\"; value: {(value.Length == 0 ? "None" : "'" + value + "'")})\n{problem}.";
-        return false;
+        Fail(context, sink, input.Name, input.Block, $"invalid option value: (option: \"{option}\"; value: {(value.Length == 0 ? "None" : "'" + value + "'")})\n{problem}.");
+        return null;
+    }
+
+    /// <summary>
+    /// The class names a directive takes as its argument (<c>class</c>, <c>container</c>), or
+    /// null when one cannot be a class name, the directive then failed with docutils' message.
+    /// </summary>
+    public static IReadOnlyList<string>? ArgumentClasses(RstContext context, BlockSink sink, DirectiveInput input)
+    {
+        if (ClassNames.Parse(input.Argument, out _) is { } names) return names;
+        Fail(context, sink, input.Name, input.Block, $"Invalid class attribute value for \"{input.Name}\" directive: \"{input.Argument}\".");
+        return null;
     }
 
     public static void Fail(RstContext context, BlockSink sink, string name, IReadOnlyList<RstLine> block, string error)

@@ -11,11 +11,7 @@ internal sealed class ClassDirective : IDirective
 
     public void Run(RstContext context, DirectiveInput input, BlockSink sink)
     {
-        if (ClassNames.Parse(input.Argument, out _) is not { } classes)
-        {
-            DirectiveParser.Fail(context, sink, input.Name, input.Block, ClassNames.InvalidArgument(input.Name, input.Argument));
-            return;
-        }
+        if (DirectiveParser.ArgumentClasses(context, sink, input) is not { } classes) return;
         var blocks = context.Body.ParseNested(input.Content);
         foreach (var block in blocks) block.Classes = [.. block.Classes, .. classes];
         sink.AddRange(blocks);

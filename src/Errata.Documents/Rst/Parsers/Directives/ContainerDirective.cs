@@ -26,11 +26,7 @@ internal sealed class ContainerDirective(bool titles) : IDirective
         // docutils' container takes its classes as its arguments, which are nothing to show.
         if (name == "container" && input.Arguments.Count > 0)
         {
-            if (ClassNames.Parse(input.Argument, out _) is not { } named)
-            {
-                DirectiveParser.Fail(context, sink, input.Name, input.Block, ClassNames.InvalidArgument(input.Name, input.Argument));
-                return;
-            }
+            if (DirectiveParser.ArgumentClasses(context, sink, input) is not { } named) return;
             (classes, arguments) = (named, "");
         }
         var node = new DirectiveBlock { Name = name, Arguments = arguments, Span = input.Line.Span, Classes = classes };

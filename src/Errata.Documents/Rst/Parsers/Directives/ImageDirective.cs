@@ -9,12 +9,8 @@ internal sealed class ImageDirective(bool figure) : IDirective
 
     public void Run(RstContext context, DirectiveInput input, BlockSink sink)
     {
-        IReadOnlyList<string> figureClasses = [];
-        if (figure && !DirectiveParser.ReadClasses(input, "figclass", out figureClasses, out var error))
-        {
-            DirectiveParser.Fail(context, sink, input.Name, input.Block, error!);
-            return;
-        }
+        IReadOnlyList<string>? figureClasses = figure ? DirectiveParser.OptionClasses(context, sink, input, "figclass") : [];
+        if (figureClasses is null) return;
         var url = string.Concat(input.Argument.Where(c => !char.IsWhiteSpace(c)));
         // As in docutils, :class: is the image's and a figure's :figclass: the figure's.
         var image = new Image { Url = url, Alt = input.Option("alt") ?? "", Span = input.Line.Span, Classes = input.Classes };
