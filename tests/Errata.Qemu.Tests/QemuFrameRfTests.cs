@@ -1,6 +1,5 @@
 using Errata.Machine;
 using Errata.Machine.Events;
-using Errata.Machine.Profiles;
 
 namespace Errata.Qemu.Tests;
 
@@ -39,12 +38,12 @@ public class QemuFrameRfTests
                   hlt
                 expect: halted
                 """;
-            var image = Scenarios.Compile(body).Image;
-            var f = Scenarios.Compile(body).Assembly.Labels["f"];
+            var compiled = Scenarios.Compile(body);
+            var f = compiled.Assembly.Labels["f"];
 
-            var qemu = FrameRf(Scenarios.Tcg.Run(image, Profile("qemu-tcg")), vector, f);
-            var model = FrameRf(X86Machine.Run(image, Profile("qemu-tcg")), vector, f);
-            var apm = FrameRf(X86Machine.Run(image, Profile("apm")), vector, f);
+            var qemu = FrameRf(Scenarios.Tcg.Run(compiled.Image, Scenarios.QemuTcg), vector, f);
+            var model = FrameRf(X86Machine.Run(compiled.Image, Scenarios.QemuTcg), vector, f);
+            var apm = FrameRf(X86Machine.Run(compiled.Image, Scenarios.Apm), vector, f);
 
             Assert.Equal(resumed ? Rf : 0, qemu);
             Assert.Equal(qemu, model);
@@ -57,11 +56,5 @@ public class QemuFrameRfTests
         var e = Assert.Single(o.Events, e => e.Id.Name == vector && e.Disposition == Disposition.Delivered);
         Assert.Equal(rip, e.Rip);
         return e.Frame!.Rflags & Rf;
-    }
-
-    private static Profile Profile(string name)
-    {
-        Assert.True(ProfileRegistry.TryGet(name, out var p), name);
-        return p;
     }
 }

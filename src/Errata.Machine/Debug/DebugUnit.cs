@@ -134,7 +134,6 @@ internal sealed class DebugUnit
         return bits;
     }
 
-    /// <summary>Whether DRn's LEN-aligned range overlaps <paramref name="size"/> bytes at <paramref name="address"/>.</summary>
     /// <summary>
     /// Whether a breakpoint covers the LEN-aligned range its address lies in (the processor) or
     /// LEN bytes from the address as written (QEMU); set from the rules when the machine starts.
@@ -202,7 +201,7 @@ internal sealed class DebugUnit
         for (var n = 0; n < 4; n++)
         {
             if ((DataMask & (1 << n)) == 0) continue;
-            var (first, last) = Range(n);
+            var (first, last) = Range(Dr7, n);
             if ((write || DebugBits.Type(Dr7, n) == 3) && !(start > last || first > start + length - 1))
             {
                 hits |= 1 << n;
@@ -220,25 +219,25 @@ internal sealed class DebugUnit
         for (var n = 0; n < 4; n++)
         {
             if ((DataMask & (1 << n)) == 0 || (!write && DebugBits.Type(Dr7, n) == 1)) continue;
-            var (first, last) = Range(n);
+            var (first, last) = Range(Dr7, n);
             if (first <= page + PageSize - 1 && last >= page) return true;
         }
         return false;
     }
 
-    /// <summary>The first and last byte DRn covers.</summary>
-    private (ulong First, ulong Last) Range(int n)
+    /// <summary>The first and last byte DRn covers with the LEN <paramref name="dr7"/> gives it.</summary>
+    private (ulong First, ulong Last) Range(ulong dr7, int n)
     {
-        var len = (ulong)DebugBits.Length(Dr7, n);
+        var len = (ulong)DebugBits.Length(dr7, n);
         var first = AlignsRanges ? Address[n] & ~(len - 1) : Address[n];
         return (first, first + len - 1);
     }
 
+    /// <summary>Whether DRn's range overlaps <paramref name="size"/> bytes at <paramref name="address"/>.</summary>
     private bool Covers(ulong dr7, int n, ulong address, int size)
     {
-        var len = (ulong)DebugBits.Length(dr7, n);
-        var start = AlignsRanges ? Address[n] & ~(len - 1) : Address[n];
-        return address < start + len && start < address + (ulong)size;
+        var (first, last) = Range(dr7, n);
+        return address < last + 1 && first < address + (ulong)size;
     }
 
     /// <summary>

@@ -34,10 +34,7 @@ public sealed class QemuSoftmmuTests
         a.hlt();
         PlaceSlot(p, ref slot);
 
-        var db = p.Run(profile).Of(EventId.DebugException).ToArray();
-
-        Assert.Equal(dr6 != 0, db.Length == 1);
-        if (dr6 != 0) Assert.Equal(dr6, db[0].At("dr6"));
+        AssertOneDbOrNone(p.Run(profile), dr6 != 0 ? dr6 : null);
     }
 
     /// <summary>A 1-byte write breakpoint at +0; a word store at +4 (aligned) or +5 (unaligned), past it.</summary>
@@ -58,10 +55,7 @@ public sealed class QemuSoftmmuTests
         a.hlt();
         PlaceSlot(p, ref slot);
 
-        var db = p.Run(profile).Of(EventId.DebugException).ToArray();
-
-        Assert.Equal(traps, db.Length == 1);
-        if (traps) Assert.Equal(0xFFFF0FF1UL, db[0].At("dr6"));
+        AssertOneDbOrNone(p.Run(profile), traps ? 0xFFFF0FF1UL : null);
     }
 
     /// <summary>
@@ -190,10 +184,7 @@ public sealed class QemuSoftmmuTests
         a.@out(0x80, al);
         a.hlt();
 
-        var db = p.Run(profile).Of(EventId.DebugException).ToArray();
-
-        Assert.Equal(traps, db.Length == 1);
-        if (traps) Assert.Equal(0xFFFF0FF1UL, db[0].At("dr6"));
+        AssertOneDbOrNone(p.Run(profile), traps ? 0xFFFF0FF1UL : null);
     }
 
     /// <summary>
@@ -244,6 +235,14 @@ public sealed class QemuSoftmmuTests
 
         Assert.Single(o.Delivered(EventId.DebugException));
         Assert.Equal(rf, o.Final("rflags") & Rf);
+    }
+
+    /// <summary>The run raised one #DB, reporting <paramref name="dr6"/>, or, with none given, no #DB.</summary>
+    private static void AssertOneDbOrNone(Outcome o, ulong? dr6)
+    {
+        var db = o.Of(EventId.DebugException).ToArray();
+        Assert.Equal(dr6 is not null, db.Length == 1);
+        if (dr6 is { } expected) Assert.Equal(expected, db[0].At("dr6"));
     }
 
     /// <summary>RBX = a 16-byte-aligned address inside the 32-byte slot <see cref="PlaceSlot"/> places at the label returned.</summary>

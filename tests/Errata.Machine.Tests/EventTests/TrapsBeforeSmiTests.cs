@@ -1,6 +1,5 @@
 using Errata.Machine.Events;
 using Errata.Machine.Tests.Support;
-using static Iced.Intel.AssemblerRegisters;
 
 namespace Errata.Machine.Tests.EventTests;
 
@@ -22,15 +21,11 @@ public sealed class TrapsBeforeSmiTests
         Iced.Intel.Label raise = p.Label(), stgi = p.Label(), after = p.Label();
         a.clgi();
         p.At(ref raise);
-        a.pushfq();
-        a.or(__qword_ptr[rsp], 0x100);
-        a.popfq();
+        Snippets.SetTrapFlag(a);
         p.At(ref stgi);
         a.stgi();
         p.At(ref after);
-        a.pushfq();
-        a.and(__qword_ptr[rsp], ~0x100);
-        a.popfq();
+        Snippets.ClearTrapFlag(a);
         a.hlt();
         p.Inject(EventId.Smi, raise);
         p.SingleStepOnceHandler();

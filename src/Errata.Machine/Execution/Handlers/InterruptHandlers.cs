@@ -19,17 +19,14 @@ internal static class InterruptHandlers
     {
         var rule = c.Rules.Decide(Decision.Int3).Rule;
         var asException = c.Rules.Decide(Decision.Int3InterceptedAsException);
-        if (!asException.Delivers && c.Svm.Intercepts(Intercept.IntN))
-            return c.Svm.InterceptInstruction(ExitCodes.Swint, 0, "int3", i.NextIP);
-        var pastTheBitmap = !asException.Delivers && c.Svm.InterceptsException(Cpu.VectorBp);
-        if (pastTheBitmap) rule = asException.Rule;
+        if (!asException.Delivers)
+        {
+            if (c.Svm.Intercepts(Intercept.IntN)) return c.Svm.InterceptInstruction(ExitCodes.Swint, 0, "int3", i.NextIP);
+            // The bitmap would intercept the #BP: the rule that keeps it from doing so decides the delivery.
+            if (c.Svm.InterceptsException(Cpu.VectorBp)) rule = asException.Rule;
+        }
         var record = c.Raise(EventId.Exception(Cpu.VectorBp), "int3", i.IP, rule);
-        c.TrapArmed = false;
-        c.DeliveringFromInstruction = true;
-        if (pastTheBitmap) c.DeliverVector(Cpu.VectorBp, null, i.NextIP, record, rule);
-        else c.DeliverException(Cpu.VectorBp, null, i.NextIP, record, rule, i.IP);
-        c.DeliveringFromInstruction = false;
-        return ExecResult.Jump;
+        return DeliverRaisedTrap(c, Cpu.VectorBp, i.NextIP, record, rule, asException.Delivers ? i.IP : null);
     }
 
     /// <summary>UD2 raises #UD, a fault at the UD2 (APM Vol. 3 UD2).</summary>
@@ -57,11 +54,7 @@ internal static class InterruptHandlers
             rule = merge.Rule;
         }
         var record = c.Raise(EventId.DebugException, cause, i.IP, rule);
-        c.TrapArmed = false;
-        c.DeliveringFromInstruction = true;
-        c.DeliverVector(Cpu.VectorDb, null, i.NextIP, record, rule);
-        c.DeliveringFromInstruction = false;
-        return ExecResult.Jump;
+        return DeliverRaisedTrap(c, Cpu.VectorDb, i.NextIP, record, rule);
     }
 
     public static ExecResult IntN(Cpu c, ref Instruction i)
@@ -71,9 +64,21 @@ internal static class InterruptHandlers
         var rule = c.Rules.Decide(Decision.IntN).Rule;
         var id = vector < 32 ? EventId.Exception(vector) : EventId.Intr(vector);
         var record = c.Raise(id, $"int 0x{vector:x}", i.IP, rule);
+        return DeliverRaisedTrap(c, vector, i.NextIP, record, rule);
+    }
+
+    /// <summary>
+    /// Delivers the trap INT3, ICEBP or INT n raised, with <paramref name="nextRip"/> pushed and no
+    /// single-step trap of its own: through the exception bitmap, whose #VMEXIT reports
+    /// <paramref name="interceptRip"/>, when one is given; otherwise (an event the bitmap does not
+    /// see) straight to the IDT.
+    /// </summary>
+    private static ExecResult DeliverRaisedTrap(Cpu c, int vector, ulong nextRip, int record, Rule rule, ulong? interceptRip = null)
+    {
         c.TrapArmed = false;
         c.DeliveringFromInstruction = true;
-        c.DeliverVector(vector, null, i.NextIP, record, rule);
+        if (interceptRip is { } at) c.DeliverException(vector, null, nextRip, record, rule, at);
+        else c.DeliverVector(vector, null, nextRip, record, rule);
         c.DeliveringFromInstruction = false;
         return ExecResult.Jump;
     }
