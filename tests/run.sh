@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing:
 # Debian's Chromium for the browser tests, linux-source-6.12 for the kernel-citation
-# tests of the machine, qemu-system-x86 for the QEMU backend's tests, and gcc with
-# zlib1g-dev for packing the native tool (they fail, never skip, without them).
+# tests of the machine, qemu-system-x86 for the QEMU backend's tests, and gcc for
+# packing the native tool (they fail, never skip, without them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,9 +13,9 @@ need=()
 [ -f /usr/src/linux-source-6.12.tar.xz ] || need+=(linux-source-6.12)
 # The QEMU backend runs scenarios on qemu-system-x86_64 found on PATH.
 command -v qemu-system-x86_64 >/dev/null || need+=(qemu-system-x86)
-# The tool package test packs the native tool: ahead-of-time compilation links with the C toolchain and zlib.
+# The tool package test packs the native tool: ahead-of-time compilation links with the C toolchain
+# (zlib comes with the runtime pack, linked statically).
 command -v gcc >/dev/null || need+=(gcc)
-dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -qq
